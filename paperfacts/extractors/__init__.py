@@ -1,0 +1,44 @@
+"""spaCy components, one file per fact kind.
+
+Each component finds mentions in ``doc.text`` (``match``) and writes them to a span
+group (``set_annotations``) through :func:`write_facts`: token-aligned spans plus,
+in ``group.attrs["facts"]``, one JSON-able dict per span with the exact character
+offsets and the normalized payload. :func:`read_facts` reads them back.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, SpanGroup
+
+GROUPS = {
+    "gazetteer_benchmark": "paperfacts_gazetteer_benchmark",
+    "gazetteer_dataset": "paperfacts_gazetteer_dataset",
+    "gazetteer_model": "paperfacts_gazetteer_model",
+    "gazetteer_metric": "paperfacts_gazetteer_metric",
+    "model": "paperfacts_models",
+    "parameter_count": "paperfacts_parameter_counts",
+    "token_count": "paperfacts_token_counts",
+    "benchmark": "paperfacts_benchmarks",
+    "dataset": "paperfacts_datasets",
+    "score": "paperfacts_scores",
+    "url": "paperfacts_urls",
+}
+
+
+def write_facts(doc: Doc, kind: str, facts: list[dict]) -> None:
+    """Store ``facts`` (dicts with ``start``/``end`` char offsets) as the span group of ``kind``."""
+    facts = sorted(facts, key=lambda f: (f["start"], f["end"]))
+    spans, kept = [], []
+    for fact in facts:
+        span = doc.char_span(fact["start"], fact["end"], label=kind, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        spans.append(span)
+        kept.append(fact)
+    doc.spans[GROUPS[kind]] = SpanGroup(doc, name=GROUPS[kind], attrs={"facts": kept}, spans=spans)
+
+
+def read_facts(doc: Doc, kind: str) -> list[dict]:
+    """The fact dicts a component wrote for ``kind`` (empty when it did not run)."""
+    group = doc.spans.get(GROUPS[kind])
+    return list(group.attrs.get("facts", [])) if group is not None else []

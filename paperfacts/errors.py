@@ -1,0 +1,13 @@
+"""Errors: every one subclasses ``PaperfactsError`` and the matching builtin."""
+
+
+class PaperfactsError(Exception):
+    """Root of every error paperfacts raises."""
+
+
+class InputError(PaperfactsError, ValueError):
+    """An input record or file that cannot be read (bad JSON, missing abstract, ...)."""
+
+
+class SchemaError(PaperfactsError, ValueError):
+    """An export line that does not validate against the paperfacts schema."""

@@ -1,0 +1,171 @@
+"""Model names: gazetteer families extended by a name grammar, compounds, and cues.
+
+Three rules, each with a stable id:
+
+* ``model.gazetteer``: a family from ``data/models.jsonl`` plus what the grammar
+  allows after it: versions (``GPT-4o``, ``Llama 3.1``, ``Qwen2.5``), sizes
+  (``LLaMA-2-7B``, ``LLaMA 7B``), variants (``-Instruct``, ``-mini``, `` XL``) and
+  configurations (``ViT-B/16``).
+* ``model.compound``: a name built on a productive stem from
+  ``data/model_grammar.json`` (``ContraBERT``, ``CT-LLM``, ``MiniGPT-4``).
+* ``model.cue``: a name the text introduces as a model (``X, a 7B language model``,
+  ``we introduce X, a family of LLMs``); ``X, a framework`` is not one.
+
+Generic classes and methods (``data/not_models.txt``) are never models. An
+abbreviation in brackets after its long form (``XLM-RoBERTa (XLM-R)``) keeps the
+short form only.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import orjson
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..data_files import data_path, read_lines
+from . import read_facts, write_facts
+
+
+@lru_cache(maxsize=1)
+def grammar() -> dict:
+    return orjson.loads(data_path("model_grammar.json").read_bytes())
+
+
+@lru_cache(maxsize=1)
+def not_models() -> frozenset[str]:
+    return frozenset(s.casefold() for s in read_lines("not_models.txt"))
+
+
+def _alt(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def patterns() -> dict[str, regex.Pattern]:
+    g = grammar()
+    version = r"v?\d{1,3}(?:\.\d{1,2}){0,2}[a-zA-Z]?"
+    size = r"\d{1,4}(?:\.\d{1,2})?[BMKT]"
+    variant = r"(?i:" + _alt(g["variants"]) + r")"
+    config = r"[A-Z](?:/\d{1,2})?"
+    stop = r"(?![\w])"
+    # One step of the suffix grammar, tried repeatedly after a family name.
+    step = (
+        rf"(?:[-_](?:{size}|{version}|{variant}|{config}){stop}"  # -7B, -2, -4o, -Instruct, -B/16
+        rf"|(?<=[A-Za-z]){version}(?=[-\s,;:.)'\]/]|$)"  # Llama2, Qwen2.5, GPT4V
+        rf"|\s(?:{size})(?![\w%])"  # LLaMA 7B
+        rf"|\s(?:v\d{{1,2}}(?:\.\d{{1,2}})?|\d(?:\.\d{{1,2}})?)(?![\w%]|\.\d|\s*(?:%|\\%|x\b|times|points|percent|and\s+\d))"  # Llama 3.1, MoCo v3
+        rf"|\s(?:{_alt(g['spaced_variants'])})(?![\w-]))"  # GPT-3 XL
+    )
+    name_shape = r"[A-Za-z0-9][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*"
+    stems = _alt(g["stems"])
+    return {
+        "step": regex.compile(step),
+        "compound": regex.compile(rf"(?<![\w\-./@])(?:[A-Za-z0-9]+-)?[A-Za-z0-9]*(?:{stems})[A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9.]*)*(?![\w])"),
+        "appositive": regex.compile(
+            rf"(?<![\w\-./@])(?P<name>[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*)(?:\s+\([^()]{{1,30}}\))?,?\s+(?:is\s+)?(?:a|an)\s+"
+            rf"(?P<desc>(?:[\w\-.]+\s+){{0,6}}?)(?P<noun>{_alt(g['model_nouns'])}){stop}"
+        ),
+        "introduce": regex.compile(
+            rf"\b(?:[Ww]e\s+(?:introduce|present|propose|release|develop|train|pretrain|pre-train|open-source)|[Ii]ntroducing|named|called|dubbed)\s+"
+            rf"(?P<name>{name_shape})(?P<rest>[^.;]{{0,80}})"
+        ),
+        "not_nouns": regex.compile(rf"\b(?:{_alt(g['not_model_nouns'])})s?\b", regex.IGNORECASE),
+        "model_nouns": regex.compile(rf"\b(?:{_alt(g['model_nouns'])})\b"),
+    }
+
+
+def looks_like_name(s: str) -> bool:
+    """A coined name: has a capital after the first letter, a digit, or is all caps (>= 2)."""
+    core = s.replace("-", "").replace(".", "")
+    if len(core) < 2 or not core.isalnum():
+        return False
+    return any(c.isupper() for c in core[1:]) or any(c.isdigit() for c in core) or (core.isupper() and len(core) >= 3)
+
+
+def is_generic(name: str) -> bool:
+    n = name.casefold()
+    return n in not_models() or (n.endswith("s") and n[:-1] in not_models())
+
+
+class ModelExtractor:
+    """Finds model names and writes them to ``doc.spans["paperfacts_models"]``."""
+
+    def __init__(self, nlp: Language, name: str = "paperfacts_models"):
+        self.name = name
+        self.patterns = patterns()
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def extend(self, text: str, end: int) -> int:
+        """Run the suffix grammar from ``end``; the end of the longest name."""
+        step = self.patterns["step"]
+        for _ in range(6):
+            m = step.match(text, end)
+            if not m:
+                break
+            end = m.end()
+        return end
+
+    def match(self, doc: Doc) -> list[dict]:
+        text = doc.text
+        found: list[dict] = []
+        for cand in read_facts(doc, "gazetteer_model"):
+            end = self.extend(text, cand["end"]) if cand.get("family") else cand["end"]
+            found.append(_mention(text, cand["start"], end, "model.gazetteer"))
+        for m in self.patterns["compound"].finditer(text):
+            if looks_like_name(m.group()):
+                found.append(_mention(text, m.start(), self.extend(text, m.end()), "model.compound"))
+        for m in self.patterns["appositive"].finditer(text):
+            if looks_like_name(m["name"]) and not self.patterns["not_nouns"].search(m["desc"]):
+                found.append(_mention(text, m.start("name"), m.end("name"), "model.cue"))
+        for m in self.patterns["introduce"].finditer(text):
+            rest = m["rest"]
+            noun, not_noun = self.patterns["model_nouns"].search(rest), self.patterns["not_nouns"].search(rest)
+            if looks_like_name(m["name"]) and noun and (not not_noun or not_noun.start() > noun.start()):
+                found.append(_mention(text, m.start("name"), m.end("name"), "model.cue"))
+        return _drop_long_forms(text, _resolve(found))
+
+    def set_annotations(self, doc: Doc, mentions: list[dict]) -> None:
+        write_facts(doc, "model", mentions)
+
+
+def _mention(text: str, start: int, end: int, rule: str) -> dict:
+    while end > start and text[end - 1] in ".-_/":
+        end -= 1
+    return {"start": start, "end": end, "text": text[start:end], "name": text[start:end], "rule": rule}
+
+
+def _resolve(found: list[dict]) -> list[dict]:
+    """Longest mention wins where mentions overlap; generic names are dropped."""
+    kept: list[dict] = []
+    for f in sorted(found, key=lambda f: (f["start"], -(f["end"] - f["start"]))):
+        if kept and f["start"] < kept[-1]["end"]:
+            continue
+        if is_generic(f["name"]) or not f["name"]:
+            continue
+        kept.append(f)
+    return kept
+
+
+def _drop_long_forms(text: str, mentions: list[dict]) -> list[dict]:
+    """``Long Form (SF)``: when both are models, keep the short form only."""
+    starts = {m["start"]: m for m in mentions}
+    drop = set()
+    for m in mentions:
+        rest = text[m["end"] : m["end"] + 3]
+        for gap in (" (", "("):
+            if rest.startswith(gap) and m["end"] + len(gap) in starts:
+                short = starts[m["end"] + len(gap)]
+                if len(short["name"]) < len(m["name"]):
+                    drop.add(m["name"].casefold())
+    return [m for m in mentions if m["name"].casefold() not in drop]
+
+
+@Language.factory("paperfacts_models")
+def make_model_extractor(nlp: Language, name: str) -> ModelExtractor:
+    return ModelExtractor(nlp, name=name)

@@ -1,0 +1,168 @@
+"""Parameter counts and training-token counts.
+
+A count is a number with a magnitude (``7B``, ``1,200 billion``, ``one billion``);
+the size fused into a name (``GLM-130B``) is not one. Consecutive counts joined by
+``and``/``or``/``to``/``~``/commas form a list that shares the unit after its last
+member (``7B and 72B parameters``, ``from 125M to 1.3B parameters``).
+
+Rules (stable ids):
+
+* ``parameter_count.unit`` / ``token_count.unit``: the list is followed, within two
+  words, by ``parameters``/``params`` or ``tokens``; a token amount that is a
+  context length (``8K tokens context``) is neither.
+* ``parameter_count.model_noun``: a bare size before a model noun
+  (``a 1.6B language model``, ``the 70B variant``).
+* ``parameter_count.model_name``: a bare size beside a model name
+  (``LLaMA 7B``, ``175B GPT-3``).
+* ``parameter_count.size_cue``: a bare size after a size word
+  (``a parameter count of only 7B or 13B``).
+
+Each parameter count is linked to its model when the text puts them together.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import orjson
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..data_files import data_path
+from ..normalize.numbers import NUMBER_WORDS, parse_count
+from . import read_facts, write_facts
+from .corpora import sentence_of
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict:
+    return orjson.loads(data_path("quantity_cues.json").read_bytes())
+
+
+def _alt(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def patterns() -> dict[str, regex.Pattern]:
+    c = cues()
+    words = _alt(w for w in NUMBER_WORDS if " " not in w and w != "a")
+    num = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?i:{words}))"
+    mag = r"(?:(?P<letter>[KkMmBbTt])|[\s\-](?P<word>(?i:thousand|million|billion|trillion)))"
+    filler = rf"(?:(?!(?:{_alt(c['skip_words'])})\b)[A-Za-z][\w\-]*\s+){{0,2}}?"
+    return {
+        "count": regex.compile(rf"(?<![\w.\-/\\^_$])(?P<num>{num}){mag}(?![A-Za-z0-9]|\.\d)"),
+        "joiner": regex.compile(r"\s*(?:,\s*(?:and|or)?|and|or|to|~|-|\u2013|/|&|\\sim|sim)\s*(?:up\s+to\s+)?", regex.IGNORECASE),
+        "param_unit": regex.compile(rf"[\s\-]*{filler}(?:parameters?|params?)\b", regex.IGNORECASE),
+        "token_unit": regex.compile(rf"[\s\-]*{filler}tokens?\b", regex.IGNORECASE),
+        "model_noun": regex.compile(rf"[\s\-]*(?:[A-Za-z][\w\-]*\s+){{0,3}}?(?:{_alt(c['model_nouns'])})\b"),
+        "size_cue": regex.compile(rf"\b(?:{_alt(c['size_cues'])})\b[^.;:\d]{{0,30}}$", regex.IGNORECASE),
+        "context": regex.compile(rf"\b(?:{_alt(c['context_words'])})\b", regex.IGNORECASE),
+    }
+
+
+class QuantityExtractor:
+    """Finds parameter and token counts; writes their span groups."""
+
+    def __init__(self, nlp: Language, name: str = "paperfacts_quantities"):
+        self.name = name
+        self.patterns = patterns()
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def match(self, doc: Doc) -> list[dict]:
+        text, p = doc.text, self.patterns
+        models = read_facts(doc, "model")
+        out: list[dict] = []
+        for group in self._groups(text):
+            last = group[-1]
+            tail = text[last.end() : last.end() + 60]
+            unit = p["param_unit"].match(tail)
+            token = p["token_unit"].match(tail)
+            if token and not (unit and unit.end() < token.end()):
+                if self._is_context_length(doc, group[0].start(), last.end() + token.end()):
+                    continue
+                out.extend(self._items(text, group, "token_count", "token_count.unit", token.end(), models=None))
+            elif unit:
+                out.extend(self._items(text, group, "parameter_count", "parameter_count.unit", unit.end(), models))
+            else:
+                rule = self._bare_rule(doc, group, models)
+                if rule:
+                    out.extend(self._items(text, group, "parameter_count", rule, 0, models))
+        return out
+
+    def _groups(self, text: str) -> list[list[regex.Match]]:
+        groups: list[list[regex.Match]] = []
+        for m in self.patterns["count"].finditer(text):
+            if parse_count(m.group()) is None:
+                continue
+            if groups:
+                prev = groups[-1][-1]
+                if self.patterns["joiner"].fullmatch(text, prev.end(), m.start()):
+                    groups[-1].append(m)
+                    continue
+            groups.append([m])
+        return groups
+
+    def _is_context_length(self, doc: Doc, start: int, end: int) -> bool:
+        s, _ = sentence_of(doc, start)
+        before = doc.text[max(s, start - 40) : start]
+        after = doc.text[end : end + 25]
+        return bool(self.patterns["context"].search(before) or self.patterns["context"].match(after.lstrip(" -")))
+
+    def _bare_rule(self, doc: Doc, group: list[regex.Match], models: list[dict]) -> str | None:
+        text, p = doc.text, self.patterns
+        first, last = group[0], group[-1]
+        if not all(m["letter"] and m["letter"] in "BbMm" for m in group):
+            return None
+        if p["model_noun"].match(text, last.end()):
+            return "parameter_count.model_noun"
+        if _model_at(models, first.start(), last.end(), text) is not None:
+            return "parameter_count.model_name"
+        s, _ = sentence_of(doc, first.start())
+        if p["size_cue"].search(text[max(s, first.start() - 45) : first.start()]):
+            return "parameter_count.size_cue"
+        return None
+
+    def _items(self, text, group, kind, rule, unit_len, models) -> list[dict]:
+        items = []
+        for i, m in enumerate(group):
+            end = m.end() + (unit_len if i == len(group) - 1 else 0)
+            model = _model_at(models, m.start(), end, text) if models is not None else None
+            items.append({"start": m.start(), "end": end, "text": text[m.start() : end], "value": parse_count(m.group()),
+                          "model": model, "kind": kind, "rule": rule})
+        return items
+
+    def set_annotations(self, doc: Doc, items: list[dict]) -> None:
+        for kind in ("parameter_count", "token_count"):
+            write_facts(doc, kind, [i for i in items if i["kind"] == kind])
+
+
+_LINK_AFTER = regex.compile(r"\s*(?:\(|parameters?\s+(?:for|of)\s+|(?:model|LLM)s?\s+|-?parameter\s+)?$")
+
+
+def _model_at(models: list[dict], start: int, end: int, text: str) -> str | None:
+    """The model a count at [start, end) belongs to when the text puts them side by side.
+
+    Inside a name (``LLaMA 7B``); right after one (``UL2 20B``, ``Pythia (1.3B)``);
+    right before one (``175B GPT-3``, ``175B parameters for GPT-3``); or an
+    appositive (``CT-LLM, a 2B large language model``).
+    """
+    for m in models:
+        if m["start"] <= start and end <= m["end"]:
+            return m["name"]
+        if m["end"] <= start and regex.fullmatch(r"[\s(]{1,2}", text[m["end"] : start]):
+            return m["name"]
+        if end <= m["start"] and regex.fullmatch(r"\s+(?:(?:for|of)\s+)?", text[end : m["start"]]):
+            return m["name"]
+        if m["end"] <= start and regex.fullmatch(r",\s+(?:a|an|the)\s+", text[m["end"] : start]):
+            return m["name"]
+    return None
+
+
+@Language.factory("paperfacts_quantities")
+def make_quantity_extractor(nlp: Language, name: str) -> QuantityExtractor:
+    return QuantityExtractor(nlp, name=name)

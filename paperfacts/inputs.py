@@ -1,0 +1,134 @@
+"""Input readers: JSONL, saved daily-papers listings, plain text; ``.gz`` of each.
+
+Every reader yields one :class:`Item` per input record, in order: either a
+readable paper or, for a record that cannot be read, an item with ``error`` set.
+Nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import sys
+from dataclasses import dataclass
+from typing import IO, Iterator
+
+import orjson
+import regex
+
+FORMATS = ("auto", "jsonl", "daily", "text")
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One input record: a paper to read, or the reason it can't be read."""
+
+    line: int
+    """1-based line (JSONL) or record number (listings) in its input."""
+    id: str | None
+    title: str | None
+    abstract: str | None
+    error: str | None = None
+
+
+def open_text(path: str) -> IO[str]:
+    """A text stream for ``path`` (``-`` for stdin), gunzipped when it ends in ``.gz``.
+
+    Undecodable bytes become U+FFFD so that one bad byte never stops a file.
+    """
+    raw = sys.stdin.buffer if path == "-" else open(path, "rb")
+    if path.endswith(".gz"):
+        raw = gzip.open(raw)
+    return io.TextIOWrapper(raw, encoding="utf-8", errors="replace", newline="")
+
+
+def detect_format(path: str, head: str) -> str:
+    """``jsonl`` when the first non-blank character is ``{``, else ``daily`` or ``text``."""
+    stripped = head.lstrip("\ufeff \t\r\n")
+    if stripped.startswith(("{", "[")) or regex.search(r"\.(jsonl|ndjson|json)(\.gz)?$", path):
+        return "jsonl"
+    paragraphs = [p for p in regex.split(r"\n\s*\n", head) if p.strip()]
+    if "Get trending papers" in head or len(paragraphs) > 2:
+        return "daily"
+    return "text"
+
+
+def read_items(path: str, fmt: str = "auto") -> Iterator[Item]:
+    """All items of one input file."""
+    with open_text(path) as fh:
+        if fmt == "auto":
+            head = fh.read(65536)
+            fmt = detect_format(path, head)
+            stream: Iterator[str] = _chain(head, fh)
+        else:
+            stream = iter(fh)
+        if fmt == "jsonl":
+            yield from read_jsonl(_lines(stream))
+        elif fmt == "daily":
+            yield from read_daily("".join(stream))
+        else:
+            text = "".join(stream)
+            yield Item(1, None, None, text, None if text.strip() else "empty text")
+
+
+def _chain(head: str, fh: IO[str]) -> Iterator[str]:
+    yield head
+    yield from fh
+
+
+def _lines(chunks: Iterator[str]) -> Iterator[str]:
+    buf = ""
+    for chunk in chunks:
+        buf += chunk
+        *lines, buf = buf.split("\n")
+        yield from lines
+    if buf:
+        yield buf
+
+
+def read_jsonl(lines) -> Iterator[Item]:
+    """JSON lines with ``abstract`` and optional ``title`` and ``id``; other keys ignored."""
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        yield parse_json_record(line, n)
+
+
+def parse_json_record(line: str, n: int) -> Item:
+    try:
+        obj = orjson.loads(line.encode("utf-8", "replace"))
+    except orjson.JSONDecodeError as e:
+        return Item(n, None, None, None, f"invalid JSON: {e}")
+    if not isinstance(obj, dict):
+        return Item(n, None, None, None, f"not a JSON object but {type(obj).__name__}")
+    rid, title, abstract = obj.get("id"), obj.get("title"), obj.get("abstract")
+    if rid is not None and not isinstance(rid, (str, int)):
+        return Item(n, None, None, None, f"id must be a string, not {type(rid).__name__}")
+    rid = None if rid is None else str(rid)
+    if abstract is None:
+        return Item(n, rid, None, None, "missing key 'abstract'")
+    if not isinstance(abstract, str):
+        return Item(n, rid, None, None, f"abstract must be a string, not {type(abstract).__name__}")
+    if title is not None and not isinstance(title, str):
+        return Item(n, rid, None, None, f"title must be a string, not {type(title).__name__}")
+    if not abstract.strip():
+        return Item(n, rid, title, abstract, "abstract is empty")
+    return Item(n, rid, title, abstract)
+
+
+_BOILERPLATE = regex.compile(
+    r"^(?:new|Subscribe|Get trending papers in your email inbox!|byAK and the research community"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{1,2}(?:, \d{4})?)$"
+)
+
+
+def read_daily(text: str) -> Iterator[Item]:
+    """A saved daily-papers listing: header lines, then title / blank line / abstract pairs."""
+    paragraphs = [p.strip() for p in regex.split(r"\n[ \t]*\n", text) if p.strip()]
+    paragraphs = [p for p in paragraphs if not _BOILERPLATE.match(p)]
+    for n, i in enumerate(range(0, len(paragraphs), 2), 1):
+        title = " ".join(paragraphs[i].split())
+        if i + 1 >= len(paragraphs):
+            yield Item(n, None, title, None, "title without an abstract at the end of the listing")
+        else:
+            yield Item(n, None, title, paragraphs[i + 1])

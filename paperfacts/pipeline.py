@@ -1,0 +1,165 @@
+"""The pipeline (``spacy.blank("en")`` plus our components) and Doc -> record.
+
+The title and the abstract are read as one Doc, ``title + "\\n\\n" + abstract``,
+with a sentence boundary forced at the abstract; offsets are mapped back to the
+field they came from when the record is built.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .extractors import read_facts
+from .records import Count, ErrorDetail, ErrorRecord, Evidence, Name, PaperFacts, Score, Url
+
+SEPARATOR = "\n\n"
+
+#: Component order: later components read what earlier ones wrote.
+COMPONENTS = (
+    "paperfacts_gazetteer",
+    "paperfacts_models",
+    "paperfacts_corpora",
+    "paperfacts_quantities",
+    "paperfacts_scores",
+    "paperfacts_urls",
+)
+
+
+def build_nlp() -> Language:
+    """A fresh pipeline: a blank English tokenizer, a sentencizer and our components."""
+    # Importing registers the factories even when the package is not installed
+    # (entry points cover the installed case).
+    from .extractors import corpora, gazetteer, models, quantities, scores, urls  # noqa: F401
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def get_nlp() -> Language:
+    """The shared pipeline, built once per process."""
+    return build_nlp()
+
+
+def paper_id(title: str | None, abstract: str) -> str:
+    """A stable id from title and abstract (``pf-`` + 16 hex digits of SHA-256)."""
+    digest = hashlib.sha256(((title or "") + "\x00" + abstract).encode("utf-8", "surrogatepass")).hexdigest()
+    return "pf-" + digest[:16]
+
+
+def make_doc(nlp: Language, abstract: str, title: str | None) -> Doc:
+    """The Doc for one paper, with the abstract starting a new sentence."""
+    prefix = (title + SEPARATOR) if title else ""
+    doc = nlp.make_doc(prefix + abstract)
+    doc.user_data["paperfacts_title_len"] = len(title) if title else None
+    if prefix:
+        span = doc.char_span(len(prefix), len(prefix) + 1, alignment_mode="expand")
+        if span is not None and len(span):
+            span[0].is_sent_start = True
+    return doc
+
+
+def _evidence(doc: Doc, fact: dict) -> Evidence:
+    title_len = doc.user_data.get("paperfacts_title_len")
+    start, end = fact["start"], fact["end"]
+    if title_len is not None and start < title_len:
+        return Evidence(field="title", start=start, end=end, text=doc.text[start:end])
+    offset = (title_len + len(SEPARATOR)) if title_len is not None else 0
+    return Evidence(field="abstract", start=start - offset, end=end - offset, text=doc.text[start:end])
+
+
+def _names(doc: Doc, kind: str) -> list[Name]:
+    """One item per distinct name (case/punctuation-insensitive), first spelling kept."""
+    by_key: dict[str, tuple[dict, list[Evidence]]] = {}
+    for fact in read_facts(doc, kind):
+        key = name_key(fact["name"])
+        if key:
+            by_key.setdefault(key, (fact, []))[1].append(_evidence(doc, fact))
+    return [Name(name=f["name"], evidence=ev, rule=f["rule"]) for f, ev in by_key.values()]
+
+
+def name_key(name: str) -> str:
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
+
+
+def _grouped(doc: Doc, kind: str, key_fields: tuple[str, ...]) -> list[tuple[dict, list[Evidence]]]:
+    groups: dict[tuple, tuple[dict, list[Evidence]]] = {}
+    for fact in read_facts(doc, kind):
+        key = tuple(fact.get(k) for k in key_fields)
+        groups.setdefault(key, (fact, []))[1].append(_evidence(doc, fact))
+    return list(groups.values())
+
+
+def to_record(doc: Doc, *, id: str, title: str | None) -> PaperFacts:
+    """Build the validated record from the span groups of a processed Doc."""
+    models = _names(doc, "model")
+    model_names = {name_key(m.name): m.name for m in models}
+
+    def model_of(name):
+        return model_names.get(name_key(name)) if name else None
+
+    def counts(kind):
+        return [
+            Count(value=f["value"], text=f["text"], model=model_of(f.get("model")), evidence=ev, rule=f["rule"])
+            for f, ev in _grouped(doc, kind, ("value", "model", "text"))
+        ]
+
+    benchmarks, datasets = _names(doc, "benchmark"), _names(doc, "dataset")
+    scores = [
+        Score(value=f["value"], text=f["text"], unit=f["unit"], kind=f["kind"], metric=f["metric"],
+              benchmark=f["benchmark"], model=model_of(f["model"]), evidence=ev, rule=f["rule"])
+        for f, ev in _grouped(doc, "score", ("start",))
+    ]
+    urls = [Url(url=f["url"], kind=f["kind"], evidence=ev, rule=f["rule"]) for f, ev in _grouped(doc, "url", ("url",))]
+    return PaperFacts(
+        id=id, title=title, models=models, parameter_counts=counts("parameter_count"),
+        token_counts=counts("token_count"), benchmarks=benchmarks, datasets=datasets, scores=scores, urls=urls,
+    )
+
+
+def process(items: Iterable, *, batch_size: int = 64) -> Iterator[PaperFacts | ErrorRecord]:
+    """Items (with ``line``, ``id``, ``title``, ``abstract``, ``error``) -> records, in order.
+
+    Docs go through ``nlp.pipe`` a batch at a time; if a batch fails, its papers are
+    redone one by one so that one bad paper costs one error record, never the batch.
+    """
+    nlp = get_nlp()
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= batch_size:
+            yield from _process_batch(nlp, batch)
+            batch = []
+    if batch:
+        yield from _process_batch(nlp, batch)
+
+
+def _error(item, reason: str) -> ErrorRecord:
+    return ErrorRecord(id=item.id, error=ErrorDetail(line=item.line, reason=reason))
+
+
+def _process_batch(nlp: Language, batch: list) -> Iterator[PaperFacts | ErrorRecord]:
+    todo = [(i, item) for i, item in enumerate(batch) if not item.error]
+    ids = {i: item.id or paper_id(item.title, item.abstract) for i, item in todo}
+    out: dict[int, PaperFacts | ErrorRecord] = {i: _error(item, item.error) for i, item in enumerate(batch) if item.error}
+    try:
+        docs = list(nlp.pipe(make_doc(nlp, item.abstract, item.title) for _, item in todo))
+        for (i, item), doc in zip(todo, docs):
+            out[i] = to_record(doc, id=ids[i], title=item.title)
+    except Exception:  # noqa: BLE001 - isolate the failing paper below
+        for i, item in todo:
+            try:
+                out[i] = to_record(nlp(make_doc(nlp, item.abstract, item.title)), id=ids[i], title=item.title)
+            except Exception as e:  # noqa: BLE001 - one bad paper is one error record
+                out[i] = _error(item, f"internal error: {type(e).__name__}: {e}"[:500])
+    for i in range(len(batch)):
+        yield out[i]

@@ -1,0 +1,113 @@
+"""The records paperfacts returns and exports: one module, Pydantic v2, frozen.
+
+``PaperFacts`` is one paper; ``ErrorRecord`` stands in its place in an export when
+an input record could not be read. The JSON Schema in ``schemas/`` is generated
+from these classes (``paperfacts schema``); a test fails when it is stale.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+
+SCHEMA_VERSION = "1.0"
+
+FieldName = Literal["title", "abstract"]
+ScoreKind = Literal["absolute", "delta"]
+ScoreUnit = Literal["%", "points"]
+UrlKind = Literal["code", "model", "dataset", "demo", "project", "other"]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Evidence(_Record):
+    """Where a fact was read: ``source[start:end] == text`` for the named field."""
+
+    field: FieldName = Field(description="Which input text the offsets index: the title or the abstract.")
+    start: int = Field(ge=0, description="Start character offset (inclusive) into the field as given.")
+    end: int = Field(ge=0, description="End character offset (exclusive) into the field as given.")
+    text: str = Field(description="The exact quoted text, character for character.")
+
+
+class _Fact(_Record):
+    evidence: list[Evidence] = Field(min_length=1, description="Every mention this fact was read from.")
+    rule: str = Field(description="Stable id of the rule that produced the fact, for filtering and auditing.")
+
+
+class Name(_Fact):
+    """A model, benchmark or dataset named in the paper."""
+
+    name: str = Field(min_length=1, description="The name as written (first mention), possessive/plural stripped.")
+
+
+class Count(_Fact):
+    """A parameter count or a training-token count."""
+
+    value: int = Field(gt=0, description="The exact number (`1.3B` -> 1300000000).")
+    text: str = Field(description="The number and its unit word as written (`130 billion parameters`, `7B`).")
+    model: str | None = Field(default=None, description="Name (as in `models`) the count belongs to, or null.")
+
+
+class Score(_Fact):
+    """A reported evaluation result or a gain/drop in one."""
+
+    value: float = Field(description="The number as written (`37.10%` -> 37.1; `-0.12` -> -0.12).")
+    text: str = Field(description="The number with its unit as written (`58.1\\%`, `47 F1 points`).")
+    unit: ScoreUnit | None = Field(default=None, description="`%` for percent, `points` for (percentage) points, else null.")
+    kind: ScoreKind = Field(description="`absolute` for a result, `delta` for an improvement, gain, drop or difference.")
+    metric: str | None = Field(default=None, description="The metric as written (`top-1 accuracy`, `pass@1`), or null.")
+    benchmark: str | None = Field(default=None, description="Benchmark (as in `benchmarks`/`datasets`) it is measured on, or null.")
+    model: str | None = Field(default=None, description="Model (as in `models`) the number belongs to, or null.")
+
+
+class Url(_Fact):
+    """A link in the text, normalized."""
+
+    url: str = Field(pattern=r"^(https?|ftp)://", description="Absolute URL: scheme added, trailing debris removed.")
+    kind: UrlKind = Field(description="What the link points to: code, model, dataset, demo, project or other.")
+
+
+class PaperFacts(_Record):
+    """Everything paperfacts read from one paper's title and abstract."""
+
+    schema_version: Literal["1.0"] = Field(default=SCHEMA_VERSION, description="Version of this record layout.")
+    id: str = Field(description="The input's id, or a stable hash of title and abstract when none was given.")
+    title: str | None = Field(default=None, description="The title as given.")
+    models: list[Name] = Field(default_factory=list, description="Specific trained models, families or named configurations.")
+    parameter_counts: list[Count] = Field(default_factory=list, description="Explicit model sizes given as numbers.")
+    token_counts: list[Count] = Field(default_factory=list, description="Amounts of text data measured in tokens.")
+    benchmarks: list[Name] = Field(default_factory=list, description="Named benchmarks and evaluation datasets.")
+    datasets: list[Name] = Field(default_factory=list, description="Named training corpora and released training resources.")
+    scores: list[Score] = Field(default_factory=list, description="Evaluation results and gains or drops in them.")
+    urls: list[Url] = Field(default_factory=list, description="Links in the text.")
+
+
+class ErrorDetail(_Record):
+    """Why an input record yielded no facts."""
+
+    line: int = Field(ge=0, description="1-based line (or record) number in its input; 0 when unknown.")
+    reason: str = Field(min_length=1, description="What was wrong with the input record.")
+
+
+class ErrorRecord(_Record):
+    """Stands in an export for an input record that could not be read."""
+
+    schema_version: Literal["1.0"] = Field(default=SCHEMA_VERSION, description="Version of this record layout.")
+    id: str | None = Field(default=None, description="The input's id if it could be read.")
+    error: ErrorDetail
+
+
+ExportLine = Annotated[Union[PaperFacts, ErrorRecord], Field(union_mode="left_to_right")]
+EXPORT_LINE = TypeAdapter(ExportLine)
+
+
+def json_schema() -> dict:
+    """The JSON Schema of one export line (a ``PaperFacts`` or an ``ErrorRecord``)."""
+    schema = EXPORT_LINE.json_schema(mode="serialization")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://paperfacts.dev/schemas/paperfacts.schema.json"
+    schema["title"] = "paperfacts export line"
+    return schema

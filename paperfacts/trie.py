@@ -1,0 +1,41 @@
+"""A regex that matches any of many literal strings, compiled from their trie.
+
+A trie-shaped pattern fails fast at each position (one character class per
+level) instead of trying thousands of alternatives, and its greedy optional
+branches prefer the longest name: ``ImageNet`` inside ``ImageNet-1K`` yields
+``ImageNet-1K``.
+"""
+
+from __future__ import annotations
+
+import regex
+
+
+def trie_pattern(words: list[str]) -> str:
+    """The regex source (no anchors) for the alternation of ``words``."""
+    trie: dict = {}
+    for word in words:
+        if not word:
+            continue
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _node_pattern(trie) if trie else r"(?!)"
+
+
+def _node_pattern(node: dict) -> str:
+    ends_here = "" in node
+    branches = [regex.escape(ch) + _node_pattern(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends_here:
+        return "(?:" + body + ")?"
+    return body
+
+
+def compile_names(words: list[str], *, ignore_case: bool = False, left: str = r"(?<![\w])", right: str = r"(?![\w])") -> regex.Pattern:
+    """A compiled matcher for ``words`` between the ``left`` and ``right`` boundary assertions."""
+    flags = regex.IGNORECASE | regex.V0 if ignore_case else regex.V0
+    return regex.compile(left + "(?:" + trie_pattern(sorted(set(words))) + ")" + right, flags)
