@@ -32,26 +32,29 @@ class Evidence(_Record):
     text: str = Field(description="The exact quoted text, character for character.")
 
 
-class _Fact(_Record):
-    evidence: list[Evidence] = Field(min_length=1, description="Every mention this fact was read from.")
-    rule: str = Field(description="Stable id of the rule that produced the fact, for filtering and auditing.")
+EvidenceList = Annotated[list[Evidence], Field(min_length=1, description="Every mention this fact was read from.")]
+RuleId = Annotated[str, Field(description="Stable id of the rule that produced the fact (`model.gazetteer`, `score.percent`, ...).")]
 
 
-class Name(_Fact):
+class Name(_Record):
     """A model, benchmark or dataset named in the paper."""
 
     name: str = Field(min_length=1, description="The name as written (first mention), possessive/plural stripped.")
+    evidence: EvidenceList
+    rule: RuleId
 
 
-class Count(_Fact):
+class Count(_Record):
     """A parameter count or a training-token count."""
 
     value: int = Field(gt=0, description="The exact number (`1.3B` -> 1300000000).")
     text: str = Field(description="The number and its unit word as written (`130 billion parameters`, `7B`).")
     model: str | None = Field(default=None, description="Name (as in `models`) the count belongs to, or null.")
+    evidence: EvidenceList
+    rule: RuleId
 
 
-class Score(_Fact):
+class Score(_Record):
     """A reported evaluation result or a gain/drop in one."""
 
     value: float = Field(description="The number as written (`37.10%` -> 37.1; `-0.12` -> -0.12).")
@@ -61,13 +64,17 @@ class Score(_Fact):
     metric: str | None = Field(default=None, description="The metric as written (`top-1 accuracy`, `pass@1`), or null.")
     benchmark: str | None = Field(default=None, description="Benchmark (as in `benchmarks`/`datasets`) it is measured on, or null.")
     model: str | None = Field(default=None, description="Model (as in `models`) the number belongs to, or null.")
+    evidence: EvidenceList
+    rule: RuleId
 
 
-class Url(_Fact):
+class Url(_Record):
     """A link in the text, normalized."""
 
     url: str = Field(pattern=r"^(https?|ftp)://", description="Absolute URL: scheme added, trailing debris removed.")
     kind: UrlKind = Field(description="What the link points to: code, model, dataset, demo, project or other.")
+    evidence: EvidenceList
+    rule: RuleId
 
 
 class PaperFacts(_Record):

@@ -441,9 +441,14 @@ def build_entries(groups: list[tuple[list[str], dict]], decide, extra_keys=()) -
             if not part:
                 continue
             name, aliases = part[0], part[1:]
-            if ic:  # aliases differing only in case are redundant
-                aliases = [a for a in aliases if a.casefold() != name.casefold()]
-                aliases = list(dict.fromkeys(aliases))
+            if ic:  # forms differing only in case are redundant
+                folded = {name.casefold()}
+                kept = []
+                for alias in aliases:
+                    if alias.casefold() not in folded:
+                        folded.add(alias.casefold())
+                        kept.append(alias)
+                aliases = kept
             entry = {"name": name, "aliases": aliases, "ignore_case": ic}
             for k in extra_keys:
                 entry[k] = flags[k]

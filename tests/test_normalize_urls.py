@@ -36,6 +36,7 @@ FIND_CASES = [
     ("https://web.archive.org/web/2020/https://example.com/x", ["https://web.archive.org/web/2020/https://example.com/x"]),
     ("代码见https://github.com/foo/bar。", ["https://github.com/foo/bar"]),
     ("curly \u201chttps://github.com/a/b\u201d quotes", ["https://github.com/a/b"]),
+    ("control char ends it HTTP://0.AA/\x1f0", ["http://0.aa/"]),  # found by Hypothesis
     # --- scheme-less links ---------------------------------------------------------
     ("code is at github.com/BatsResearch/menghini-enhanceCLIPwithCLIP-code.",
      ["https://github.com/BatsResearch/menghini-enhanceCLIPwithCLIP-code"]),
@@ -91,6 +92,7 @@ FIND_CASES = [
     (r"\textit{https://github.com/XingangPan/IBN-Net}}", ["https://github.com/XingangPan/IBN-Net"]),
     (r"https://github.com/a/b\\ next line", ["https://github.com/a/b"]),
     (r"\url{codexglue@microsoft.com}", []),  # email inside \url
+    (r"\path{model.py} and \texttt{config.json}", []),  # file names in LaTeX markup
     # --- glued ~ (LaTeX non-breaking space) -------------------------------------------------
     ("available at~https://github.com/a/b.", ["https://github.com/a/b"]),
     ("available at~github.com/a/b.", ["https://github.com/a/b"]),
@@ -282,6 +284,9 @@ KIND_CASES = [
     ("http://dx.doi.org/10.1007/x", "Code at ", "other"),
     ("https://arxiv.org/abs/1234.5678", "", "other"),
     # only the words after the previous link count
+    ("https://x.org/a", "We release the code. The dataset is at ", "dataset"),
+    ("https://x.org/a", "We release the code.\n\nThe dataset is at ", "dataset"),
+    ("https://x.org/a", "Code (e.g. scripts) is at ", "code"),
     ("https://x.org/data", "Code: https://github.com/a/b Filtered data: ", "dataset"),
     ("not a url", "", "other"),
     ("", "", "other"),

@@ -24,7 +24,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..data_files import data_path
+from ..data_files import data_path, read_lines
 from . import read_facts, write_facts
 from .models import looks_like_name
 
@@ -120,11 +120,19 @@ def _mention(start: int, end: int, text: str, kind: str, rule: str) -> dict:
 RULE_RANK = {"gazetteer": 0, "cue": 1, "shape": 2}
 
 
+@lru_cache(maxsize=1)
+def not_benchmarks() -> frozenset[str]:
+    return frozenset(s.casefold() for s in read_lines("not_benchmarks.txt"))
+
+
 def _resolve(text: str, found: list[dict]) -> list[dict]:
-    """Overlaps: the longest wins; a name seen as a benchmark anywhere is a benchmark; SF over long form."""
+    """Overlaps: the longest wins; a name seen as a benchmark anywhere is a benchmark; SF over long form;
+    names in ``data/not_benchmarks.txt`` are dropped."""
     kept: list[dict] = []
     for f in sorted(found, key=lambda f: (f["start"], -(f["end"] - f["start"]), RULE_RANK[f["rule"].split(".")[1]])):
         if kept and f["start"] < kept[-1]["end"]:
+            continue
+        if f["name"].casefold() in not_benchmarks():
             continue
         kept.append(f)
     bench_names = {f["name"].casefold() for f in kept if f["kind"] == "benchmark"}

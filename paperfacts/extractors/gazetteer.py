@@ -31,6 +31,18 @@ DEFAULT_SOURCES = {
 #: (``Llama2``, ``GPT4``) so only a letter ends them.
 RIGHT_BOUNDARY = {"model": r"(?![^\W\d_])", "default": r"(?![^\W_])(?!-[^\W_])|(?=-(?:based|style|like|scale|level|size|specific)\b)"}
 LEFT_BOUNDARY = r"(?<![\w\-./@])"
+#: Model names may follow a hyphenated prefix (``FLAN-PaLM``, ``Chinese-Llama2``).
+LEFT_BOUNDARY_MODEL = r"(?<![\w./@])"
+
+
+def _capitals(s: str) -> int:
+    return sum(ch.isupper() for ch in s)
+
+
+def capitalized(forms: list[str]) -> list[str]:
+    """Case-sensitive forms with two or more capitals also match in other casings
+    that keep two or more capitals (``LLaMA`` -> ``LLaMa``, ``LLAMA``; not ``Llama``)."""
+    return [f for f in forms if _capitals(f) >= 2 and len(f) >= 4]
 
 
 class Gazetteer:
@@ -48,10 +60,11 @@ class Gazetteer:
                     by_case[bool(entry.get("ignore_case"))].append(form)
                     entries.setdefault(form.lower(), entry)
             right = RIGHT_BOUNDARY.get(label, RIGHT_BOUNDARY["default"])
-            for ignore_case, forms in by_case.items():
+            left = LEFT_BOUNDARY_MODEL if label == "model" else LEFT_BOUNDARY
+            for mode, forms in (("exact", by_case[False]), ("any", by_case[True]), ("capitals", capitalized(by_case[False]))):
                 if forms:
-                    pattern = compile_names(forms, ignore_case=ignore_case, left=LEFT_BOUNDARY, right="(?:" + right + ")")
-                    self.matchers.append((label, pattern, entries))
+                    pattern = compile_names(forms, ignore_case=mode != "exact", left=left, right="(?:" + right + ")")
+                    self.matchers.append((label, mode, pattern, entries))
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
@@ -60,8 +73,10 @@ class Gazetteer:
     def match(self, doc: Doc) -> dict[str, list[dict]]:
         found: dict[str, list[dict]] = {label: [] for label in self.sources}
         text = doc.text
-        for label, pattern, entries in self.matchers:
+        for label, mode, pattern, entries in self.matchers:
             for m in pattern.finditer(text):
+                if mode == "capitals" and _capitals(m.group()) < 2:
+                    continue
                 entry = entries.get(m.group().lower(), {})
                 found[label].append(
                     {"start": m.start(), "end": m.end(), "text": m.group(), "name": entry.get("name", m.group()),

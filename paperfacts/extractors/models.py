@@ -53,7 +53,7 @@ def patterns() -> dict[str, regex.Pattern]:
     stop = r"(?![\w])"
     # One step of the suffix grammar, tried repeatedly after a family name.
     step = (
-        rf"(?:[-_](?:{size}|{version}|{variant}|{config}){stop}"  # -7B, -2, -4o, -Instruct, -B/16
+        rf"(?:[-_](?:{size}|{version}|{config}|{variant}){stop}"  # -7B, -2, -4o, -Instruct, -B/16
         rf"|(?<=[A-Za-z]){version}(?=[-\s,;:.)'\]/]|$)"  # Llama2, Qwen2.5, GPT4V
         rf"|\s(?:{size})(?![\w%])"  # LLaMA 7B
         rf"|\s(?:v\d{{1,2}}(?:\.\d{{1,2}})?|\d(?:\.\d{{1,2}})?)(?![\w%]|\.\d|\s*(?:%|\\%|x\b|times|points|percent|and\s+\d))"  # Llama 3.1, MoCo v3
@@ -63,6 +63,7 @@ def patterns() -> dict[str, regex.Pattern]:
     stems = _alt(g["stems"])
     return {
         "step": regex.compile(step),
+        "prefix": regex.compile(r"(?<![\w\-./@])[A-Z][A-Za-z0-9]*-$"),
         "compound": regex.compile(rf"(?<![\w\-./@])(?:[A-Za-z0-9]+-)?[A-Za-z0-9]*(?:{stems})[A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9.]*)*(?![\w])"),
         "appositive": regex.compile(
             rf"(?<![\w\-./@])(?P<name>[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*)(?:\s+\([^()]{{1,30}}\))?,?\s+(?:is\s+)?(?:a|an)\s+"
@@ -114,11 +115,17 @@ class ModelExtractor:
     def match(self, doc: Doc) -> list[dict]:
         text = doc.text
         found: list[dict] = []
-        for cand in read_facts(doc, "gazetteer_model"):
-            end = self.extend(text, cand["end"]) if cand.get("family") else cand["end"]
-            found.append(_mention(text, cand["start"], end, "model.gazetteer"))
+        gazetteer = read_facts(doc, "gazetteer_model")
+        starts = {c["start"]: c for c in gazetteer}
+        for cand in gazetteer:
+            start, end = cand["start"], self.extend(text, cand["end"])
+            while text.startswith("-", end) and end + 1 in starts:  # FLAN-PaLM, Flan-T5
+                end = self.extend(text, starts[end + 1]["end"])
+            prefix = self.patterns["prefix"].search(text, 0, start) if text[start - 1 : start] == "-" else None
+            found.append(_mention(text, prefix.start() if prefix else start, end, "model.gazetteer"))
+        corpora = [(c["start"], c["end"]) for kind in ("gazetteer_benchmark", "gazetteer_dataset") for c in read_facts(doc, kind)]
         for m in self.patterns["compound"].finditer(text):
-            if looks_like_name(m.group()):
+            if looks_like_name(m.group()) and not any(s <= m.start() < e for s, e in corpora):
                 found.append(_mention(text, m.start(), self.extend(text, m.end()), "model.compound"))
         for m in self.patterns["appositive"].finditer(text):
             if looks_like_name(m["name"]) and not self.patterns["not_nouns"].search(m["desc"]):

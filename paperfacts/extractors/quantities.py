@@ -123,7 +123,8 @@ class QuantityExtractor:
         if _model_at(models, first.start(), last.end(), text) is not None:
             return "parameter_count.model_name"
         s, _ = sentence_of(doc, first.start())
-        if p["size_cue"].search(text[max(s, first.start() - 45) : first.start()]):
+        before = text[max(s, first.start() - 45) : first.start()].replace("e.g.", "eg").replace("i.e.", "ie")
+        if p["size_cue"].search(before):
             return "parameter_count.size_cue"
         return None
 
@@ -139,9 +140,6 @@ class QuantityExtractor:
     def set_annotations(self, doc: Doc, items: list[dict]) -> None:
         for kind in ("parameter_count", "token_count"):
             write_facts(doc, kind, [i for i in items if i["kind"] == kind])
-
-
-_LINK_AFTER = regex.compile(r"\s*(?:\(|parameters?\s+(?:for|of)\s+|(?:model|LLM)s?\s+|-?parameter\s+)?$")
 
 
 def _model_at(models: list[dict], start: int, end: int, text: str) -> str | None:

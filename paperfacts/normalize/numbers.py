@@ -68,9 +68,10 @@ NUMBER_WORDS: dict[str, int] = {
 }
 
 _DIGITS = regex.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+")
+_WORDS = "|".join(regex.escape(w) for w in sorted(NUMBER_WORDS, key=len, reverse=True))
 _COUNT = regex.compile(
-    r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|[a-z]+(?: [a-z]+)?)"
-    r"\s*-?\s*(?P<mag>[a-z]+)",
+    rf"(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|(?:{_WORDS}))"
+    r"(?:(?P<letter>[kmbt])|[\s-]+(?P<word>[a-z]{2,}))",
 )
 
 
@@ -109,7 +110,7 @@ def parse_count(text: str) -> int | None:
     m = _COUNT.fullmatch(text.strip().lower())
     if not m:
         return None
-    num, mag = parse_number(m["num"]), parse_magnitude(m["mag"])
+    num, mag = parse_number(m["num"]), parse_magnitude(m["letter"] or m["word"])
     if num is None or mag is None:
         return None
     value = num * mag

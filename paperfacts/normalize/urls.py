@@ -54,7 +54,7 @@ _SCHEME = r"(?i:https?|ftp)://"
 # separators , ; (handled below), CJK scripts, full-width forms and general /
 # CJK punctuation (curly quotes, ellipsis, zero-width space, 。，).
 _STOP = (
-    r"\s\\{}<>\"'`|\^\[\]$,;"
+    r"\s\x00-\x20\x7f-\x9f\\{}<>\"'`|\^\[\]$,;"
     r"\p{Han}\p{Hangul}\p{Hiragana}\p{Katakana}"
     r"\u2000-\u206F\u3000-\u303F\uFF00-\uFFEF"
 )
@@ -88,11 +88,11 @@ _FINDER = regex.compile(
 # \url{...}, \href{...}{...}: the first argument is the link; spaces and line
 # breaks inside it are ignored by LaTeX.
 _WRAPPER = regex.compile(
-    r"\\(?:url|href|nolinkurl|hyperlink|path)[ \t]*+\{"
+    r"\\(?:url|href|nolinkurl|hyperlink)[ \t]*+\{"
     r"(?P<arg>(?:[^{}\\]|\\~\{\}|\\(?:textasciitilde|texttildelow)\{\}|\\[^{}])*+)\}",
 )
 _WRAPPED_WHOLE = regex.compile(
-    r"^\\(?:url|href|nolinkurl|hyperlink|path|texttt)[ \t]*+\{"
+    r"^\\(?:url|href|nolinkurl|hyperlink)[ \t]*+\{"
     r"(?P<arg>(?:[^{}\\]|\\~\{\}|\\(?:textasciitilde|texttildelow)\{\}|\\[^{}])*+)\}",
 )
 
@@ -100,7 +100,7 @@ _LATEX_UNESCAPE = regex.compile(
     r"\\~\{\}|\\~|\\(?:textasciitilde|texttildelow)(?:\{\})?[ \t\r\n]*+|\$\\sim\$|\\([_%#&$/])|\\\\",
 )
 
-_WS = regex.compile(r"\s++")
+_WS = regex.compile(r"[\s\x00-\x20\x7f-\x9f]++")
 _HOST_OK = regex.compile(
     r"(?:[\w](?:[\w-]{0,62}+)\.)*+[\w](?:[\w-]{0,62}+)"
 )
@@ -454,6 +454,9 @@ _CUES: tuple[tuple[str, regex.Pattern], ...] = (
 )
 
 
+_SENTENCE_BREAK = regex.compile(r"(?<=[.!?])\s++(?=[A-Z(\\])|\n[ \t]*+\n")
+
+
 def _context_kind(context: str) -> str | None:
     if not context:
         return None
@@ -462,7 +465,8 @@ def _context_kind(context: str) -> str | None:
     links = find_urls(ctx)
     if links:
         ctx = ctx[links[-1].end:]
-    ctx = ctx.lower()
+    # ... and only those of the link's own sentence
+    ctx = _SENTENCE_BREAK.split(ctx)[-1].lower()
     for kind, pat in _CUES:
         if pat.search(ctx):
             return kind
