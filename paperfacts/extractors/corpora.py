@@ -44,7 +44,7 @@ def patterns() -> dict[str, regex.Pattern]:
     name = r"[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*"
     multi = rf"{name}(?:\s{name}){{0,3}}"
     return {
-        "shape": regex.compile(rf"(?<![\w\-./@])[A-Za-z0-9]*(?:{_alt(c['benchmark_shapes'])})(?:[-.]?[A-Za-z0-9]+)*(?![\w])"),
+        "shape": regex.compile(rf"(?<![\w\-./@])(?:[A-Za-z0-9]+-)?[A-Za-z0-9]*(?:{_alt(c['benchmark_shapes'])})(?:[-.]?[A-Za-z0-9]+)*(?![\w])"),
         "noun": regex.compile(
             rf"(?<![\w\-./@])(?P<name>{multi})\s+(?P<noun>{_alt(c['benchmark_nouns'] + c['dataset_nouns'])})\b"
         ),

@@ -133,7 +133,8 @@ class ModelExtractor:
         for m in self.patterns["introduce"].finditer(text):
             rest = m["rest"]
             noun, not_noun = self.patterns["model_nouns"].search(rest), self.patterns["not_nouns"].search(rest)
-            if looks_like_name(m["name"]) and noun and (not not_noun or not_noun.start() > noun.start()):
+            coined = looks_like_name(m["name"]) or (m["name"][0].isupper() and m["name"].isalpha())
+            if coined and noun and (not not_noun or not_noun.start() > noun.start()):
                 found.append(_mention(text, m.start("name"), m.end("name"), "model.cue"))
         return _drop_long_forms(text, _resolve(found))
 

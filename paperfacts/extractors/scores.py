@@ -47,7 +47,7 @@ def patterns() -> dict[str, regex.Pattern]:
     c = cues()
     return {
         "percent": regex.compile(
-            rf"(?<![\w.\\])(?P<sign>[+\-\u2212])?(?P<num>{NUM})(?:(?P<pct>{PCT})"
+            rf"(?:(?<![\w.\\])|(?<=sim))(?P<sign>[+\-\u2212])?(?P<num>{NUM})(?:(?P<pct>{PCT})"
             rf"|(?=\s*(?:-|\u2013|~|to|sim|\\sim|\$\\sim\$)\s*[+\-]?{NUM}{PCT}))"
         ),
         "points": regex.compile(
@@ -64,6 +64,8 @@ def patterns() -> dict[str, regex.Pattern]:
         "not_before": regex.compile(rf"\b(?:{_alt(c['not_score_before'])})\s*(?:of\s+|by\s+|to\s+)?(?:\w+\s+)?$", regex.IGNORECASE),
         "not_after": regex.compile(rf"^\s*(?:\w+\s+)?(?:{_alt(c['not_score_after'])})\b", regex.IGNORECASE),
         "years": regex.compile(r"^(?:19|20)\d\d$"),
+        "range": regex.compile(r"\s*(?:-|\u2013|~|to|sim|\\sim|\$\\sim\$)\s*"),
+        "absolute_points": regex.compile(r"\b(?:achieves?|achieving|reach(?:es|ing)?|obtains?|scores?|scoring|of|at)\s+$", regex.IGNORECASE),
     }
 
 
@@ -123,6 +125,8 @@ class ScoreExtractor:
                 kind = "absolute"
             elif c["signed"] or p["delta_before"].search(before) or p["delta_after"].search(after):
                 kind = "delta"
+            elif c["unit"] == "points" and not p["absolute_points"].search(before):
+                kind = "delta"  # "47 F1 points", "36.5 points higher": points are differences
             else:
                 kind = "absolute"
             value = abs(c["value"]) if kind == "delta" and c["value"] < 0 and c["unit"] else c["value"]
@@ -132,7 +136,15 @@ class ScoreExtractor:
                 "metric": _nearest(metrics, c, s, e), "benchmark": _nearest(benchmarks, c, s, e, prefer_after=True),
                 "model": _nearest(models, c, s, e),
             })
-        return out
+        return self._share_range_kinds(text, out)
+
+    def _share_range_kinds(self, text: str, items: list[dict]) -> list[dict]:
+        """``3%sim20% gains``: the members of a range are both deltas if either is."""
+        for a, b in zip(items, items[1:]):
+            if self.patterns["range"].fullmatch(text, a["end"], b["start"]) and "delta" in (a["kind"], b["kind"]):
+                if not self.patterns["from_to"].search(text[max(0, a["start"] - 60) : b["start"]]):
+                    a["kind"] = b["kind"] = "delta"
+        return items
 
     def set_annotations(self, doc: Doc, items: list[dict]) -> None:
         write_facts(doc, "score", items)

@@ -1,0 +1,180 @@
+"""Table-driven tests of each extractor on sentences, grouped by fact kind and origin."""
+
+import pytest
+
+from paperfacts import extract
+
+
+def counts(text, field):
+    return sorted(c.value for c in getattr(extract(text), field))
+
+
+PARAMETER_COUNTS = [
+    # unit words
+    ("GLM-130B is a model with 130 billion parameters.", [130_000_000_000]),
+    ("GPT-3 has 175B parameters.", [175_000_000_000]),
+    ("a 175B-parameter model", [175_000_000_000]),
+    ("we train 1.2b parameter models", [1_200_000_000]),
+    ("only 45.4M trainable parameters", [45_400_000]),
+    ("with one billion parameters", [1_000_000_000]),
+    # lists and ranges share the unit after the last member
+    ("models with 7B and 72B parameters", [7_000_000_000, 72_000_000_000]),
+    ("model scales (600M to 8B parameters)", [600_000_000, 8_000_000_000]),
+    ("from 125M to 1.3B parameters", [125_000_000, 1_300_000_000]),
+    ("1M~60M parameters", [1_000_000, 60_000_000]),
+    ("1B, 3B, and 7B parameters", [1_000_000_000, 3_000_000_000, 7_000_000_000]),
+    # bounds keep their number
+    ("up to 20B parameters", [20_000_000_000]),
+    ("<1M parameters", [1_000_000]),
+    ("over 1T parameters", [1_000_000_000_000]),
+    # bare sizes with a model noun or beside a model name
+    ("a 1.6B language model", [1_600_000_000]),
+    ("7B and 13B models", [7_000_000_000, 13_000_000_000]),
+    ("the 70B variant", [70_000_000_000]),
+    ("LLaMA 7B outperforms", [7_000_000_000]),
+    ("outperforming 175B GPT-3", [175_000_000_000]),
+    ("a parameter count of only 7B or 13B", [7_000_000_000, 13_000_000_000]),
+    # no number, fused sizes, fractions and other things: no count
+    ("billions of parameters", []),
+    ("hundreds of millions of parameters", []),
+    ("GLM-130B and CodeFuse-13B", []),
+    ("1.7% trainable parameters", []),
+    ("a 40M tweet dataset", []),
+    ("less than 1B training data", []),
+    ("300B tokens", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", PARAMETER_COUNTS)
+def test_parameter_counts(text, expected):
+    assert counts(text, "parameter_counts") == expected
+
+
+TOKEN_COUNTS = [
+    ("trained on 300B tokens", [300_000_000_000]),
+    ("3.1 trillion tokens", [3_100_000_000_000]),
+    ("a 2T-token corpus", [2_000_000_000_000]),
+    ("0.5M tokens", [500_000]),
+    ("1,200 billion tokens", [1_200_000_000_000]),
+    ("800 billion Chinese tokens", [800_000_000_000]),
+    ("25b randomly selected tokens", [25_000_000_000]),
+    ("between 100B and 300B tokens", [100_000_000_000, 300_000_000_000]),
+    # context lengths, vocabularies and other units are not token counts
+    ("a context window of 32K tokens", []),
+    ("an 8K context", []),
+    ("2K and 16K context windows", []),
+    ("a vocabulary of 250K tokens", []),
+    ("24 million web pages", []),
+    ("5 million images", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", TOKEN_COUNTS)
+def test_token_counts(text, expected):
+    assert counts(text, "token_counts") == expected
+
+
+def test_count_links_to_its_model():
+    record = extract("We introduce CT-LLM, a 2B large language model. UL2 20B beats 175B GPT-3.")
+    links = {c.text: c.model for c in record.parameter_counts}
+    assert links == {"2B": "CT-LLM", "20B": "UL2 20B", "175B": "GPT-3"}
+
+
+MODELS = [
+    ("We compare GPT-3, GPT-4o-mini and LLaMA-2-7B.", {"GPT-3", "GPT-4o-mini", "LLaMA-2-7B"}),
+    ("Llama 3.1 and Qwen2.5-72B-Instruct", {"Llama 3.1", "Qwen2.5-72B-Instruct"}),
+    ("ViT-B/16 and ResNet-50 backbones", {"ViT-B/16", "ResNet-50"}),
+    ("mT5, XLM-R and wav2vec 2.0", {"mT5", "XLM-R", "wav2vec 2.0"}),
+    ("BERT's embeddings", {"BERT"}),
+    ("FLAN-PaLM 62B and GPT-3 XL", {"FLAN-PaLM 62B", "GPT-3 XL"}),
+    ("We introduce ContraBERT and MiniGPT-4.", {"ContraBERT", "MiniGPT-4"}),
+    ("XLM-RoBERTa (XLM-R) is strong.", {"XLM-R"}),
+    ("We present Zorblax, a 7B language model.", {"Zorblax"}),
+    # generic classes and methods are not models
+    ("LLMs, a Transformer and an LSTM trained with LoRA and Adam via DPO", set()),
+    ("We propose Quibble, a framework for data selection.", set()),
+    ("on ImageNet and CIFAR-100", set()),
+]
+
+
+@pytest.mark.parametrize("text, expected", MODELS)
+def test_models(text, expected):
+    assert {m.name for m in extract(text).models} == expected
+
+
+BENCHMARKS = [
+    ("We evaluate on MMLU, GSM8K and HumanEval.", {"MMLU", "GSM8K", "HumanEval"}, set()),
+    ("accuracy on ImageNet-1K and CIFAR-100", {"ImageNet-1K", "CIFAR-100"}, set()),
+    ("We introduce MVBench and the CodeFuseEval suite.", {"MVBench", "CodeFuseEval"}, set()),
+    ("pre-trained on The Pile and C4", set(), {"The Pile", "C4"}),
+    ("Chinese Hard Case Benchmark (CHC-Bench)", {"CHC-Bench"}, set()),
+    ("question answering and downstream tasks on six benchmarks", set(), set()),
+]
+
+
+@pytest.mark.parametrize("text, benchmarks, datasets", BENCHMARKS)
+def test_benchmarks_and_datasets(text, benchmarks, datasets):
+    record = extract(text)
+    assert {b.name for b in record.benchmarks} == benchmarks
+    assert {d.name for d in record.datasets} == datasets
+
+
+SCORES = [
+    ("It reaches 88.53% on CIFAR-100.", [(88.53, "%", "absolute")]),
+    ("It achieves 58.1\\% accuracy.", [(58.1, "%", "absolute")]),
+    ("improves accuracy by 3.6%", [(3.6, "%", "delta")]),
+    ("from 35.6% to 46.7%", [(35.6, "%", "absolute"), (46.7, "%", "absolute")]),
+    ("a gain of +113 points on OCRBench", [(113.0, "points", "delta")]),
+    ("5 percentage points higher", [(5.0, "points", "delta")]),
+    ("47 F1 points", [(47.0, "points", "delta")]),
+    ("an average score of 91.3 on SuperGLUE", [(91.3, None, "absolute")]),
+    ("+8.81 on average", [(8.81, None, "delta")]),
+    ("3%sim20% improvements", [(3.0, "%", "delta"), (20.0, "%", "delta")]),
+    # not scores: efficiency, data fractions, hyper-parameters, years
+    ("2.5x faster with 40% less memory", []),
+    ("using 33% less data", []),
+    ("with a 30% masking ratio", []),
+    ("only 25% of the training compute", []),
+    ("in 2023 we released it", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", SCORES)
+def test_scores(text, expected):
+    assert [(s.value, s.unit, s.kind) for s in extract(text).scores] == expected
+
+
+def test_score_links_metric_and_benchmark():
+    (s,) = extract("CodeFuse-13B reaches a pass@1 of 37.10% on HumanEval.").scores
+    assert (s.metric, s.benchmark, s.model) == ("pass@1", "HumanEval", "CodeFuse-13B")
+
+
+URLS = [
+    ("Code: https://github.com/THUDM/GLM-130B.", [("https://github.com/THUDM/GLM-130B", "code")]),
+    ("see github.com/org/repo", [("https://github.com/org/repo", "code")]),
+    ("weights at~https://huggingface.co/org/model", [("https://huggingface.co/org/model", "model")]),
+    ("(https://hf.co/datasets/a/b)", [("https://hf.co/datasets/a/b", "dataset")]),
+    ("demo: https://huggingface.co/spaces/a/b;", [("https://huggingface.co/spaces/a/b", "demo")]),
+    ("project page: https://foo.github.io/bar/", [("https://foo.github.io/bar/", "project")]),
+    ("Code is available at this https URL", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", URLS)
+def test_urls(text, expected):
+    assert [(u.url, u.kind) for u in extract(text).urls] == expected
+
+
+def test_title_offsets_index_the_title():
+    title, abstract = "GPT-4 Is Here", "We study GPT-4 and BERT."
+    record = extract(abstract, title=title)
+    for model in record.models:
+        for ev in model.evidence:
+            source = title if ev.field == "title" else abstract
+            assert source[ev.start : ev.end] == ev.text
+    assert {ev.field for m in record.models for ev in m.evidence} == {"title", "abstract"}
+
+
+def test_ids_are_given_or_stable_hashes():
+    assert extract("x", id="paper-1").id == "paper-1"
+    assert extract("x", title="t").id == extract("x", title="t").id != extract("x", title="u").id
