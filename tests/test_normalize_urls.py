@@ -125,9 +125,10 @@ FIND_CASES = [
         marks=XFAIL,
         id="line-break-outside-url-command",
     ),
-    pytest.param(
-        "a bare domain like pytorch.org is a link", ["https://pytorch.org"], marks=XFAIL, id="bare-domain-no-path"
-    ),
+    # bare lower-case hosts on generic TLDs are links (GUIDELINES: "with or without scheme")
+    ("a bare domain like pytorch.org is a link", ["https://pytorch.org"]),
+    ("URLs like en.wikipedia.org or factquizmaster.com (fabricated)", ["https://en.wikipedia.org", "https://factquizmaster.com"]),
+    ("file names like model.py and config.json are not", []),
 ]
 
 
@@ -202,7 +203,8 @@ NORMALIZE_CASES = [
     ("model.py", None),
     ("v1.2", None),
     ("3.5", None),
-    ("pytorch.org", None),
+    ("pytorch.org", "https://pytorch.org"),
+    ("Pytorch.org", None),
     ("mailto:x@y.org", None),
     ("this https URL", None),
     ("", None),

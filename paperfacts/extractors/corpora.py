@@ -53,6 +53,17 @@ def patterns() -> dict[str, regex.Pattern]:
             rf"(?:the\s+)?(?P<name>{name})(?:\s+\([^()]{{1,30}}\))?,?\s+(?:a|an|the)\s+(?P<desc>(?:[\w\-]+\s+){{0,6}}?)"
             rf"(?P<noun>{_alt(c['benchmark_nouns'] + c['dataset_nouns'])})\b"
         ),
+        "list": regex.compile(
+            rf"\b(?:{_alt(c['list_heads'])})\s*(?:,\s*)?(?:such\s+as|including|like|e\.g\.,?|namely|:|\()\s*"
+            rf"(?P<items>{multi}(?:\s*(?:,|and|or|,\s*and|,\s*or)\s*{multi}){{0,12}})"
+        ),
+        "item": regex.compile(rf"{multi}"),
+        "head_then_name": regex.compile(
+            rf"\b(?P<noun>benchmark|dataset|corpus|suite|leaderboard)s?\s+(?:called\s+|named\s+|dubbed\s+)?(?P<name>{name})(?![\w-])"
+        ),
+        "on": regex.compile(
+            rf"\b(?:{_alt(c['on_verbs'])})\b[^.;]{{0,60}}?\b(?:on|in)\s+(?:the\s+)?(?P<name>{name})(?![\w-])"
+        ),
         "train": regex.compile(rf"\b(?:{_alt(c['train_words'])})\b", regex.IGNORECASE),
         "eval": regex.compile(rf"\b(?:{_alt(c['eval_words'])})\b", regex.IGNORECASE),
     }
@@ -84,10 +95,10 @@ class CorpusExtractor:
         found: list[dict] = []
         for cand in read_facts(doc, "gazetteer_benchmark"):
             found.append(_mention(cand["start"], cand["end"], text, "benchmark", "benchmark.gazetteer"))
+        evaluated_on = {m.start("name") for m in p["on"].finditer(text)}
         for cand in read_facts(doc, "gazetteer_dataset"):
-            s, e = sentence_of(doc, cand["start"])
-            sentence = text[s:e]
-            kind = "benchmark" if p["eval"].search(sentence) and not p["train"].search(sentence) else "dataset"
+            # A training corpus counts as a benchmark only where the text evaluates on it.
+            kind = "benchmark" if cand["start"] in evaluated_on and not self._trained_on(doc, cand["start"]) else "dataset"
             found.append(_mention(cand["start"], cand["end"], text, kind, f"{kind}.gazetteer"))
         for m in p["shape"].finditer(text):
             if looks_like_name(m.group()):
@@ -96,12 +107,29 @@ class CorpusExtractor:
             if looks_like_name(m["name"].split()[-1]) or looks_like_name(m["name"]):
                 kind = "benchmark" if m["noun"].casefold() in self.benchmark_nouns else self._dataset_kind(doc, m.start())
                 found.append(_mention(m.start("name"), m.end("name"), text, kind, f"{kind}.cue"))
+        for m in p["list"].finditer(text):
+            for item in p["item"].finditer(m["items"]):
+                if looks_like_name(item.group().split()[-1]) or looks_like_name(item.group()):
+                    start = m.start("items") + item.start()
+                    found.append(_mention(start, start + len(item.group()), text, "benchmark", "benchmark.list"))
+        for m in p["head_then_name"].finditer(text):
+            if looks_like_name(m["name"]):
+                kind = "benchmark" if m["noun"] in ("benchmark", "suite", "leaderboard") else self._dataset_kind(doc, m.start())
+                found.append(_mention(m.start("name"), m.end("name"), text, kind, f"{kind}.cue"))
+        models = [(f["start"], f["end"]) for f in read_facts(doc, "model")]
+        for m in p["on"].finditer(text):
+            if looks_like_name(m["name"]) and not any(s <= m.start("name") < e for s, e in models):
+                found.append(_mention(m.start("name"), m.end("name"), text, "benchmark", "benchmark.on"))
         for m in p["introduce"].finditer(text):
             if looks_like_name(m["name"]):
                 is_bench = m["noun"].casefold() in self.benchmark_nouns or "evaluat" in m["desc"]
                 kind = "benchmark" if is_bench else "dataset"
                 found.append(_mention(m.start("name"), m.end("name"), text, kind, f"{kind}.cue"))
         return _resolve(text, found)
+
+    def _trained_on(self, doc: Doc, start: int) -> bool:
+        s, e = sentence_of(doc, start)
+        return bool(self.patterns["train"].search(doc.text[s:e]))
 
     def _dataset_kind(self, doc: Doc, start: int) -> str:
         s, e = sentence_of(doc, start)
@@ -117,7 +145,7 @@ def _mention(start: int, end: int, text: str, kind: str, rule: str) -> dict:
     return {"start": start, "end": end, "text": text[start:end], "name": text[start:end], "kind": kind, "rule": rule}
 
 
-RULE_RANK = {"gazetteer": 0, "cue": 1, "shape": 2}
+RULE_RANK = {"gazetteer": 0, "cue": 1, "list": 2, "shape": 3, "on": 4}
 
 
 @lru_cache(maxsize=1)

@@ -78,12 +78,20 @@ def patterns() -> dict[str, regex.Pattern]:
     }
 
 
+#: LaTeX commands that lose their backslash in plain-text abstracts (EnglishrightarrowGerman).
+LATEX_DEBRIS = regex.compile(r"(?:right|left|long)arrow|mathbf|mathrm|textbf|textit|emph|cdot")
+
+
 def looks_like_name(s: str) -> bool:
-    """A coined name: has a capital after the first letter, a digit, or is all caps (>= 2)."""
+    """A coined name: three or more characters with a capital after the first letter, a
+    digit, or all caps (``MMLU``, ``GSM8K``, ``RoBERTa``); two only with a digit (``C4``)."""
     core = s.replace("-", "").replace(".", "")
-    if len(core) < 2 or not core.isalnum():
+    if len(core) < 2 or not core.isalnum() or LATEX_DEBRIS.search(s):
         return False
-    return any(c.isupper() for c in core[1:]) or any(c.isdigit() for c in core) or (core.isupper() and len(core) >= 3)
+    has_digit = any(c.isdigit() for c in core)
+    if len(core) == 2:
+        return has_digit and core[0].isupper()
+    return any(c.isupper() for c in core[1:]) or has_digit
 
 
 def is_generic(name: str) -> bool:

@@ -261,6 +261,17 @@ def _split_authority(rest: str) -> tuple[str, str]:
     return rest, ""
 
 
+#: Generic top-level domains on which a bare, lower-case host is a link by itself.
+_BARE_LINK_SUFFIXES = frozenset({"com", "org", "net", "io", "ai", "edu", "gov", "dev", "app"})
+
+
+def _is_bare_site(written_host: str, suffix: str) -> bool:
+    """``wikipedia.org``, ``en.wikipedia.org``: a lower-case host on a generic TLD
+    whose registered name has three or more characters (not ``Trip.com``, ``e.g``)."""
+    domain = written_host[: -len(suffix) - 1].rsplit(".", 1)[-1] if suffix else ""
+    return suffix in _BARE_LINK_SUFFIXES and written_host.islower() and len(domain) >= 3
+
+
 def _valid_host(host: str, *, had_scheme: bool) -> bool:
     if not host or len(host) > 253:
         return False
@@ -364,8 +375,10 @@ def _normalize(raw: str, explicit: bool) -> str | None:
         if not known and not explicit:
             if suffix in _FILE_LIKE_SUFFIXES:
                 return None
-            # something must follow the host: github.com/x, not a bare name
-            if len(path) < 2 or not (path[1].isalnum() or path[1] in "~_%@-"):
+            # something must follow the host (github.com/x), unless it is a plain
+            # lower-case domain on a generic top-level domain (wikipedia.org)
+            has_path = len(path) >= 2 and (path[1].isalnum() or path[1] in "~_%@-")
+            if not has_path and not _is_bare_site(written_host, suffix):
                 return None
     return (scheme or "https://") + authority_prefix + host + sep + port + path
 
