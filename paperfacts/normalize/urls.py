@@ -458,10 +458,11 @@ _CUES: tuple[tuple[str, regex.Pattern], ...] = (
             r"\b(?:weights|checkpoints?|ckpts?|pre-?trained models?|"
             r"models?\s++(?:\w++\s++){0,3}?(?:are|is|will\s++be|have\s++been|has\s++been|can\s++be)\s++"
             r"(?:\w++\s++){0,2}?(?:available|released|accessible|found|downloaded|hosted|open-?sourced)|"
-            r"(?:release|releases|released|releasing|open-?source|open-?sourced)\s++(?:\w++\s++){0,3}?models?)\b"
+            r"(?:release|releases|released|releasing|open-?source|open-?sourced)\s++(?:\w++\s++){0,3}?models?|"
+            r"(?:pre-?trained|fine-?tuned|trained|instruction-tuned)\s++models?)\b"
         ),
     ),
-    ("project", regex.compile(r"\b(?:project\s++(?:page|website|site|webpage|homepage)|web\s?page|web\s?site|home\s?page)\b")),
+    ("project", regex.compile(r"\b(?:project\s++(?:page|website|site|webpage|homepage)|web\s?page|web\s?site|home\s?page|leaderboards?)\b")),
     ("demo", regex.compile(r"\b(?:demos?|demonstrations?|videos?|playground)\b")),
     ("dataset", regex.compile(r"\b(?:data|datasets?|corpus|corpora|benchmarks?)\b")),
 )
@@ -480,10 +481,17 @@ def _context_kind(context: str) -> str | None:
         ctx = ctx[links[-1].end:]
     # ... and only those of the link's own sentence
     ctx = _SENTENCE_BREAK.split(ctx)[-1].lower()
+    # the cue nearest the link wins ("Availability and implementation: ... we release
+    # our fine-tuned models: LINK" is a model link); data cues count only when no
+    # other cue is there ("links introduced as data only")
+    best, best_end = None, -1
     for kind, pat in _CUES:
-        if pat.search(ctx):
-            return kind
-    return None
+        if kind == "dataset" and best is not None:
+            break
+        for m in pat.finditer(ctx):
+            if m.end() > best_end:
+                best, best_end = kind, m.end()
+    return best
 
 
 def _host_and_path(url: str) -> tuple[str, str]:
