@@ -1,8 +1,8 @@
 """The pipeline (``spacy.blank("en")`` plus our components) and Doc -> record.
 
-The title and the abstract are read as one Doc, ``title + "\\n\\n" + abstract``,
-with a sentence boundary forced at the abstract; offsets are mapped back to the
-field they came from when the record is built.
+The title and the abstract are read as one Doc, ``title + "\\n\\n" + abstract``
+(the blank line ends the title's sentence); offsets are mapped back to the field
+they came from when the record is built.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .extractors import read_facts
+from .extractors import read_facts, remember_text, text_of
 from .records import Count, ErrorDetail, ErrorRecord, Evidence, Name, PaperFacts, Score, Url
 
 SEPARATOR = "\n\n"
@@ -32,13 +32,12 @@ COMPONENTS = (
 
 
 def build_nlp() -> Language:
-    """A fresh pipeline: a blank English tokenizer, a sentencizer and our components."""
+    """A fresh pipeline: a blank English tokenizer and our components."""
     # Importing registers the factories even when the package is not installed
     # (entry points cover the installed case).
     from .extractors import corpora, gazetteer, models, quantities, scores, urls  # noqa: F401
 
     nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp
@@ -57,14 +56,10 @@ def paper_id(title: str | None, abstract: str) -> str:
 
 
 def make_doc(nlp: Language, abstract: str, title: str | None) -> Doc:
-    """The Doc for one paper, with the abstract starting a new sentence."""
+    """The Doc for one paper; the blank line after the title ends a sentence."""
     prefix = (title + SEPARATOR) if title else ""
-    doc = nlp.make_doc(prefix + abstract)
+    doc = remember_text(nlp.make_doc(prefix + abstract), prefix + abstract)
     doc.user_data["paperfacts_title_len"] = len(title) if title else None
-    if prefix:
-        span = doc.char_span(len(prefix), len(prefix) + 1, alignment_mode="expand")
-        if span is not None and len(span):
-            span[0].is_sent_start = True
     return doc
 
 
@@ -72,9 +67,9 @@ def _evidence(doc: Doc, fact: dict) -> Evidence:
     title_len = doc.user_data.get("paperfacts_title_len")
     start, end = fact["start"], fact["end"]
     if title_len is not None and start < title_len:
-        return Evidence(field="title", start=start, end=end, text=doc.text[start:end])
+        return Evidence(field="title", start=start, end=end, text=text_of(doc)[start:end])
     offset = (title_len + len(SEPARATOR)) if title_len is not None else 0
-    return Evidence(field="abstract", start=start - offset, end=end - offset, text=doc.text[start:end])
+    return Evidence(field="abstract", start=start - offset, end=end - offset, text=text_of(doc)[start:end])
 
 
 def _names(doc: Doc, kind: str) -> list[Name]:

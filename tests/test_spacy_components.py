@@ -12,7 +12,6 @@ def test_factories_resolve_through_entry_points_without_importing_paperfacts():
     code = (
         "import spacy, sys\n"
         "nlp = spacy.blank('en')\n"
-        "nlp.add_pipe('sentencizer')\n"
         + "".join(f"nlp.add_pipe({name!r})\n" for name in COMPONENTS)
         + "assert 'paperfacts' not in sys.modules or True\n"
         "doc = nlp('We release LLaMA-2-7B, trained on 2T tokens: https://github.com/a/b.')\n"

@@ -8,7 +8,25 @@ offsets and the normalized payload. :func:`read_facts` reads them back.
 
 from __future__ import annotations
 
+from weakref import WeakKeyDictionary
+
 from spacy.tokens import Doc, SpanGroup
+
+_TEXTS: "WeakKeyDictionary[Doc, str]" = WeakKeyDictionary()
+
+
+def remember_text(doc: Doc, text: str) -> Doc:
+    """Seed :func:`text_of` with the text ``doc`` was made from (spaCy keeps it verbatim)."""
+    _TEXTS[doc] = text
+    return doc
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, built once per Doc (spaCy joins the tokens on every access)."""
+    text = _TEXTS.get(doc)
+    if text is None:
+        text = _TEXTS[doc] = doc.text
+    return text
 
 GROUPS = {
     "gazetteer_benchmark": "paperfacts_gazetteer_benchmark",

@@ -25,7 +25,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..data_files import data_path, read_lines
-from . import read_facts, write_facts
+from . import read_facts, text_of, write_facts
+from .sentences import sentence_of
 from .models import looks_like_name
 
 
@@ -69,14 +70,6 @@ def patterns() -> dict[str, regex.Pattern]:
     }
 
 
-def sentence_of(doc: Doc, start: int) -> tuple[int, int]:
-    """Character bounds of the sentence holding ``start``."""
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    if span is None or not len(span):
-        return 0, len(doc.text)
-    sent = span[0].sent
-    return sent.start_char, sent.end_char
-
 
 class CorpusExtractor:
     """Finds benchmark and dataset names; writes ``paperfacts_benchmarks``/``paperfacts_datasets``."""
@@ -91,7 +84,7 @@ class CorpusExtractor:
         return doc
 
     def match(self, doc: Doc) -> list[dict]:
-        text, p = doc.text, self.patterns
+        text, p = text_of(doc), self.patterns
         found: list[dict] = []
         for cand in read_facts(doc, "gazetteer_benchmark"):
             found.append(_mention(cand["start"], cand["end"], text, "benchmark", "benchmark.gazetteer"))
@@ -129,11 +122,11 @@ class CorpusExtractor:
 
     def _trained_on(self, doc: Doc, start: int) -> bool:
         s, e = sentence_of(doc, start)
-        return bool(self.patterns["train"].search(doc.text[s:e]))
+        return bool(self.patterns["train"].search(text_of(doc)[s:e]))
 
     def _dataset_kind(self, doc: Doc, start: int) -> str:
         s, e = sentence_of(doc, start)
-        sentence = doc.text[s:e]
+        sentence = text_of(doc)[s:e]
         return "dataset" if self.patterns["train"].search(sentence) and not self.patterns["eval"].search(sentence) else "benchmark"
 
     def set_annotations(self, doc: Doc, mentions: list[dict]) -> None:

@@ -6,19 +6,27 @@ Each data line is ``{"name": ..., "aliases": [...], "ignore_case": bool}``
 model family in ``data/models.jsonl``, a metric in ``data/metrics.jsonl``.
 
 Matching is on characters, not tokens (spaCy keeps ``GPT-4o`` and
-``ImageNet-1K.`` as single tokens), with one trie-compiled regex per case mode.
+``ImageNet-1K.`` as single tokens), with one trie-compiled regex per case mode
+over all labels:
+
+* ``exact``: forms as written;
+* ``lower``: ``ignore_case`` forms, matched on the lower-cased text;
+* ``capitals``: case-sensitive forms with two or more capitals also match other
+  casings that keep two or more (``LLaMA`` -> ``LLaMa``, ``LLAMA``; not ``Llama``).
+
 Candidates go to span groups ``paperfacts_gazetteer_<label>``; the typed
 extractors downstream decide what they are.
 """
 
 from __future__ import annotations
 
+import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..data_files import read_jsonl
 from ..trie import compile_names
-from . import write_facts
+from . import text_of, write_facts
 
 DEFAULT_SOURCES = {
     "benchmark": "benchmarks.jsonl",
@@ -27,22 +35,17 @@ DEFAULT_SOURCES = {
     "metric": "metrics.jsonl",
 }
 
-#: A name ends where no letter follows; model families may run on into a version
-#: (``Llama2``, ``GPT4``) so only a letter ends them.
-RIGHT_BOUNDARY = {"model": r"(?![^\W\d_])", "default": r"(?![^\W_])(?!-[^\W_])|(?=-(?:based|style|like|scale|level|size|specific)\b)"}
-LEFT_BOUNDARY = r"(?<![\w\-./@])"
-#: Model names may follow a hyphenated prefix (``FLAN-PaLM``, ``Chinese-Llama2``).
-LEFT_BOUNDARY_MODEL = r"(?<![\w./@])"
+#: A name starts after no word character, ``-``, ``.``, ``/`` or ``@``; model names may
+#: follow a hyphenated prefix (``FLAN-PaLM``). A name ends where no letter follows;
+#: names other than models must not run on into a digit or a hyphenated part either
+#: (``ImageNet`` in ``ImageNet-R`` is not ``ImageNet``), except ``-based``-style words.
+LEFT = r"(?<![\w./@])"
+RIGHT = r"(?![^\W\d_])"
+STRICT_RIGHT = regex.compile(r"(?![^\W_])(?!-[^\W_])|(?=-(?:based|style|like|scale|level|size|specific)\b)")
 
 
 def _capitals(s: str) -> int:
     return sum(ch.isupper() for ch in s)
-
-
-def capitalized(forms: list[str]) -> list[str]:
-    """Case-sensitive forms with two or more capitals also match in other casings
-    that keep two or more capitals (``LLaMA`` -> ``LLaMa``, ``LLAMA``; not ``Llama``)."""
-    return [f for f in forms if _capitals(f) >= 2 and len(f) >= 4]
 
 
 class Gazetteer:
@@ -51,37 +54,50 @@ class Gazetteer:
     def __init__(self, nlp: Language, name: str = "paperfacts_gazetteer", sources: dict[str, str] | None = None):
         self.name = name
         self.sources = dict(DEFAULT_SOURCES if sources is None else sources)
-        self.matchers = []  # (label, pattern, {lower form: entry})
+        # mode -> {form as matched: [(label, entry), ...]}
+        self.forms: dict[str, dict[str, list[tuple[str, dict]]]] = {"exact": {}, "lower": {}, "capitals": {}}
         for label, filename in sorted(self.sources.items()):
-            entries = {}
-            by_case: dict[bool, list[str]] = {False: [], True: []}
             for entry in read_jsonl(filename):
                 for form in (entry["name"], *entry.get("aliases", ())):
-                    by_case[bool(entry.get("ignore_case"))].append(form)
-                    entries.setdefault(form.lower(), entry)
-            right = RIGHT_BOUNDARY.get(label, RIGHT_BOUNDARY["default"])
-            left = LEFT_BOUNDARY_MODEL if label == "model" else LEFT_BOUNDARY
-            for mode, forms in (("exact", by_case[False]), ("any", by_case[True]), ("capitals", capitalized(by_case[False]))):
-                if forms:
-                    pattern = compile_names(forms, ignore_case=mode != "exact", left=left, right="(?:" + right + ")")
-                    self.matchers.append((label, mode, pattern, entries))
+                    if entry.get("ignore_case"):
+                        self.forms["lower"].setdefault(form.lower(), []).append((label, entry))
+                    else:
+                        self.forms["exact"].setdefault(form, []).append((label, entry))
+                        if _capitals(form) >= 2 and len(form) >= 4:
+                            self.forms["capitals"].setdefault(form.lower(), []).append((label, entry))
+        self.patterns = {mode: compile_names(list(forms), left=LEFT, right=RIGHT) for mode, forms in self.forms.items()}
+        self._ignore_case = {}  # compiled on first use, for texts whose lower() changes length
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
         return doc
 
+    def _finditer(self, mode: str, text: str, lowered: str | None):
+        if mode == "exact":
+            return self.patterns[mode].finditer(text)
+        if lowered is not None:
+            return self.patterns[mode].finditer(lowered)
+        if mode not in self._ignore_case:
+            self._ignore_case[mode] = compile_names(list(self.forms[mode]), ignore_case=True, left=LEFT, right=RIGHT)
+        return self._ignore_case[mode].finditer(text)
+
     def match(self, doc: Doc) -> dict[str, list[dict]]:
         found: dict[str, list[dict]] = {label: [] for label in self.sources}
-        text = doc.text
-        for label, mode, pattern, entries in self.matchers:
-            for m in pattern.finditer(text):
-                if mode == "capitals" and _capitals(m.group()) < 2:
+        text = text_of(doc)
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            lowered = None
+        for mode, forms in self.forms.items():
+            for m in self._finditer(mode, text, lowered):
+                surface = text[m.start() : m.end()]
+                if mode == "capitals" and _capitals(surface) < 2:
                     continue
-                entry = entries.get(m.group().lower(), {})
-                found[label].append(
-                    {"start": m.start(), "end": m.end(), "text": m.group(), "name": entry.get("name", m.group()),
-                     "family": bool(entry.get("family"))}
-                )
+                key = surface if mode == "exact" else surface.lower()
+                for label, entry in forms.get(key, ()):
+                    if label != "model" and (not STRICT_RIGHT.match(text, m.end()) or text[m.start() - 1 : m.start()] == "-"):
+                        continue
+                    found[label].append({"start": m.start(), "end": m.end(), "text": surface, "name": entry["name"],
+                                         "family": bool(entry.get("family"))})
         return {label: _longest(facts) for label, facts in found.items()}
 
     def set_annotations(self, doc: Doc, found: dict[str, list[dict]]) -> None:

@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..data_files import data_path, read_lines
-from . import read_facts, write_facts
+from . import read_facts, text_of, write_facts
 
 
 @lru_cache(maxsize=1)
@@ -121,7 +121,7 @@ class ModelExtractor:
         return end
 
     def match(self, doc: Doc) -> list[dict]:
-        text = doc.text
+        text = text_of(doc)
         found: list[dict] = []
         gazetteer = read_facts(doc, "gazetteer_model")
         starts = {c["start"]: c for c in gazetteer}

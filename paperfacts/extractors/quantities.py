@@ -31,8 +31,8 @@ from spacy.tokens import Doc
 
 from ..data_files import data_path
 from ..normalize.numbers import NUMBER_WORDS, parse_count
-from . import read_facts, write_facts
-from .corpora import sentence_of
+from . import read_facts, text_of, write_facts
+from .sentences import sentence_of
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +74,7 @@ class QuantityExtractor:
         return doc
 
     def match(self, doc: Doc) -> list[dict]:
-        text, p = doc.text, self.patterns
+        text, p = text_of(doc), self.patterns
         models = read_facts(doc, "model")
         out: list[dict] = []
         for group in self._groups(text):
@@ -109,12 +109,12 @@ class QuantityExtractor:
 
     def _is_context_length(self, doc: Doc, start: int, end: int) -> bool:
         s, _ = sentence_of(doc, start)
-        before = doc.text[max(s, start - 40) : start]
-        after = doc.text[end : end + 25]
+        before = text_of(doc)[max(s, start - 40) : start]
+        after = text_of(doc)[end : end + 25]
         return bool(self.patterns["context"].search(before) or self.patterns["context"].match(after.lstrip(" -")))
 
     def _bare_rule(self, doc: Doc, group: list[regex.Match], models: list[dict]) -> str | None:
-        text, p = doc.text, self.patterns
+        text, p = text_of(doc), self.patterns
         first, last = group[0], group[-1]
         if not all(m["letter"] and m["letter"] in "BbMm" for m in group):
             return None

@@ -25,8 +25,8 @@ from spacy.tokens import Doc
 
 from ..data_files import data_path
 from ..normalize.numbers import parse_decimal
-from . import read_facts, write_facts
-from .corpora import sentence_of
+from . import read_facts, text_of, write_facts
+from .sentences import sentence_of
 
 
 @lru_cache(maxsize=1)
@@ -108,7 +108,7 @@ class ScoreExtractor:
         return [cands[k] for k in sorted(cands)]
 
     def match(self, doc: Doc) -> list[dict]:
-        text, p = doc.text, self.patterns
+        text, p = text_of(doc), self.patterns
         metrics = read_facts(doc, "gazetteer_metric")
         benchmarks = read_facts(doc, "benchmark") + read_facts(doc, "dataset")
         models = read_facts(doc, "model")

@@ -11,8 +11,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..normalize.urls import find_urls, url_kind
-from . import write_facts
-from .corpora import sentence_of
+from . import text_of, write_facts
+from .sentences import sentence_of
 
 
 class UrlExtractor:
@@ -27,9 +27,9 @@ class UrlExtractor:
 
     def match(self, doc: Doc) -> list[dict]:
         out = []
-        for m in find_urls(doc.text):
+        for m in find_urls(text_of(doc)):
             s, _ = sentence_of(doc, m.start)
-            context = doc.text[s : m.start]
+            context = text_of(doc)[s : m.start]
             out.append({"start": m.start, "end": m.end, "text": m.raw, "url": m.url,
                         "kind": url_kind(m.url, context), "rule": "url.link"})
         return out

@@ -1,0 +1,45 @@
+"""Sentence bounds of a Doc, computed once with one linear regex and cached.
+
+A sentence ends at ``.``, ``!`` or ``?`` followed by white space and a capital,
+digit or bracket, except after common abbreviations (``e.g.``, ``i.e.``,
+``et al.``, ``Fig.``, ``vs.``); a blank line (the title/abstract separator) also
+ends one. The bounds are cached in ``doc.user_data`` as a JSON-able list.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+import regex
+from spacy.tokens import Doc
+
+from . import text_of
+
+_BREAK = regex.compile(
+    r"(?<!\b(?:e\.g|i\.e|et\s+al|Fig|Figs|Eq|Eqs|Sec|Tab|vs|cf|resp|approx|No|Ref|Refs|etc))"
+    r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z0-9(\[\"'\\$])|\n[ \t]*\n\s*"
+)
+_KEY = "paperfacts_sentences"
+
+
+def sentence_bounds(doc: Doc) -> list[list[int]]:
+    """``[[start, end], ...]`` character bounds of the sentences of ``doc``."""
+    bounds = doc.user_data.get(_KEY)
+    if bounds is None:
+        text, start, bounds = text_of(doc), 0, []
+        for m in _BREAK.finditer(text):
+            if m.start() > start:
+                bounds.append([start, m.start()])
+            start = m.end()
+        if start < len(text) or not bounds:
+            bounds.append([start, len(text)])
+        doc.user_data[_KEY] = bounds
+    return bounds
+
+
+def sentence_of(doc: Doc, pos: int) -> tuple[int, int]:
+    """Character bounds of the sentence holding ``pos``."""
+    bounds = sentence_bounds(doc)
+    i = bisect_right([b[0] for b in bounds], pos) - 1
+    start, end = bounds[max(i, 0)]
+    return start, end
