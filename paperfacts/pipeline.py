@@ -109,9 +109,14 @@ def to_record(doc: Doc, *, id: str, title: str | None) -> PaperFacts:
         ]
 
     benchmarks, datasets = _names(doc, "benchmark"), _names(doc, "dataset")
+    corpus_names = {name_key(n.name): n.name for n in benchmarks + datasets}
+
+    def benchmark_of(name):
+        return corpus_names.get(name_key(name)) if name else None
+
     scores = [
         Score(value=f["value"], text=f["text"], unit=f["unit"], kind=f["kind"], metric=f["metric"],
-              benchmark=f["benchmark"], model=model_of(f["model"]), evidence=ev, rule=f["rule"])
+              benchmark=benchmark_of(f["benchmark"]), model=model_of(f["model"]), evidence=ev, rule=f["rule"])
         for f, ev in _grouped(doc, "score", ("start",))
     ]
     urls = [Url(url=f["url"], kind=f["kind"], evidence=ev, rule=f["rule"]) for f, ev in _grouped(doc, "url", ("url",))]

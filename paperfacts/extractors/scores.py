@@ -53,9 +53,13 @@ def patterns() -> dict[str, regex.Pattern]:
         "points": regex.compile(
             rf"(?<![\w.\\])(?P<sign>[+\-\u2212])?(?P<num>{NUM})\s+(?:(?:absolute|percentage|percent|accuracy|[A-Z][\w@\-]*)\s+)?(?:points?|pts|pp)\b"
         ),
-        "signed": regex.compile(rf"(?<=^|[\s(\[,;:])(?P<sign>[+\-\u2212])(?P<num>{NUM})(?![\w%.]|\s*(?:\\?%|points?|pts))"),
+        "signed": regex.compile(rf"(?<=^|[\s(\[,;:~])(?P<sign>[+\-\u2212])(?P<num>{NUM})(?![\w%]|\.\d|\s*(?:\\?%|points?|pts|x\b|times))"),
         "metric_value": regex.compile(
-            rf"\b(?:{_alt(c['score_words'])})\s+(?:of\s+|by\s+|=\s*|:\s*|to\s+|at\s+)?(?P<num>\d{{1,3}}\.\d{{1,4}})(?![\w%.]|\s*(?:\\?%|points?))"
+            rf"\b(?:{_alt(c['score_words'])})\s+(?:of\s+|by\s+|=\s*|:\s*|to\s+|at\s+)?(?P<num>\d{{1,3}}\.\d{{1,4}})(?![\w%]|\.\d|\s*(?:\\?%|points?))"
+        ),
+        "delta_in": regex.compile(
+            rf"(?<![\w.\\])(?P<num>\d{{1,3}}\.\d{{1,4}})(?=(?:\s+(?:and|or|,)\s+\d{{1,3}}\.\d{{1,4}})?\s+(?:point\s+)?"
+            rf"(?:decrease|increase|improvement|gain|drop|reduction|boost)s?\s+in\b)"
         ),
         "from_to": regex.compile(rf"\bfrom\s+{NUM}\s*(?:\\?%)?\s+to\s+$"),
         "from_start": regex.compile(rf"^\s*(?:\\?%)?\s+to\s+{NUM}"),
@@ -63,9 +67,17 @@ def patterns() -> dict[str, regex.Pattern]:
         "delta_after": regex.compile(rf"^\s*(?:\w+\s+)?(?:{_alt(c['delta_after'])})\b", regex.IGNORECASE),
         "not_before": regex.compile(rf"\b(?:{_alt(c['not_score_before'])})\s*(?:of\s+|by\s+|to\s+)?(?:\w+\s+)?$", regex.IGNORECASE),
         "not_after": regex.compile(rf"^\s*(?:\w+\s+)?(?:{_alt(c['not_score_after'])})\b", regex.IGNORECASE),
+        "efficiency_before": regex.compile(rf"\b(?:{_alt(c['efficiency_words'])})\b(?:\s+[\w\-/]+){{0,4}}\s*$", regex.IGNORECASE),
+        "efficiency_after": regex.compile(
+            rf"^\s*(?:(?:[\w\-]+\s+){{0,3}}?(?:{_alt(c['efficiency_words'])})"
+            rf"|(?:of|in)\s+(?:the\s+|its\s+|their\s+|our\s+|all\s+)?(?:[\w\-]+\s+){{0,2}}?(?:{_alt(c['efficiency_words'] + c['fraction_nouns'])}))\b",
+            regex.IGNORECASE,
+        ),
+        "versus": regex.compile(r"^\s*(?:vs\.?|versus)\s|(?:\bvs\.?|\bversus)\s*$"),
+        "absolute_before": regex.compile(rf"(?:\b|(?<=[=:]))(?:{_alt(c['absolute_before'])})\s+(?:an?\s+|the\s+)?(?:[\w@\-]+\s+){{0,2}}$", regex.IGNORECASE),
+        "list": regex.compile(r"\s*(?:,|and|or|,\s*and|,\s*or|/)\s*"),
         "years": regex.compile(r"^(?:19|20)\d\d$"),
-        "range": regex.compile(r"\s*(?:-|\u2013|~|to|sim|\\sim|\$\\sim\$)\s*"),
-        "absolute_points": regex.compile(r"\b(?:achieves?|achieving|reach(?:es|ing)?|obtains?|scores?|scoring|of|at)\s+$", regex.IGNORECASE),
+        "range": regex.compile(r"[\s~]*(?:-|\u2013|~|to|sim|\\sim|\$\\sim\$)[\s~]*"),
     }
 
 
@@ -100,11 +112,12 @@ class ScoreExtractor:
             add(m, "%", "score.percent")
         for m in p["signed"].finditer(text):
             add(m, None, "score.signed")
-        for m in p["metric_value"].finditer(text):
-            start = m.start("num")
-            if start not in cands:
-                cands[start] = {"start": start, "end": m.end("num"), "value": float(m["num"]), "unit": None,
-                                "rule": "score.metric_value", "signed": False}
+        for rule, pattern in (("score.metric_value", p["metric_value"]), ("score.delta_in", p["delta_in"])):
+            for m in pattern.finditer(text):
+                start = m.start("num")
+                if start not in cands:
+                    cands[start] = {"start": start, "end": m.end("num"), "value": float(m["num"]), "unit": None,
+                                    "rule": rule, "signed": False}
         return [cands[k] for k in sorted(cands)]
 
     def match(self, doc: Doc) -> list[dict]:
@@ -114,29 +127,58 @@ class ScoreExtractor:
         models = read_facts(doc, "model")
         counts = read_facts(doc, "parameter_count") + read_facts(doc, "token_count")
         out = []
+        previous: dict | None = None
         for c in self._candidates(text):
             s, e = sentence_of(doc, c["start"])
             before, after = text[max(s, c["start"] - 60) : c["start"]], text[c["end"] : min(e, c["end"] + 40)]
             if any(q["start"] <= c["start"] < q["end"] for q in counts):
                 continue
-            if p["years"].match(text[c["start"] : c["end"]]) or p["not_before"].search(before) or p["not_after"].search(after):
+            if self._not_a_score(text[c["start"] : c["end"]], before, after):
                 continue
-            if p["from_to"].search(before) or (p["from_start"].match(after) and before.rstrip().endswith("from")):
-                kind = "absolute"
-            elif c["signed"] or p["delta_before"].search(before) or p["delta_after"].search(after):
-                kind = "delta"
-            elif c["unit"] == "points" and not p["absolute_points"].search(before):
-                kind = "delta"  # "47 F1 points", "36.5 points higher": points are differences
-            else:
-                kind = "absolute"
+            kind, explicit = self._kind(c, before, after)
+            if not explicit and previous is not None and previous["sentence"] == s:
+                kind = previous["kind"]  # "a 7% improvement on A and 8% on B": 8% is a gain too
             value = abs(c["value"]) if kind == "delta" and c["value"] < 0 and c["unit"] else c["value"]
-            out.append({
+            item = {
                 "start": c["start"], "end": c["end"], "text": text[c["start"] : c["end"]], "value": value,
-                "unit": c["unit"], "kind": kind, "rule": c["rule"],
+                "unit": c["unit"], "kind": kind, "rule": c["rule"], "sentence": s,
                 "metric": _nearest(metrics, c, s, e), "benchmark": _nearest(benchmarks, c, s, e, prefer_after=True),
                 "model": _nearest(models, c, s, e),
-            })
+            }
+            out.append(item)
+            previous = item
+        out = self._share_list_kinds(text, out)
+        _respectively(text, out, benchmarks)
+        for item in out:
+            del item["sentence"]
         return self._share_range_kinds(text, out)
+
+    def _not_a_score(self, number: str, before: str, after: str) -> bool:
+        p = self.patterns
+        return bool(
+            p["years"].match(number) or p["not_before"].search(before) or p["not_after"].search(after)
+            or p["efficiency_before"].search(before) or p["efficiency_after"].search(after)
+        )
+
+    def _kind(self, c: dict, before: str, after: str) -> tuple[str, bool]:
+        """(kind, whether the text says so) for one candidate."""
+        p = self.patterns
+        if p["from_to"].search(before) or (p["from_start"].match(after) and before.rstrip().endswith("from")):
+            return "absolute", True
+        if c["signed"] or p["delta_before"].search(before) or p["delta_after"].search(after):
+            return "delta", True
+        if p["absolute_before"].search(before) or p["versus"].search(after) or p["versus"].search(before):
+            return "absolute", True  # "achieves 58.1%", "(90.6% vs. 89.8%)"
+        if c["unit"] == "points":
+            return "delta", True  # "47 F1 points", "36.5 points higher": points are differences
+        return "absolute", False
+
+    def _share_list_kinds(self, text: str, items: list[dict]) -> list[dict]:
+        """``by 49.76%, 50.05% and 44.69%``: list members take the first member's kind."""
+        for a, b in zip(items, items[1:]):
+            if self.patterns["list"].fullmatch(text, a["end"], b["start"]):
+                b["kind"] = a["kind"]
+        return self._share_range_kinds(text, items)
 
     def _share_range_kinds(self, text: str, items: list[dict]) -> list[dict]:
         """``3%sim20% gains``: the members of a range are both deltas if either is."""
@@ -148,6 +190,26 @@ class ScoreExtractor:
 
     def set_annotations(self, doc: Doc, items: list[dict]) -> None:
         write_facts(doc, "score", items)
+
+
+_RESPECTIVELY = regex.compile(r"\brespectively\b")
+
+
+def _respectively(text: str, items: list[dict], benchmarks: list[dict]) -> None:
+    """``... 49.76%, 50.05% ... on A and B, respectively``: the i-th number goes with the i-th name."""
+    by_sentence: dict[int, list[dict]] = {}
+    for item in items:
+        by_sentence.setdefault(item["sentence"], []).append(item)
+    for start, group in by_sentence.items():
+        end = text.find(".", group[-1]["end"])
+        sentence = text[start : len(text) if end < 0 else end]
+        if len(group) < 2 or not _RESPECTIVELY.search(sentence):
+            continue
+        names = [b for b in benchmarks if start <= b["start"] < start + len(sentence)]
+        names = [b for b in names if b["start"] > group[0]["start"]] or names
+        if len(names) == len(group):
+            for item, bench in zip(group, sorted(names, key=lambda b: b["start"])):
+                item["benchmark"] = bench["name"]
 
 
 def _nearest(mentions: list[dict], c: dict, s: int, e: int, prefer_after: bool = False) -> str | None:
@@ -162,7 +224,7 @@ def _nearest(mentions: list[dict], c: dict, s: int, e: int, prefer_after: bool =
         if prefer_after and m["start"] >= c["end"]:
             d = d * 0.5
         if best_d is None or d < best_d:
-            best, best_d = m.get("text") or m["name"], d
+            best, best_d = m["name"], d
     return best
 
 
