@@ -78,6 +78,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "list": regex.compile(r"\s*(?:,|and|or|,\s*and|,\s*or|/)\s*"),
         "years": regex.compile(r"^(?:19|20)\d\d$"),
         "range": regex.compile(r"[\s~]*(?:-|\u2013|~|to|sim|\\sim|\$\\sim\$)[\s~]*"),
+        "range_tail": regex.compile(rf"[\s~]*(?:-|\u2013|~|to|sim|\\sim|\$\\sim\$)[\s~]*[+\-]?{NUM}{PCT}?"),
     }
 
 
@@ -130,7 +131,10 @@ class ScoreExtractor:
         previous: dict | None = None
         for c in self._candidates(text):
             s, e = sentence_of(doc, c["start"])
-            before, after = text[max(s, c["start"] - 60) : c["start"]], text[c["end"] : min(e, c["end"] + 40)]
+            # the first member of a range is judged by what follows the whole range
+            tail = p["range_tail"].match(text, c["end"])
+            after_start = tail.end() if tail else c["end"]
+            before, after = text[max(s, c["start"] - 60) : c["start"]], text[after_start : min(e, after_start + 40)]
             if any(q["start"] <= c["start"] < q["end"] for q in counts):
                 continue
             if self._not_a_score(text[c["start"] : c["end"]], before, after):
@@ -174,10 +178,18 @@ class ScoreExtractor:
         return "absolute", False
 
     def _share_list_kinds(self, text: str, items: list[dict]) -> list[dict]:
-        """``by 49.76%, 50.05% and 44.69%``: list members take the first member's kind."""
-        for a, b in zip(items, items[1:]):
-            if self.patterns["list"].fullmatch(text, a["end"], b["start"]):
-                b["kind"] = a["kind"]
+        """``by 49.76%, 50.05% and 44.69%``, ``4.8% and 21.5% absolute improvements``:
+        the members of a list are all deltas if one is."""
+        runs: list[list[dict]] = []
+        for item in items:
+            if runs and self.patterns["list"].fullmatch(text, runs[-1][-1]["end"], item["start"]):
+                runs[-1].append(item)
+            else:
+                runs.append([item])
+        for run in runs:
+            if any(i["kind"] == "delta" for i in run):
+                for i in run:
+                    i["kind"] = "delta"
         return self._share_range_kinds(text, items)
 
     def _share_range_kinds(self, text: str, items: list[dict]) -> list[dict]:
