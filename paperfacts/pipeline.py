@@ -15,7 +15,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .extractors import read_facts, remember_text, text_of
+from .extractors import read_facts, remember_text, text_of, write_facts
 from .records import Count, ErrorDetail, ErrorRecord, Evidence, Name, PaperFacts, Score, Url
 
 SEPARATOR = "\n\n"
@@ -94,8 +94,18 @@ def _grouped(doc: Doc, kind: str, key_fields: tuple[str, ...]) -> list[tuple[dic
     return list(groups.values())
 
 
+def _inside_corpus_names(doc: Doc) -> None:
+    """Drop model mentions that lie inside a benchmark or dataset name (``Video ChatGPT``)."""
+    spans = [(f["start"], f["end"]) for kind in ("benchmark", "dataset") for f in read_facts(doc, kind)]
+    models = read_facts(doc, "model")
+    kept = [m for m in models if not any(s <= m["start"] and m["end"] <= e and (s, e) != (m["start"], m["end"]) for s, e in spans)]
+    if len(kept) != len(models):
+        write_facts(doc, "model", kept)
+
+
 def to_record(doc: Doc, *, id: str, title: str | None) -> PaperFacts:
     """Build the validated record from the span groups of a processed Doc."""
+    _inside_corpus_names(doc)
     models = _names(doc, "model")
     model_names = {name_key(m.name): m.name for m in models}
 

@@ -55,15 +55,15 @@ def patterns() -> dict[str, regex.Pattern]:
     step = (
         rf"(?:[-_](?:{size}|{version}|{config}|{variant}){stop}"  # -7B, -2, -4o, -Instruct, -B/16
         rf"|(?<=[A-Za-z]){version}(?=[-\s,;:.)'\]/]|$)"  # Llama2, Qwen2.5, GPT4V
-        rf"|\s(?:{size})(?![\w%])"  # LLaMA 7B
-        rf"|\s(?:v\d{{1,2}}(?:\.\d{{1,2}})?|\d(?:\.\d{{1,2}})?)(?![\w%]|\.\d|\s*(?:%|\\%|x\b|times|points|percent|and\s+\d))"  # Llama 3.1, MoCo v3
+        rf"|[\s~](?:{size})(?![\w%])"  # LLaMA 7B
+        rf"|[\s~](?:v\d{{1,2}}(?:\.\d{{1,2}})?|\d(?:\.\d{{1,2}})?)(?![\w%]|\.\d|\s*(?:%|\\%|x\b|times|points|percent|and\s+\d))"  # Llama 3.1, MoCo v3, wav2vec~2.0
         rf"|\s(?:{_alt(g['spaced_variants'])})(?![\w-]))"  # GPT-3 XL
     )
     name_shape = r"[A-Za-z0-9][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*"
     stems = _alt(g["stems"])
     return {
         "step": regex.compile(step),
-        "prefix": regex.compile(r"(?<![\w\-./@])[A-Z][A-Za-z0-9]*-$"),
+        "prefix": regex.compile(r"(?<![\w\-./@])(?:[A-Z][A-Za-z0-9]*|(?!(?:non|pre|post|co|re|un|in|de|bi|tri)-)[a-z]{2,3})-$"),
         "compound": regex.compile(rf"(?<![\w\-./@])(?:[A-Za-z0-9]+-)?[A-Za-z0-9]*(?:{stems})[A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9.]*)*(?![\w])"),
         "appositive": regex.compile(
             rf"(?<![\w\-./@])(?P<name>[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*)(?:\s+\([^()]{{1,30}}\))?,?\s+(?:is\s+)?(?:a|an)\s+"
@@ -72,6 +72,19 @@ def patterns() -> dict[str, regex.Pattern]:
         "introduce": regex.compile(
             rf"\b(?:[Ww]e\s+(?:introduce|present|propose|release|develop|train|pretrain|pre-train|open-source)|[Ii]ntroducing|named|called|dubbed)\s+"
             rf"(?P<name>{name_shape})(?P<rest>[^.;]{{0,80}})"
+        ),
+        "list": regex.compile(
+            rf"\b(?:{_alt(g['list_heads'])})\s*(?:,\s*)?(?:such\s+as|like|namely|including|e\.g\.,?|\()\s*"
+            rf"(?P<items>{name_shape}(?:\s*(?:,|and|or|,\s*and|,\s*or)\s*{name_shape}){{0,10}})"
+        ),
+        "item": regex.compile(name_shape),
+        "title": regex.compile(
+            rf"^(?P<name>{name_shape}(?:[\s~]\d(?:\.\d{{1,2}})?)?)\s*:\s*(?:an?\s+|the\s+)?(?P<desc>(?:[\w\-]+\s+){{0,5}}?)"
+            rf"(?P<noun>{_alt(g['model_nouns'])}){stop}"
+        ),
+        "intro_tail": regex.compile(
+            rf"^(?:\s*\([^()]{{0,40}}\))?\s*,?\s*(?:(?:which|that)\s+is\s+)?(?:(?:an?|the|our)\s+)?"
+            rf"(?:(?:new|novel|family|series|suite|set|collection|pair)\s+of\s+)?(?P<desc>(?:[^\s,;.]+\s+){{0,8}}?)(?P<noun>{_alt(g['model_nouns'])}){stop}"
         ),
         "not_nouns": regex.compile(rf"\b(?:{_alt(g['not_model_nouns'])})s?\b", regex.IGNORECASE),
         "model_nouns": regex.compile(rf"\b(?:{_alt(g['model_nouns'])})\b"),
@@ -131,19 +144,30 @@ class ModelExtractor:
                 end = self.extend(text, starts[end + 1]["end"])
             prefix = self.patterns["prefix"].search(text, 0, start) if text[start - 1 : start] == "-" else None
             found.append(_mention(text, prefix.start() if prefix else start, end, "model.gazetteer"))
-        corpora = [(c["start"], c["end"]) for kind in ("gazetteer_benchmark", "gazetteer_dataset") for c in read_facts(doc, kind)]
         for m in self.patterns["compound"].finditer(text):
-            if looks_like_name(m.group()) and not any(s <= m.start() < e for s, e in corpora):
+            if looks_like_name(m.group()):
                 found.append(_mention(text, m.start(), self.extend(text, m.end()), "model.compound"))
         for m in self.patterns["appositive"].finditer(text):
             if looks_like_name(m["name"]) and not self.patterns["not_nouns"].search(m["desc"]):
                 found.append(_mention(text, m.start("name"), m.end("name"), "model.cue"))
         for m in self.patterns["introduce"].finditer(text):
-            rest = m["rest"]
-            noun, not_noun = self.patterns["model_nouns"].search(rest), self.patterns["not_nouns"].search(rest)
+            tail = self.patterns["intro_tail"].match(m["rest"])
             coined = looks_like_name(m["name"]) or (m["name"][0].isupper() and m["name"].isalpha())
-            if coined and noun and (not not_noun or not_noun.start() > noun.start()):
+            if coined and tail and not self.patterns["not_nouns"].search(tail["desc"]):
                 found.append(_mention(text, m.start("name"), m.end("name"), "model.cue"))
+        for m in self.patterns["list"].finditer(text):
+            for item in self.patterns["item"].finditer(m["items"]):
+                if looks_like_name(item.group()) and item.group() not in ("and", "or"):
+                    start = m.start("items") + item.start()
+                    found.append(_mention(text, start, self.extend(text, start + len(item.group())), "model.list"))
+        title_len = doc.user_data.get("paperfacts_title_len")
+        if title_len:
+            m = self.patterns["title"].match(text[:title_len])
+            if m and looks_like_name(m["name"].split()[0]) and not regex.search(r"\b(?:of|in|for|with|on)\b", m["desc"]):
+                found.append(_mention(text, 0, m.end("name"), "model.title"))
+        # Only gazetteer models may share a span with a benchmark or dataset name.
+        corpora = [(c["start"], c["end"]) for kind in ("gazetteer_benchmark", "gazetteer_dataset") for c in read_facts(doc, kind)]
+        found = [f for f in found if f["rule"] == "model.gazetteer" or not any(s <= f["start"] < e for s, e in corpora)]
         return _drop_long_forms(text, _resolve(found))
 
     def set_annotations(self, doc: Doc, mentions: list[dict]) -> None:
