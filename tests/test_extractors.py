@@ -42,6 +42,7 @@ PARAMETER_COUNTS = [
     ("a 40M tweet dataset", []),
     ("less than 1B training data", []),
     ("300B tokens", []),
+    ("BERT with 1M steps", []),
 ]
 
 
@@ -78,6 +79,16 @@ def test_count_links_to_its_model():
     record = extract("We introduce CT-LLM, a 2B large language model. UL2 20B beats 175B GPT-3.")
     links = {c.text: c.model for c in record.parameter_counts}
     assert links == {"2B": "CT-LLM", "20B": "UL2 20B", "175B": "GPT-3"}
+
+
+@pytest.mark.parametrize("text, model", [
+    ("the GPT-3 model with 175 billion parameters", "GPT-3"),
+    ("PanGu-alpha, with up to 200 billion parameters", "PanGu-alpha"),
+    ("Our results on GPT-3 show that models with 175 billion parameters and more", None),
+])
+def test_count_links_to_the_model_that_has_it(text, model):
+    (count,) = extract(text).parameter_counts
+    assert count.model == model
 
 
 MODELS = [

@@ -120,7 +120,7 @@ class QuantityExtractor:
             return None
         if p["model_noun"].match(text, last.end()):
             return "parameter_count.model_noun"
-        if _model_at(models, first.start(), last.end(), text) is not None:
+        if _model_at(models, first.start(), last.end(), text, loose=False) is not None:
             return "parameter_count.model_name"
         s, _ = sentence_of(doc, first.start())
         before = text[max(s, first.start() - 45) : first.start()].replace("e.g.", "eg").replace("i.e.", "ie")
@@ -142,23 +142,38 @@ class QuantityExtractor:
             write_facts(doc, kind, [i for i in items if i["kind"] == kind])
 
 
-def _model_at(models: list[dict], start: int, end: int, text: str) -> str | None:
+def _model_at(models: list[dict], start: int, end: int, text: str, *, loose: bool = True) -> str | None:
     """The model a count at [start, end) belongs to when the text puts them side by side.
 
     Inside a name (``LLaMA 7B``); right after one (``UL2 20B``, ``Pythia (1.3B)``);
-    right before one (``175B GPT-3``, ``175B parameters for GPT-3``); or an
-    appositive (``CT-LLM, a 2B large language model``).
+    right before one (``175B GPT-3``, ``175B parameters for GPT-3``); an appositive
+    (``CT-LLM, a 2B large language model``); and, with ``loose``, a model that has
+    the size (``the GPT-3 model with 175 billion parameters``).
     """
     for m in models:
         if m["start"] <= start and end <= m["end"]:
             return m["name"]
+    for m in models:
         if m["end"] <= start and regex.fullmatch(r"[\s(]{1,2}", text[m["end"] : start]):
             return m["name"]
         if end <= m["start"] and regex.fullmatch(r"\s+(?:(?:for|of)\s+)?", text[end : m["start"]]):
             return m["name"]
         if m["end"] <= start and regex.fullmatch(r",\s+(?:a|an|the)\s+", text[m["end"] : start]):
             return m["name"]
+    # "the GPT-3 model with 175 billion parameters", "PanGu-alpha, with up to 200 billion parameters"
+    before = [m for m in models if m["end"] <= start and start - m["end"] <= 60]
+    if loose and before:
+        m = before[-1]
+        if _HAS_SIZE.fullmatch(text, m["end"], start):
+            return m["name"]
     return None
+
+
+_HAS_SIZE = regex.compile(
+    r"(?:\s+(?:model|LLM|LM|family|series|variant|version))?\s*,?\s*"
+    r"(?:(?:which|that)\s+)?(?:has|have|had|with|contains?|comprises?|of|at|is|uses|using)\s+"
+    r"(?:(?:only|just|about|around|roughly|approximately|nearly|over|more\s+than|up\s+to|a\s+total\s+of)\s+)*"
+)
 
 
 @Language.factory("paperfacts_quantities")
