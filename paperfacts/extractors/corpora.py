@@ -3,16 +3,22 @@
 Rules (stable ids):
 
 * ``benchmark.gazetteer`` / ``dataset.gazetteer``: names from
-  ``data/benchmarks.jsonl`` / ``data/datasets.jsonl``. A training corpus that the
-  sentence evaluates on (and does not train on) counts as a benchmark, as the
-  guidelines say.
+  ``data/benchmarks.jsonl`` / ``data/datasets.jsonl``, with a size suffix when one
+  follows (``WIT-400M``). A training corpus that the text evaluates on (and does
+  not train on) counts as a benchmark, as the guidelines say.
 * ``benchmark.shape``: coined names built on ``Bench``/``Eval``/``QA``...
   (``MVBench``, ``CodeFuseEval``, ``RealWorldQA``).
-* ``benchmark.cue`` / ``dataset.cue``: a coined name followed by a head noun
-  (``the X benchmark``, ``the X corpus``) or introduced as one
-  (``we release X, a dataset of ...``).
+* ``benchmark.cue`` / ``dataset.cue``: a coined name with a head noun
+  (``the X benchmark``, ``A and B datasets``, ``the Long Name (LN) dataset``,
+  ``a dataset ... named X``), introduced as one (``we release X, a corpus of``),
+  or a training source (``text from X``).
+* ``benchmark.list``: names listed after ``benchmarks such as / including``.
+* ``benchmark.on``: a coined name that a result is reported on
+  (``outperforms ... on X``).
 
-``Long Form (SF)`` keeps the short form only.
+Where a cue says what a name is (``trained on the X corpus``), it overrides the
+gazetteer's default kind. ``Long Form (SF)`` keeps the short form only; names in
+``data/not_benchmarks.txt`` are dropped.
 """
 
 from __future__ import annotations
@@ -26,13 +32,18 @@ from spacy.tokens import Doc
 
 from ..data_files import data_path, read_lines
 from . import read_facts, text_of, write_facts
-from .sentences import sentence_of
 from .models import looks_like_name
+from .sentences import sentence_of
 
 
 @lru_cache(maxsize=1)
 def cues() -> dict:
     return orjson.loads(data_path("corpus_cues.json").read_bytes())
+
+
+@lru_cache(maxsize=1)
+def not_benchmarks() -> frozenset[str]:
+    return frozenset(s.casefold() for s in read_lines("not_benchmarks.txt"))
 
 
 def _alt(words) -> str:
@@ -44,31 +55,36 @@ def patterns() -> dict[str, regex.Pattern]:
     c = cues()
     name = r"[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*"
     multi = rf"{name}(?:\s{name}){{0,3}}"
+    names = rf"{multi}(?:\s*(?:,|and|or|,\s*and)\s*{multi}){{0,5}}"
+    nouns = _alt(c["benchmark_nouns"] + c["dataset_nouns"])
     return {
         "shape": regex.compile(rf"(?<![\w\-./@])(?:[A-Za-z0-9]+-)?[A-Za-z0-9]*(?:{_alt(c['benchmark_shapes'])})(?:[-.]?[A-Za-z0-9]+)*(?![\w])"),
         "noun": regex.compile(
-            rf"(?<![\w\-./@])(?P<name>{multi})\s+(?P<noun>{_alt(c['benchmark_nouns'] + c['dataset_nouns'])})\b"
+            rf"(?<![\w\-./@])(?P<names>{names})(?:\s+\((?P<short>{name})\))?\s+(?P<noun>{nouns})\b"
         ),
+        "item": regex.compile(multi),
         "introduce": regex.compile(
             rf"\b(?:[Ww]e\s+(?:introduce|present|propose|release|construct|build|curate|create|collect|open-source)|[Ii]ntroducing|named|called|dubbed)\s+"
             rf"(?:the\s+)?(?P<name>{name})(?:\s+\([^()]{{1,30}}\))?,?\s+(?:a|an|the)\s+(?P<desc>(?:[\w\-]+\s+){{0,6}}?)"
-            rf"(?P<noun>{_alt(c['benchmark_nouns'] + c['dataset_nouns'])})\b"
+            rf"(?P<noun>{nouns})\b"
+        ),
+        "named": regex.compile(
+            rf"\b(?P<noun>benchmark|dataset|corpus|suite|leaderboard|collection)s?\b[^.;]{{0,60}}?\b(?:named|called|dubbed|termed)\s+(?P<name>{name})(?![\w-])"
         ),
         "list": regex.compile(
-            rf"\b(?:{_alt(c['list_heads'])})\s*(?:,\s*)?(?:such\s+as|including|like|e\.g\.,?|namely|:|\()\s*"
-            rf"(?P<items>{multi}(?:\s*(?:,|and|or|,\s*and|,\s*or)\s*{multi}){{0,12}})"
+            rf"\b(?:{_alt(c['list_heads'])})\s*(?:,\s*)?(?:such\s+as|including|like|e\.g\.,?|namely|:|\()\s*(?P<items>{names})"
         ),
-        "item": regex.compile(rf"{multi}"),
         "head_then_name": regex.compile(
             rf"\b(?P<noun>benchmark|dataset|corpus|suite|leaderboard)s?\s+(?:called\s+|named\s+|dubbed\s+)?(?P<name>{name})(?![\w-])"
         ),
-        "on": regex.compile(
-            rf"\b(?:{_alt(c['on_verbs'])})\b[^.;]{{0,60}}?\b(?:on|in)\s+(?:the\s+)?(?P<name>{name})(?![\w-])"
-        ),
+        "on": regex.compile(rf"\b(?:{_alt(c['on_verbs'])})\b[^.;]{{0,60}}?\bon\s+(?:the\s+)?(?P<name>{name})(?![\w-])"),
+        "source": regex.compile(rf"\b(?:{_alt(c['source_nouns'])})\s+from\s+(?:the\s+)?(?P<name>{name})(?![\w-])"),
+        "trained_on": regex.compile(r"\b(?:trained|pre-?trained|fine-?tuned|finetuned|learned|pretraining|training)\s+on\s+(?:the\s+)?$", regex.IGNORECASE),
+        "located_on": regex.compile(r"\b(?:on|in)\s+(?:the\s+)?$"),
+        "size_suffix": regex.compile(r"-\d+(?:\.\d+)?[KMB]\b"),
         "train": regex.compile(rf"\b(?:{_alt(c['train_words'])})\b", regex.IGNORECASE),
         "eval": regex.compile(rf"\b(?:{_alt(c['eval_words'])})\b", regex.IGNORECASE),
     }
-
 
 
 class CorpusExtractor:
@@ -86,48 +102,77 @@ class CorpusExtractor:
     def match(self, doc: Doc) -> list[dict]:
         text, p = text_of(doc), self.patterns
         found: list[dict] = []
-        for cand in read_facts(doc, "gazetteer_benchmark"):
-            found.append(_mention(cand["start"], cand["end"], text, "benchmark", "benchmark.gazetteer"))
+        cue_kind: dict[int, str] = {}  # start of a name -> what its context says it is
+
+        def add(start, end, kind, rule):
+            found.append(_mention(start, end, text, kind, rule))
+            if rule.endswith(".cue"):
+                cue_kind.setdefault(start, kind)
+
+        for m in p["noun"].finditer(text):
+            kind = self._noun_kind(doc, m["noun"], m.start())
+            if m["short"] and looks_like_name(m["short"]):
+                add(m.start("short"), m.end("short"), kind, f"{kind}.cue")
+                continue
+            for item in p["item"].finditer(m["names"]):
+                if looks_like_name(item.group().split()[-1]) or looks_like_name(item.group()):
+                    start = m.start("names") + item.start()
+                    add(start, start + len(item.group()), kind, f"{kind}.cue")
+        for m in p["introduce"].finditer(text):
+            if looks_like_name(m["name"]):
+                kind = "benchmark" if m["noun"].casefold() in self.benchmark_nouns or "evaluat" in m["desc"] else "dataset"
+                add(m.start("name"), m.end("name"), kind, f"{kind}.cue")
+        for m in p["named"].finditer(text):
+            if looks_like_name(m["name"]):
+                kind = self._noun_kind(doc, m["noun"], m.start())
+                add(m.start("name"), m.end("name"), kind, f"{kind}.cue")
+        for m in p["head_then_name"].finditer(text):
+            if looks_like_name(m["name"]):
+                kind = self._noun_kind(doc, m["noun"], m.start())
+                add(m.start("name"), m.end("name"), kind, f"{kind}.cue")
+        for m in p["source"].finditer(text):
+            add(m.start("name"), m.end("name"), "dataset", "dataset.cue")
+
         evaluated_on = {m.start("name") for m in p["on"].finditer(text)}
-        for cand in read_facts(doc, "gazetteer_dataset"):
-            # A training corpus counts as a benchmark only where the text evaluates on it.
-            kind = "benchmark" if cand["start"] in evaluated_on and not self._trained_on(doc, cand["start"]) else "dataset"
-            found.append(_mention(cand["start"], cand["end"], text, kind, f"{kind}.gazetteer"))
+        for label in ("benchmark", "dataset"):
+            for cand in read_facts(doc, "gazetteer_" + label):
+                start, end = cand["start"], cand["end"]
+                suffix = p["size_suffix"].match(text, end)
+                end = suffix.end() if suffix else end
+                kind = label
+                if label == "dataset" and start in evaluated_on and not self._trained_on(doc, start):
+                    kind = "benchmark"  # a corpus the text evaluates on
+                add(start, end, cue_kind.get(start, kind), f"{kind}.gazetteer")
         for m in p["shape"].finditer(text):
             if looks_like_name(m.group()):
-                found.append(_mention(m.start(), m.end(), text, "benchmark", "benchmark.shape"))
-        for m in p["noun"].finditer(text):
-            if looks_like_name(m["name"].split()[-1]) or looks_like_name(m["name"]):
-                kind = "benchmark" if m["noun"].casefold() in self.benchmark_nouns else self._dataset_kind(doc, m.start())
-                found.append(_mention(m.start("name"), m.end("name"), text, kind, f"{kind}.cue"))
+                add(m.start(), m.end(), cue_kind.get(m.start(), "benchmark"), "benchmark.shape")
         for m in p["list"].finditer(text):
             for item in p["item"].finditer(m["items"]):
                 if looks_like_name(item.group().split()[-1]) or looks_like_name(item.group()):
                     start = m.start("items") + item.start()
-                    found.append(_mention(start, start + len(item.group()), text, "benchmark", "benchmark.list"))
-        for m in p["head_then_name"].finditer(text):
-            if looks_like_name(m["name"]):
-                kind = "benchmark" if m["noun"] in ("benchmark", "suite", "leaderboard") else self._dataset_kind(doc, m.start())
-                found.append(_mention(m.start("name"), m.end("name"), text, kind, f"{kind}.cue"))
+                    add(start, start + len(item.group()), "benchmark", "benchmark.list")
         models = [(f["start"], f["end"]) for f in read_facts(doc, "model")]
         for m in p["on"].finditer(text):
             if looks_like_name(m["name"]) and not any(s <= m.start("name") < e for s, e in models):
-                found.append(_mention(m.start("name"), m.end("name"), text, "benchmark", "benchmark.on"))
-        for m in p["introduce"].finditer(text):
-            if looks_like_name(m["name"]):
-                is_bench = m["noun"].casefold() in self.benchmark_nouns or "evaluat" in m["desc"]
-                kind = "benchmark" if is_bench else "dataset"
-                found.append(_mention(m.start("name"), m.end("name"), text, kind, f"{kind}.cue"))
+                add(m.start("name"), m.end("name"), "benchmark", "benchmark.on")
         return _resolve(text, found)
+
+    def _noun_kind(self, doc: Doc, noun: str, start: int) -> str:
+        """``the X benchmark`` is a benchmark; ``X dataset/corpus`` depends on its context."""
+        if noun.casefold() in self.benchmark_nouns or noun.casefold() in ("suite", "leaderboard"):
+            return "benchmark"
+        before = text_of(doc)[max(0, start - 40) : start]
+        if self.patterns["trained_on"].search(before):
+            return "dataset"
+        if self.patterns["located_on"].search(before):
+            return "benchmark"  # "results on the X dataset"
+        s, e = sentence_of(doc, start)
+        sentence = text_of(doc)[s:e]
+        return "dataset" if self.patterns["train"].search(sentence) and not self.patterns["eval"].search(sentence) else "benchmark"
 
     def _trained_on(self, doc: Doc, start: int) -> bool:
         s, e = sentence_of(doc, start)
         return bool(self.patterns["train"].search(text_of(doc)[s:e]))
-
-    def _dataset_kind(self, doc: Doc, start: int) -> str:
-        s, e = sentence_of(doc, start)
-        sentence = text_of(doc)[s:e]
-        return "dataset" if self.patterns["train"].search(sentence) and not self.patterns["eval"].search(sentence) else "benchmark"
 
     def set_annotations(self, doc: Doc, mentions: list[dict]) -> None:
         for kind in ("benchmark", "dataset"):
@@ -139,11 +184,6 @@ def _mention(start: int, end: int, text: str, kind: str, rule: str) -> dict:
 
 
 RULE_RANK = {"gazetteer": 0, "cue": 1, "list": 2, "shape": 3, "on": 4}
-
-
-@lru_cache(maxsize=1)
-def not_benchmarks() -> frozenset[str]:
-    return frozenset(s.casefold() for s in read_lines("not_benchmarks.txt"))
 
 
 def _resolve(text: str, found: list[dict]) -> list[dict]:

@@ -41,7 +41,16 @@ DEFAULT_SOURCES = {
 #: (``ImageNet`` in ``ImageNet-R`` is not ``ImageNet``), except ``-based``-style words.
 LEFT = r"(?<![\w./@])"
 RIGHT = r"(?![^\W\d_])"
-STRICT_RIGHT = regex.compile(r"(?![^\W_])(?!-[^\W_])|(?=-(?:based|style|like|scale|level|size|specific)\b)")
+STRICT_RIGHT = regex.compile(
+    r"(?![^\W_])(?!-[^\W_])|(?=-(?:based|style|like|scale|level|size|specific|trained|pretrained|finetuned)\b)|(?=-\d+(?:\.\d+)?[KMB]\b)"
+)
+
+
+def _written_forms(entry: dict) -> list[str]:
+    """Name and aliases, plus the spaced form of hyphenated words (``Arena-Hard`` -> ``Arena Hard``)."""
+    forms = [entry["name"], *entry.get("aliases", ())]
+    spaced = [f.replace("-", " ") for f in forms if "-" in f and all(len(p) >= 3 and p.isalpha() for p in f.split("-"))]
+    return forms + [f for f in spaced if f not in forms]
 
 
 def _capitals(s: str) -> int:
@@ -58,7 +67,7 @@ class Gazetteer:
         self.forms: dict[str, dict[str, list[tuple[str, dict]]]] = {"exact": {}, "lower": {}, "capitals": {}}
         for label, filename in sorted(self.sources.items()):
             for entry in read_jsonl(filename):
-                for form in (entry["name"], *entry.get("aliases", ())):
+                for form in _written_forms(entry):
                     if entry.get("ignore_case"):
                         self.forms["lower"].setdefault(form.lower(), []).append((label, entry))
                     else:
