@@ -95,10 +95,16 @@ def _grouped(doc: Doc, kind: str, key_fields: tuple[str, ...]) -> list[tuple[dic
 
 
 def _inside_corpus_names(doc: Doc) -> None:
-    """Drop model mentions that lie inside a benchmark or dataset name (``Video ChatGPT``)."""
-    spans = [(f["start"], f["end"]) for kind in ("benchmark", "dataset") for f in read_facts(doc, kind)]
+    """Drop model mentions inside a benchmark or dataset name (``ChatGPT`` in ``Video ChatGPT``),
+    or on the same span as one that the context calls a benchmark (``the Video ChatGPT benchmark``)."""
+    spans = [(f["start"], f["end"], not f["rule"].endswith(".gazetteer"))
+             for kind in ("benchmark", "dataset") for f in read_facts(doc, kind)]
     models = read_facts(doc, "model")
-    kept = [m for m in models if not any(s <= m["start"] and m["end"] <= e and (s, e) != (m["start"], m["end"]) for s, e in spans)]
+
+    def covered(m):
+        return any(s <= m["start"] and m["end"] <= e and (by_context or (s, e) != (m["start"], m["end"])) for s, e, by_context in spans)
+
+    kept = [m for m in models if not covered(m)]
     if len(kept) != len(models):
         write_facts(doc, "model", kept)
 

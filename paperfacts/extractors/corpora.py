@@ -81,6 +81,10 @@ def patterns() -> dict[str, regex.Pattern]:
         "source": regex.compile(rf"\b(?:{_alt(c['source_nouns'])})\s+from\s+(?:the\s+)?(?P<name>{name})(?![\w-])"),
         "trained_on": regex.compile(r"\b(?:trained|pre-?trained|fine-?tuned|finetuned|learned|pretraining|training)\s+on\s+(?:the\s+)?$", regex.IGNORECASE),
         "located_on": regex.compile(r"\b(?:on|in)\s+(?:the\s+)?$"),
+        "built": regex.compile(
+            r"\b(?:build|built|construct|constructed|create|created|curate|curated|collect|collected|release|released)\s+"
+            r"(?:the\s+|a\s+|an\s+|our\s+)?(?:new\s+|large-scale\s+|novel\s+)?$", regex.IGNORECASE
+        ),
         "size_suffix": regex.compile(r"-\d+(?:\.\d+)?[KMB]\b"),
         "train": regex.compile(rf"\b(?:{_alt(c['train_words'])})\b", regex.IGNORECASE),
         "eval": regex.compile(rf"\b(?:{_alt(c['eval_words'])})\b", regex.IGNORECASE),
@@ -109,13 +113,17 @@ class CorpusExtractor:
             if rule.endswith(".cue"):
                 cue_kind.setdefault(start, kind)
 
+        title_end = doc.user_data.get("paperfacts_title_len") or 0
         for m in p["noun"].finditer(text):
             kind = self._noun_kind(doc, m["noun"], m.start())
             if m["short"] and looks_like_name(m["short"]):
                 add(m.start("short"), m.end("short"), kind, f"{kind}.cue")
                 continue
             for item in p["item"].finditer(m["names"]):
-                if looks_like_name(item.group().split()[-1]) or looks_like_name(item.group()):
+                words = item.group().split()
+                # a Title Case phrase before a head noun is a name in running text, not in a title
+                title_case = len(words) >= 2 and m.start() >= title_end
+                if title_case or any(looks_like_name(w) for w in words):
                     start = m.start("names") + item.start()
                     add(start, start + len(item.group()), kind, f"{kind}.cue")
         for m in p["introduce"].finditer(text):
@@ -144,7 +152,7 @@ class CorpusExtractor:
                     kind = "benchmark"  # a corpus the text evaluates on
                 add(start, end, cue_kind.get(start, kind), f"{kind}.gazetteer")
         for m in p["shape"].finditer(text):
-            if looks_like_name(m.group()):
+            if looks_like_name(m.group()) and len(m.group()) >= 5:
                 add(m.start(), m.end(), cue_kind.get(m.start(), "benchmark"), "benchmark.shape")
         for m in p["list"].finditer(text):
             for item in p["item"].finditer(m["items"]):
@@ -162,8 +170,8 @@ class CorpusExtractor:
         if noun.casefold() in self.benchmark_nouns or noun.casefold() in ("suite", "leaderboard"):
             return "benchmark"
         before = text_of(doc)[max(0, start - 40) : start]
-        if self.patterns["trained_on"].search(before):
-            return "dataset"
+        if self.patterns["trained_on"].search(before) or self.patterns["built"].search(before):
+            return "dataset"  # "trained on the X corpus", "we build the X dataset"
         if self.patterns["located_on"].search(before):
             return "benchmark"  # "results on the X dataset"
         s, e = sentence_of(doc, start)

@@ -83,9 +83,10 @@ def patterns() -> dict[str, regex.Pattern]:
             rf"(?P<noun>{_alt(g['model_nouns'])}){stop}"
         ),
         "intro_tail": regex.compile(
-            rf"^(?:\s*\([^()]{{0,40}}\))?\s*,?\s*(?:(?:which|that)\s+is\s+)?(?:(?:an?|the|our)\s+)?"
-            rf"(?:(?:new|novel|family|series|suite|set|collection|pair)\s+of\s+)?(?P<desc>(?:[^\s,;.]+\s+){{0,8}}?)(?P<noun>{_alt(g['model_nouns'])}){stop}"
+            rf"^(?:\s*\([^()]{{0,40}}\))?\s*(?:,?\s*(?:(?:which|that)\s+is\s+)?(?:an?|the|our)\s+"
+            rf"(?:(?:new|novel|family|series|suite|set|collection|pair)\s+of\s+)?(?P<desc>(?:[^\s,;.]+\s+){{0,8}}?)|\s+)(?P<noun>{_alt(g['model_nouns'])}){stop}"
         ),
+        "method_after": regex.compile(rf"[\s-]+(?:{_alt(g['not_model_nouns'])})s?\b", regex.IGNORECASE),
         "not_nouns": regex.compile(rf"\b(?:{_alt(g['not_model_nouns'])})s?\b", regex.IGNORECASE),
         "model_nouns": regex.compile(rf"\b(?:{_alt(g['model_nouns'])})\b"),
     }
@@ -153,7 +154,7 @@ class ModelExtractor:
         for m in self.patterns["introduce"].finditer(text):
             tail = self.patterns["intro_tail"].match(m["rest"])
             coined = looks_like_name(m["name"]) or (m["name"][0].isupper() and m["name"].isalpha())
-            if coined and tail and not self.patterns["not_nouns"].search(tail["desc"]):
+            if coined and tail and not self.patterns["not_nouns"].search(tail["desc"] or ""):
                 found.append(_mention(text, m.start("name"), m.end("name"), "model.cue"))
         for m in self.patterns["list"].finditer(text):
             for item in self.patterns["item"].finditer(m["items"]):
@@ -165,9 +166,14 @@ class ModelExtractor:
             m = self.patterns["title"].match(text[:title_len])
             if m and looks_like_name(m["name"].split()[0]) and not regex.search(r"\b(?:of|in|for|with|on)\b", m["desc"]):
                 found.append(_mention(text, 0, m.end("name"), "model.title"))
-        # Only gazetteer models may share a span with a benchmark or dataset name.
+        # Only gazetteer models may share a span with a benchmark or dataset name, and a
+        # coined name followed by "framework", "method", ... is not a model.
         corpora = [(c["start"], c["end"]) for kind in ("gazetteer_benchmark", "gazetteer_dataset") for c in read_facts(doc, kind)]
-        found = [f for f in found if f["rule"] == "model.gazetteer" or not any(s <= f["start"] < e for s, e in corpora)]
+        found = [
+            f for f in found
+            if f["rule"] == "model.gazetteer"
+            or not (any(s <= f["start"] < e for s, e in corpora) or self.patterns["method_after"].match(text, f["end"]))
+        ]
         return _drop_long_forms(text, _resolve(found))
 
     def set_annotations(self, doc: Doc, mentions: list[dict]) -> None:
@@ -177,7 +183,10 @@ class ModelExtractor:
 def _mention(text: str, start: int, end: int, rule: str) -> dict:
     while end > start and text[end - 1] in ".-_/":
         end -= 1
-    return {"start": start, "end": end, "text": text[start:end], "name": text[start:end], "rule": rule}
+    name = text[start:end]
+    if len(name) > 3 and name.endswith("s") and name[-2].isupper():
+        name = name[:-1]  # plurals: GPTs -> GPT, BERTs -> BERT
+    return {"start": start, "end": end, "text": text[start:end], "name": name, "rule": rule}
 
 
 def _resolve(found: list[dict]) -> list[dict]:
