@@ -8,17 +8,25 @@ they came from when the record is built.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from functools import lru_cache
 from typing import Iterable, Iterator
 
+import regex
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .extractors import read_facts, remember_text, text_of, write_facts
+from .extractors import Mentions, read_facts, remember_text, text_of, write_facts
 from .records import Count, ErrorDetail, ErrorRecord, Evidence, Name, PaperFacts, Score, Url
 
 SEPARATOR = "\n\n"
+#: Longest title + abstract read; a longer paper gets an error record.
+MAX_CHARS = 20_000_000
+#: spaCy's tokenizer is quadratic in the length of a run without white space
+#: (50,000 "(" take minutes); longer runs are cut into pieces of this size.
+MAX_RUN = 500
+_RUNS = regex.compile(r"\S+|\s+")
 
 #: Component order: later components read what earlier ones wrote.
 COMPONENTS = (
@@ -38,6 +46,7 @@ def build_nlp() -> Language:
     from .extractors import corpora, gazetteer, models, quantities, scores, urls  # noqa: F401
 
     nlp = spacy.blank("en")
+    nlp.max_length = MAX_CHARS  # no parser or NER: long texts cost only linear time and memory
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp
@@ -58,9 +67,45 @@ def paper_id(title: str | None, abstract: str) -> str:
 def make_doc(nlp: Language, abstract: str, title: str | None) -> Doc:
     """The Doc for one paper; the blank line after the title ends a sentence."""
     prefix = (title + SEPARATOR) if title else ""
-    doc = remember_text(nlp.make_doc(prefix + abstract), prefix + abstract)
+    text = prefix + abstract
+    if len(text) > MAX_CHARS:
+        raise ValueError(f"title and abstract are {len(text)} characters; at most {MAX_CHARS} are read")
+    doc = remember_text(_tokenize(nlp, text), text)
     doc.user_data["paperfacts_title_len"] = len(title) if title else None
     return doc
+
+
+def _tokenize(nlp: Language, text: str) -> Doc:
+    """``nlp.make_doc(text)``, except that runs without white space longer than
+    ``MAX_RUN`` become fixed-size tokens; the Doc's text is ``text`` either way."""
+    if not any(len(run) > MAX_RUN for run in _long_runs(text)):
+        return nlp.make_doc(text)
+    words: list[str] = []
+    spaces: list[bool] = []
+    for m in _RUNS.finditer(text):
+        run = m.group()
+        if run.isspace():
+            if run == " " and words and not spaces[-1] and not words[-1].isspace():
+                spaces[-1] = True
+            else:
+                words.append(run)
+                spaces.append(False)
+        elif len(run) > MAX_RUN:
+            pieces = [run[i : i + MAX_RUN] for i in range(0, len(run), MAX_RUN)]
+            words.extend(pieces)
+            spaces.extend([False] * len(pieces))
+        else:
+            for token in nlp.make_doc(run):
+                words.append(token.text)
+                spaces.append(False)
+    return Doc(nlp.vocab, words=words, spaces=spaces)
+
+
+_LONG_RUN = regex.compile(r"\S{%d,}" % (MAX_RUN + 1))
+
+
+def _long_runs(text: str):
+    return (m.group() for m in _LONG_RUN.finditer(text))
 
 
 def _evidence(doc: Doc, fact: dict) -> Evidence:
@@ -97,12 +142,14 @@ def _grouped(doc: Doc, kind: str, key_fields: tuple[str, ...]) -> list[tuple[dic
 def _inside_corpus_names(doc: Doc) -> None:
     """Drop model mentions inside a benchmark or dataset name (``ChatGPT`` in ``Video ChatGPT``),
     or on the same span as one that the context calls a benchmark (``the Video ChatGPT benchmark``)."""
-    spans = [(f["start"], f["end"], not f["rule"].endswith(".gazetteer"))
-             for kind in ("benchmark", "dataset") for f in read_facts(doc, kind)]
+    corpora = Mentions([f for kind in ("benchmark", "dataset") for f in read_facts(doc, kind)])
     models = read_facts(doc, "model")
 
     def covered(m):
-        return any(s <= m["start"] and m["end"] <= e and (by_context or (s, e) != (m["start"], m["end"])) for s, e, by_context in spans)
+        return any(
+            m["end"] <= c["end"] and (not c["rule"].endswith(".gazetteer") or (c["start"], c["end"]) != (m["start"], m["end"]))
+            for c in corpora.starting_in(m["start"] - 200, m["start"] + 1)
+        )
 
     kept = [m for m in models if not covered(m)]
     if len(kept) != len(models):
@@ -159,11 +206,29 @@ def process(items: Iterable, *, batch_size: int = 64) -> Iterator[PaperFacts | E
         yield from _process_batch(nlp, batch)
 
 
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+
+
+def _check(item):
+    """The item, or the item with an error when it can't be read: too long, or not valid Unicode."""
+    if item.error:
+        return item
+    size = len(item.abstract or "") + len(item.title or "")
+    if size > MAX_CHARS:
+        return replace(item, error=f"title and abstract are {size} characters; at most {MAX_CHARS} are read")
+    for field in ("title", "abstract"):
+        bad = _SURROGATE.search(getattr(item, field) or "")
+        if bad:
+            return replace(item, error=f"{field} is not valid Unicode: lone surrogate U+{ord(bad.group()):04X} at {bad.start()}")
+    return item
+
+
 def _error(item, reason: str) -> ErrorRecord:
     return ErrorRecord(id=item.id, error=ErrorDetail(line=item.line, reason=reason))
 
 
 def _process_batch(nlp: Language, batch: list) -> Iterator[PaperFacts | ErrorRecord]:
+    batch = [_check(item) for item in batch]
     todo = [(i, item) for i, item in enumerate(batch) if not item.error]
     ids = {i: item.id or paper_id(item.title, item.abstract) for i, item in todo}
     out: dict[int, PaperFacts | ErrorRecord] = {i: _error(item, item.error) for i, item in enumerate(batch) if item.error}

@@ -8,6 +8,7 @@ offsets and the normalized payload. :func:`read_facts` reads them back.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, SpanGroup
@@ -54,6 +55,22 @@ def write_facts(doc: Doc, kind: str, facts: list[dict]) -> None:
         spans.append(span)
         kept.append(fact)
     doc.spans[GROUPS[kind]] = SpanGroup(doc, name=GROUPS[kind], attrs={"facts": kept}, spans=spans)
+
+
+class Mentions:
+    """Facts sorted by start, for range queries without scanning them all."""
+
+    def __init__(self, facts: list[dict]):
+        self.facts = sorted(facts, key=lambda f: f["start"])
+        self.starts = [f["start"] for f in self.facts]
+
+    def starting_in(self, lo: int, hi: int) -> list[dict]:
+        """Facts whose start is in [lo, hi)."""
+        return self.facts[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
+
+    def covering(self, pos: int, reach: int = 200) -> bool:
+        """Whether a fact (at most ``reach`` long) covers ``pos``."""
+        return any(f["start"] <= pos < f["end"] for f in self.starting_in(pos - reach, pos + 1))
 
 
 def read_facts(doc: Doc, kind: str) -> list[dict]:

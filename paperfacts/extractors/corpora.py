@@ -31,7 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..data_files import data_path, read_lines
-from . import read_facts, text_of, write_facts
+from . import Mentions, read_facts, text_of, write_facts
 from .models import looks_like_name
 from .sentences import sentence_of
 
@@ -159,9 +159,9 @@ class CorpusExtractor:
                 if looks_like_name(item.group().split()[-1]) or looks_like_name(item.group()):
                     start = m.start("items") + item.start()
                     add(start, start + len(item.group()), "benchmark", "benchmark.list")
-        models = [(f["start"], f["end"]) for f in read_facts(doc, "model")]
+        models = Mentions(read_facts(doc, "model"))
         for m in p["on"].finditer(text):
-            if looks_like_name(m["name"]) and not any(s <= m.start("name") < e for s, e in models):
+            if looks_like_name(m["name"]) and not models.covering(m.start("name")):
                 add(m.start("name"), m.end("name"), "benchmark", "benchmark.on")
         return _resolve(text, found)
 

@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..data_files import data_path, read_lines
-from . import read_facts, text_of, write_facts
+from . import Mentions, read_facts, text_of, write_facts
 
 
 @lru_cache(maxsize=1)
@@ -168,11 +168,11 @@ class ModelExtractor:
                 found.append(_mention(text, 0, m.end("name"), "model.title"))
         # Only gazetteer models may share a span with a benchmark or dataset name, and a
         # coined name followed by "framework", "method", ... is not a model.
-        corpora = [(c["start"], c["end"]) for kind in ("gazetteer_benchmark", "gazetteer_dataset") for c in read_facts(doc, kind)]
+        corpora = Mentions([c for kind in ("gazetteer_benchmark", "gazetteer_dataset") for c in read_facts(doc, kind)])
         found = [
             f for f in found
             if f["rule"] == "model.gazetteer"
-            or not (any(s <= f["start"] < e for s, e in corpora) or self.patterns["method_after"].match(text, f["end"]))
+            or not (corpora.covering(f["start"]) or self.patterns["method_after"].match(text, f["end"]))
         ]
         return _drop_long_forms(text, _resolve(found))
 

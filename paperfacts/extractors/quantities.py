@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 
 from ..data_files import data_path
 from ..normalize.numbers import NUMBER_WORDS, parse_count
-from . import read_facts, text_of, write_facts
+from . import Mentions, read_facts, text_of, write_facts
 from .sentences import sentence_of
 
 
@@ -75,7 +75,7 @@ class QuantityExtractor:
 
     def match(self, doc: Doc) -> list[dict]:
         text, p = text_of(doc), self.patterns
-        models = read_facts(doc, "model")
+        models = Mentions(read_facts(doc, "model"))
         out: list[dict] = []
         for group in self._groups(text):
             last = group[-1]
@@ -113,7 +113,7 @@ class QuantityExtractor:
         after = text_of(doc)[end : end + 25]
         return bool(self.patterns["context"].search(before) or self.patterns["context"].match(after.lstrip(" -")))
 
-    def _bare_rule(self, doc: Doc, group: list[regex.Match], models: list[dict]) -> str | None:
+    def _bare_rule(self, doc: Doc, group: list[regex.Match], models: Mentions) -> str | None:
         text, p = text_of(doc), self.patterns
         first, last = group[0], group[-1]
         if not all(m["letter"] and m["letter"] in "BbMm" for m in group):
@@ -142,7 +142,7 @@ class QuantityExtractor:
             write_facts(doc, kind, [i for i in items if i["kind"] == kind])
 
 
-def _model_at(models: list[dict], start: int, end: int, text: str, *, loose: bool = True) -> str | None:
+def _model_at(index: Mentions, start: int, end: int, text: str, *, loose: bool = True) -> str | None:
     """The model a count at [start, end) belongs to when the text puts them side by side.
 
     Inside a name (``LLaMA 7B``); right after one (``UL2 20B``, ``Pythia (1.3B)``);
@@ -150,6 +150,7 @@ def _model_at(models: list[dict], start: int, end: int, text: str, *, loose: boo
     (``CT-LLM, a 2B large language model``); and, with ``loose``, a model that has
     the size (``the GPT-3 model with 175 billion parameters``).
     """
+    models = index.starting_in(start - 100, end + 20)
     for m in models:
         if m["start"] <= start and end <= m["end"]:
             return m["name"]

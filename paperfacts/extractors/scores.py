@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 
 from ..data_files import data_path
 from ..normalize.numbers import parse_decimal
-from . import read_facts, text_of, write_facts
+from . import Mentions, read_facts, text_of, write_facts
 from .sentences import sentence_of
 
 
@@ -94,39 +94,34 @@ class ScoreExtractor:
         return doc
 
     def _candidates(self, text: str) -> list[dict]:
+        """Every candidate number, the earlier rule winning where two overlap."""
         p = self.patterns
-        cands: dict[int, dict] = {}
-
-        def add(m, unit, rule, end=None):
-            start = m.start()
-            if start in cands or any(c["start"] < start < c["end"] for c in cands.values()):
-                return
-            value = parse_decimal((m["sign"] or "") + m["num"] if "sign" in m.groupdict() else m["num"])
-            if value is None:
-                return
-            cands[start] = {"start": start, "end": end or m.end(), "value": value, "unit": unit, "rule": rule,
-                            "signed": bool(m.groupdict().get("sign"))}
-
-        for m in p["points"].finditer(text):
-            add(m, "points", "score.points")
-        for m in p["percent"].finditer(text):
-            add(m, "%", "score.percent")
-        for m in p["signed"].finditer(text):
-            add(m, None, "score.signed")
-        for rule, pattern in (("score.metric_value", p["metric_value"]), ("score.delta_in", p["delta_in"])):
+        found: list[tuple[int, int, dict]] = []
+        for priority, (rule, unit, pattern) in enumerate(
+            (("score.points", "points", p["points"]), ("score.percent", "%", p["percent"]), ("score.signed", None, p["signed"]))
+        ):
             for m in pattern.finditer(text):
-                start = m.start("num")
-                if start not in cands:
-                    cands[start] = {"start": start, "end": m.end("num"), "value": float(m["num"]), "unit": None,
-                                    "rule": rule, "signed": False}
-        return [cands[k] for k in sorted(cands)]
+                value = parse_decimal((m["sign"] or "") + m["num"])
+                if value is not None:
+                    found.append((m.start(), priority, {"start": m.start(), "end": m.end(), "value": value, "unit": unit,
+                                                        "rule": rule, "signed": bool(m["sign"])}))
+        for priority, (rule, pattern) in enumerate((("score.metric_value", p["metric_value"]), ("score.delta_in", p["delta_in"])), 3):
+            for m in pattern.finditer(text):
+                found.append((m.start("num"), priority, {"start": m.start("num"), "end": m.end("num"), "value": float(m["num"]),
+                                                         "unit": None, "rule": rule, "signed": False}))
+        kept: list[dict] = []
+        for start, _, cand in sorted(found, key=lambda t: (t[0], t[1])):
+            if kept and start < kept[-1]["end"]:
+                continue
+            kept.append(cand)
+        return kept
 
     def match(self, doc: Doc) -> list[dict]:
         text, p = text_of(doc), self.patterns
-        metrics = read_facts(doc, "gazetteer_metric")
-        benchmarks = read_facts(doc, "benchmark") + read_facts(doc, "dataset")
-        models = read_facts(doc, "model")
-        counts = read_facts(doc, "parameter_count") + read_facts(doc, "token_count")
+        metrics = Mentions(read_facts(doc, "gazetteer_metric"))
+        benchmarks = Mentions(read_facts(doc, "benchmark") + read_facts(doc, "dataset"))
+        models = Mentions(read_facts(doc, "model"))
+        counts = Mentions(read_facts(doc, "parameter_count") + read_facts(doc, "token_count"))
         out = []
         previous: dict | None = None
         for c in self._candidates(text):
@@ -135,7 +130,7 @@ class ScoreExtractor:
             tail = p["range_tail"].match(text, c["end"])
             after_start = tail.end() if tail else c["end"]
             before, after = text[max(s, c["start"] - 60) : c["start"]], text[after_start : min(e, after_start + 40)]
-            if any(q["start"] <= c["start"] < q["end"] for q in counts):
+            if counts.covering(c["start"]):
                 continue
             if self._not_a_score(text[c["start"] : c["end"]], before, after):
                 continue
@@ -152,7 +147,7 @@ class ScoreExtractor:
             out.append(item)
             previous = item
         out = self._share_list_kinds(text, out)
-        _respectively(text, out, benchmarks)
+        _respectively(text, out, benchmarks.facts)
         for item in out:
             del item["sentence"]
         return self._share_range_kinds(text, out)
@@ -224,10 +219,10 @@ def _respectively(text: str, items: list[dict], benchmarks: list[dict]) -> None:
                 item["benchmark"] = bench["name"]
 
 
-def _nearest(mentions: list[dict], c: dict, s: int, e: int, prefer_after: bool = False) -> str | None:
-    """The name of the mention in the sentence [s, e) nearest to the candidate."""
+def _nearest(mentions: Mentions, c: dict, s: int, e: int, prefer_after: bool = False) -> str | None:
+    """The name of the mention in the sentence [s, e) nearest to the candidate (within 300 characters)."""
     best, best_d = None, None
-    for m in mentions:
+    for m in mentions.starting_in(max(s, c["start"] - 300), min(e, c["end"] + 300)):
         if m["start"] < s or m["end"] > e:
             continue
         d = c["start"] - m["end"] if m["end"] <= c["start"] else m["start"] - c["end"]

@@ -20,6 +20,7 @@ _BREAK = regex.compile(
     r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z0-9(\[\"'\\$])|\n[ \t]*\n\s*"
 )
 _KEY = "paperfacts_sentences"
+_STARTS = "paperfacts_sentence_starts"
 
 
 def sentence_bounds(doc: Doc) -> list[list[int]]:
@@ -34,12 +35,13 @@ def sentence_bounds(doc: Doc) -> list[list[int]]:
         if start < len(text) or not bounds:
             bounds.append([start, len(text)])
         doc.user_data[_KEY] = bounds
+        doc.user_data[_STARTS] = [b[0] for b in bounds]
     return bounds
 
 
 def sentence_of(doc: Doc, pos: int) -> tuple[int, int]:
     """Character bounds of the sentence holding ``pos``."""
     bounds = sentence_bounds(doc)
-    i = bisect_right([b[0] for b in bounds], pos) - 1
+    i = bisect_right(doc.user_data[_STARTS], pos) - 1
     start, end = bounds[max(i, 0)]
     return start, end
