@@ -260,7 +260,7 @@ def looks_like_injection(s: str) -> bool:
 def split_compound(s: str):
     """Split transfer/combination/contrast strings (``A->B``, ``A to B``, ``A + B``, ``A vs B``)."""
     s = re.split(r"\s+-+\s+|,\s+", s)[0]
-    parts = re.split(r"\s*->\s*|\s+\+\s+|\s+vs\.?\s+|(?<=[A-Za-z0-9])\+(?=[A-Za-z])"
+    parts = re.split(r"\s*->\s*|\s+\+\s+|\s+vs\.?\s+|(?<=[A-Za-z0-9]{2})\+(?=[A-Za-z]{2})"
                      r"|(?<=[A-Za-z0-9])(?:\s+to\s+|-to-)(?=[A-Z0-9])", s)
     return [p for p in parts if p]
 

@@ -30,7 +30,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..data_files import data_path, read_lines
+from ..data_files import data_path, read_jsonl, read_lines
 from . import Mentions, read_facts, text_of, write_facts
 from .models import looks_like_name
 from .sentences import sentence_of
@@ -43,7 +43,10 @@ def cues() -> dict:
 
 @lru_cache(maxsize=1)
 def not_benchmarks() -> frozenset[str]:
-    return frozenset(s.casefold() for s in read_lines("not_benchmarks.txt"))
+    """Names never read as benchmarks or datasets: ``data/not_benchmarks.txt``, generic
+    model classes (``data/not_models.txt``: CNN, SGD) and metric names (PSNR)."""
+    metrics = {form for e in read_jsonl("metrics.jsonl") for form in (e["name"], *e.get("aliases", ()))}
+    return frozenset(s.casefold() for s in read_lines("not_benchmarks.txt") | read_lines("not_models.txt") | metrics)
 
 
 def _alt(words) -> str:
@@ -139,7 +142,8 @@ class CorpusExtractor:
                 kind = self._noun_kind(doc, m["noun"], m.start())
                 add(m.start("name"), m.end("name"), kind, f"{kind}.cue")
         for m in p["source"].finditer(text):
-            add(m.start("name"), m.end("name"), "dataset", "dataset.cue")
+            if looks_like_name(m["name"]):
+                add(m.start("name"), m.end("name"), "dataset", "dataset.cue")
 
         evaluated_on = {m.start("name") for m in p["on"].finditer(text)}
         for label in ("benchmark", "dataset"):

@@ -64,7 +64,10 @@ def patterns() -> dict[str, regex.Pattern]:
     return {
         "step": regex.compile(step),
         "prefix": regex.compile(r"(?<![\w\-./@])(?:[A-Z][A-Za-z0-9]*|(?!(?:non|pre|post|co|re|un|in|de|bi|tri)-)[a-z]{2,3})-$"),
-        "compound": regex.compile(rf"(?<![\w\-./@])(?:[A-Za-z0-9]+-)?[A-Za-z0-9]*(?:{stems})[A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9.]*)*(?![\w])"),
+        "compound": regex.compile(
+            rf"(?<![\w\-./@])(?:[A-Za-z0-9]+-)?[A-Za-z0-9]*(?:{stems})[A-Za-z0-9]*"
+            rf"(?:-(?!(?i:based|like|style|aware|guided|driven|free|only|level|specific)\b)[A-Z0-9][A-Za-z0-9.]*)*(?![\w])"
+        ),
         "appositive": regex.compile(
             rf"(?<![\w\-./@])(?P<name>[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*)(?:\s+\([^()]{{1,30}}\))?,?\s+(?:is\s+)?(?:a|an)\s+"
             rf"(?P<desc>(?:[\w\-.]+\s+){{0,6}}?)(?P<noun>{_alt(g['model_nouns'])}){stop}"
