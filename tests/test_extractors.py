@@ -155,6 +155,17 @@ def test_scores(text, expected):
     assert [(s.value, s.unit, s.kind) for s in extract(text).scores] == expected
 
 
+def test_score_takes_the_benchmark_it_is_measured_on():
+    record = extract("state-of-the-art results (75.5% EX on Spider, 52.6% IEX on SParC).")
+    assert [(s.value, s.benchmark) for s in record.scores] == [(75.5, "Spider"), (52.6, "SParC")]
+
+
+def test_respectively_pairs_scores_with_benchmarks():
+    record = extract("It improves by 49.76%, 50.05% and 44.69% on CIFAR-100, ImageNet-R and CUB-200, respectively.")
+    assert [(s.value, s.kind, s.benchmark) for s in record.scores] == [
+        (49.76, "delta", "CIFAR-100"), (50.05, "delta", "ImageNet-R"), (44.69, "delta", "CUB-200")]
+
+
 def test_score_links_metric_and_benchmark():
     (s,) = extract("CodeFuse-13B reaches a pass@1 of 37.10% on HumanEval.").scores
     assert (s.metric, s.benchmark, s.model) == ("pass@1", "HumanEval", "CodeFuse-13B")

@@ -76,6 +76,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "versus": regex.compile(r"^\s*(?:vs\.?|versus)\s|(?:\bvs\.?|\bversus)\s*$"),
         "absolute_before": regex.compile(rf"(?:\b|(?<=[=:]))(?:{_alt(c['absolute_before'])})\s+(?:an?\s+|the\s+)?(?:[\w@\-]+\s+){{0,2}}$", regex.IGNORECASE),
         "list": regex.compile(r"\s*(?:,|and|or|,\s*and|,\s*or|/)\s*"),
+        "on_bench": regex.compile(r"\s*\)?\s*(?:[\w@\-]+\s+){0,3}?(?:on|in|for|at)\s+(?:the\s+)?"),
         "years": regex.compile(r"^(?:19|20)\d\d$"),
         "range": regex.compile(r"[\s~]*(?:-|\u2013|~|to|sim|\\sim|\$\\sim\$)[\s~]*"),
         "range_tail": regex.compile(rf"[\s~]*(?:-|\u2013|~|to|sim|\\sim|\$\\sim\$)[\s~]*[+\-]?{NUM}{PCT}?"),
@@ -141,7 +142,8 @@ class ScoreExtractor:
             item = {
                 "start": c["start"], "end": c["end"], "text": text[c["start"] : c["end"]], "value": value,
                 "unit": c["unit"], "kind": kind, "rule": c["rule"], "sentence": s,
-                "metric": _nearest(metrics, c, s, e), "benchmark": _nearest(benchmarks, c, s, e, prefer_after=True),
+                "metric": _nearest(metrics, c, s, e),
+                "benchmark": self._measured_on(text, benchmarks, c, e) or _nearest(benchmarks, c, s, e, prefer_after=True),
                 "model": _nearest(models, c, s, e),
             }
             out.append(item)
@@ -151,6 +153,13 @@ class ScoreExtractor:
         for item in out:
             del item["sentence"]
         return self._share_range_kinds(text, out)
+
+    def _measured_on(self, text: str, benchmarks: Mentions, c: dict, e: int) -> str | None:
+        """``52.6% IEX on SParC``: a benchmark that the words right after the number name."""
+        for b in benchmarks.starting_in(c["end"], min(e, c["end"] + 60)):
+            if self.patterns["on_bench"].fullmatch(text, c["end"], b["start"]):
+                return b["name"]
+        return None
 
     def _not_a_score(self, number: str, before: str, after: str) -> bool:
         p = self.patterns
