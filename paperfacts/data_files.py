@@ -22,6 +22,12 @@ def read_jsonl(name: str) -> tuple[dict, ...]:
 
 
 @lru_cache(maxsize=None)
+def read_json(name: str) -> dict:
+    """The JSON object in ``paperfacts/data/<name>`` (cue lists, grammar)."""
+    return orjson.loads(data_path(name).read_bytes())
+
+
+@lru_cache(maxsize=None)
 def read_lines(name: str) -> frozenset[str]:
     """The non-blank, non-comment lines of ``paperfacts/data/<name>``."""
     path = data_path(name)

@@ -11,6 +11,11 @@ from __future__ import annotations
 import regex
 
 
+def alternation(words) -> str:
+    """``a|b|c`` of the escaped ``words``, longest first (so ``language model`` beats ``model``)."""
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 def trie_pattern(words: list[str]) -> str:
     """The regex source (no anchors) for the alternation of ``words``."""
     trie: dict = {}

@@ -57,6 +57,22 @@ def write_facts(doc: Doc, kind: str, facts: list[dict]) -> None:
     doc.spans[GROUPS[kind]] = SpanGroup(doc, name=GROUPS[kind], attrs={"facts": kept}, spans=spans)
 
 
+class Component:
+    """A spaCy component: ``match`` finds mentions, ``set_annotations`` writes them."""
+
+    name: str
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def match(self, doc: Doc):  # pragma: no cover - every component defines it
+        raise NotImplementedError
+
+    def set_annotations(self, doc: Doc, found) -> None:  # pragma: no cover
+        raise NotImplementedError
+
+
 class Mentions:
     """Facts sorted by start, for range queries without scanning them all."""
 

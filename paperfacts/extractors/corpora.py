@@ -25,20 +25,19 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import orjson
 import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..data_files import data_path, read_jsonl, read_lines
-from . import Mentions, read_facts, text_of, write_facts
+from ..data_files import read_json, read_jsonl, read_lines
+from ..trie import alternation
+from . import Component, Mentions, read_facts, text_of, write_facts
 from .models import looks_like_name
 from .sentences import sentence_of
 
 
-@lru_cache(maxsize=1)
 def cues() -> dict:
-    return orjson.loads(data_path("corpus_cues.json").read_bytes())
+    return read_json("corpus_cues.json")
 
 
 @lru_cache(maxsize=1)
@@ -49,9 +48,6 @@ def not_benchmarks() -> frozenset[str]:
     return frozenset(s.casefold() for s in read_lines("not_benchmarks.txt") | read_lines("not_models.txt") | metrics)
 
 
-def _alt(words) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-
 
 @lru_cache(maxsize=1)
 def patterns() -> dict[str, regex.Pattern]:
@@ -59,9 +55,9 @@ def patterns() -> dict[str, regex.Pattern]:
     name = r"[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*"
     multi = rf"{name}(?:\s{name}){{0,3}}"
     names = rf"{multi}(?:\s*(?:,|and|or|,\s*and)\s*{multi}){{0,5}}"
-    nouns = _alt(c["benchmark_nouns"] + c["dataset_nouns"])
+    nouns = alternation(c["benchmark_nouns"] + c["dataset_nouns"])
     return {
-        "shape": regex.compile(rf"(?<![\w\-./@])(?:[A-Za-z0-9]+-)?[A-Za-z0-9]*(?:{_alt(c['benchmark_shapes'])})(?:[-.]?[A-Za-z0-9]+)*(?![\w])"),
+        "shape": regex.compile(rf"(?<![\w\-./@])(?:[A-Za-z0-9]+-)?[A-Za-z0-9]*(?:{alternation(c['benchmark_shapes'])})(?:[-.]?[A-Za-z0-9]+)*(?![\w])"),
         "noun": regex.compile(
             rf"(?<![\w\-./@])(?P<names>{names})(?:\s+\((?P<short>{name})\))?\s+(?P<noun>{nouns})\b"
         ),
@@ -75,13 +71,13 @@ def patterns() -> dict[str, regex.Pattern]:
             rf"\b(?P<noun>benchmark|dataset|corpus|suite|leaderboard|collection)s?\b[^.;]{{0,60}}?\b(?:named|called|dubbed|termed)\s+(?P<name>{name})(?![\w-])"
         ),
         "list": regex.compile(
-            rf"\b(?:{_alt(c['list_heads'])})\s*(?:,\s*)?(?:such\s+as|including|like|e\.g\.,?|namely|:|\()\s*(?P<items>{names})"
+            rf"\b(?:{alternation(c['list_heads'])})\s*(?:,\s*)?(?:such\s+as|including|like|e\.g\.,?|namely|:|\()\s*(?P<items>{names})"
         ),
         "head_then_name": regex.compile(
             rf"\b(?P<noun>benchmark|dataset|corpus|suite|leaderboard)s?\s+(?:called\s+|named\s+|dubbed\s+)?(?P<name>{name})(?![\w-])"
         ),
-        "on": regex.compile(rf"\b(?:{_alt(c['on_verbs'])})\b[^.;]{{0,60}}?\bon\s+(?:the\s+)?(?P<name>{name})(?![\w-])"),
-        "source": regex.compile(rf"\b(?:{_alt(c['source_nouns'])})\s+from\s+(?:the\s+)?(?P<name>{name})(?![\w-])"),
+        "on": regex.compile(rf"\b(?:{alternation(c['on_verbs'])})\b[^.;]{{0,60}}?\bon\s+(?:the\s+)?(?P<name>{name})(?![\w-])"),
+        "source": regex.compile(rf"\b(?:{alternation(c['source_nouns'])})\s+from\s+(?:the\s+)?(?P<name>{name})(?![\w-])"),
         "trained_on": regex.compile(r"\b(?:trained|pre-?trained|fine-?tuned|finetuned|learned|pretraining|training)\s+on\s+(?:the\s+)?$", regex.IGNORECASE),
         "located_on": regex.compile(r"\b(?:on|in)\s+(?:the\s+)?$"),
         "built": regex.compile(
@@ -89,12 +85,12 @@ def patterns() -> dict[str, regex.Pattern]:
             r"(?:the\s+|a\s+|an\s+|our\s+)?(?:new\s+|large-scale\s+|novel\s+)?$", regex.IGNORECASE
         ),
         "size_suffix": regex.compile(r"-\d+(?:\.\d+)?[KMB]\b"),
-        "train": regex.compile(rf"\b(?:{_alt(c['train_words'])})\b", regex.IGNORECASE),
-        "eval": regex.compile(rf"\b(?:{_alt(c['eval_words'])})\b", regex.IGNORECASE),
+        "train": regex.compile(rf"\b(?:{alternation(c['train_words'])})\b", regex.IGNORECASE),
+        "eval": regex.compile(rf"\b(?:{alternation(c['eval_words'])})\b", regex.IGNORECASE),
     }
 
 
-class CorpusExtractor:
+class CorpusExtractor(Component):
     """Finds benchmark and dataset names; writes ``paperfacts_benchmarks``/``paperfacts_datasets``."""
 
     def __init__(self, nlp: Language, name: str = "paperfacts_corpora"):
@@ -102,9 +98,6 @@ class CorpusExtractor:
         self.patterns = patterns()
         self.benchmark_nouns = {n.casefold() for n in cues()["benchmark_nouns"]}
 
-    def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.match(doc))
-        return doc
 
     def match(self, doc: Doc) -> list[dict]:
         text, p = text_of(doc), self.patterns

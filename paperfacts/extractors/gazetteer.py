@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 
 from ..data_files import read_jsonl
 from ..trie import compile_names
-from . import text_of, write_facts
+from . import Component, text_of, write_facts
 
 DEFAULT_SOURCES = {
     "benchmark": "benchmarks.jsonl",
@@ -57,7 +57,7 @@ def _capitals(s: str) -> int:
     return sum(ch.isupper() for ch in s)
 
 
-class Gazetteer:
+class Gazetteer(Component):
     """Finds gazetteer names in a Doc and writes them to candidate span groups."""
 
     def __init__(self, nlp: Language, name: str = "paperfacts_gazetteer", sources: dict[str, str] | None = None):
@@ -77,9 +77,6 @@ class Gazetteer:
         self.patterns = {mode: compile_names(list(forms), left=LEFT, right=RIGHT) for mode, forms in self.forms.items()}
         self._ignore_case = {}  # compiled on first use, for texts whose lower() changes length
 
-    def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.match(doc))
-        return doc
 
     def _finditer(self, mode: str, text: str, lowered: str | None):
         if mode == "exact":

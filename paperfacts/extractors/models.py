@@ -20,18 +20,17 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import orjson
 import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..data_files import data_path, read_lines
-from . import Mentions, read_facts, text_of, write_facts
+from ..data_files import read_json, read_lines
+from ..trie import alternation
+from . import Component, Mentions, read_facts, text_of, write_facts
 
 
-@lru_cache(maxsize=1)
 def grammar() -> dict:
-    return orjson.loads(data_path("model_grammar.json").read_bytes())
+    return read_json("model_grammar.json")
 
 
 @lru_cache(maxsize=1)
@@ -39,16 +38,13 @@ def not_models() -> frozenset[str]:
     return frozenset(s.casefold() for s in read_lines("not_models.txt"))
 
 
-def _alt(words) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-
 
 @lru_cache(maxsize=1)
 def patterns() -> dict[str, regex.Pattern]:
     g = grammar()
     version = r"v?\d{1,3}(?:\.\d{1,2}){0,2}[a-zA-Z]?"
     size = r"\d{1,4}(?:\.\d{1,2})?[BMKT]"
-    variant = r"(?i:" + _alt(g["variants"]) + r")"
+    variant = r"(?i:" + alternation(g["variants"]) + r")"
     config = r"[A-Z](?:/\d{1,2})?"
     stop = r"(?![\w])"
     # One step of the suffix grammar, tried repeatedly after a family name.
@@ -57,10 +53,10 @@ def patterns() -> dict[str, regex.Pattern]:
         rf"|(?<=[A-Za-z]){version}(?=[-\s,;:.)'\]/]|$)"  # Llama2, Qwen2.5, GPT4V
         rf"|[\s~](?:{size})(?![\w%])"  # LLaMA 7B
         rf"|[\s~](?:v\d{{1,2}}(?:\.\d{{1,2}})?|\d(?:\.\d{{1,2}})?)(?![\w%]|\.\d|\s*(?:%|\\%|x\b|times|points|percent|and\s+\d))"  # Llama 3.1, MoCo v3, wav2vec~2.0
-        rf"|\s(?:{_alt(g['spaced_variants'])})(?![\w-]))"  # GPT-3 XL
+        rf"|\s(?:{alternation(g['spaced_variants'])})(?![\w-]))"  # GPT-3 XL
     )
     name_shape = r"[A-Za-z0-9][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*"
-    stems = _alt(g["stems"])
+    stems = alternation(g["stems"])
     return {
         "step": regex.compile(step),
         "prefix": regex.compile(r"(?<![\w\-./@])(?:[A-Z][A-Za-z0-9]*|(?!(?:non|pre|post|co|re|un|in|de|bi|tri)-)[a-z]{2,3})-$"),
@@ -70,28 +66,28 @@ def patterns() -> dict[str, regex.Pattern]:
         ),
         "appositive": regex.compile(
             rf"(?<![\w\-./@])(?P<name>[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*)(?:\s+\([^()]{{1,30}}\))?,?\s+(?:is\s+)?(?:a|an)\s+"
-            rf"(?P<desc>(?:[\w\-.]+\s+){{0,6}}?)(?P<noun>{_alt(g['model_nouns'])}){stop}"
+            rf"(?P<desc>(?:[\w\-.]+\s+){{0,6}}?)(?P<noun>{alternation(g['model_nouns'])}){stop}"
         ),
         "introduce": regex.compile(
             rf"\b(?:[Ww]e\s+(?:introduce|present|propose|release|develop|train|pretrain|pre-train|open-source)|[Ii]ntroducing|named|called|dubbed)\s+"
             rf"(?P<name>{name_shape})(?P<rest>[^.;]{{0,80}})"
         ),
         "list": regex.compile(
-            rf"\b(?:{_alt(g['list_heads'])})\s*(?:,\s*)?(?:such\s+as|like|namely|including|e\.g\.,?|\()\s*"
+            rf"\b(?:{alternation(g['list_heads'])})\s*(?:,\s*)?(?:such\s+as|like|namely|including|e\.g\.,?|\()\s*"
             rf"(?P<items>{name_shape}(?:\s*(?:,|and|or|,\s*and|,\s*or)\s*{name_shape}){{0,10}})"
         ),
         "item": regex.compile(name_shape),
         "title": regex.compile(
             rf"^(?P<name>{name_shape}(?:[\s~]\d(?:\.\d{{1,2}})?)?)\s*:\s*(?:an?\s+|the\s+)?(?P<desc>(?:[\w\-]+\s+){{0,5}}?)"
-            rf"(?P<noun>{_alt(g['model_nouns'])}){stop}"
+            rf"(?P<noun>{alternation(g['model_nouns'])}){stop}"
         ),
         "intro_tail": regex.compile(
             rf"^(?:\s*\([^()]{{0,40}}\))?\s*(?:,?\s*(?:(?:which|that)\s+is\s+)?(?:an?|the|our)\s+"
-            rf"(?:(?:new|novel|family|series|suite|set|collection|pair)\s+of\s+)?(?P<desc>(?:[^\s,;.]+\s+){{0,8}}?)|\s+)(?P<noun>{_alt(g['model_nouns'])}){stop}"
+            rf"(?:(?:new|novel|family|series|suite|set|collection|pair)\s+of\s+)?(?P<desc>(?:[^\s,;.]+\s+){{0,8}}?)|\s+)(?P<noun>{alternation(g['model_nouns'])}){stop}"
         ),
-        "method_after": regex.compile(rf"[\s-]+(?:{_alt(g['not_model_nouns'])})s?\b", regex.IGNORECASE),
-        "not_nouns": regex.compile(rf"\b(?:{_alt(g['not_model_nouns'])})s?\b", regex.IGNORECASE),
-        "model_nouns": regex.compile(rf"\b(?:{_alt(g['model_nouns'])})\b"),
+        "method_after": regex.compile(rf"[\s-]+(?:{alternation(g['not_model_nouns'])})s?\b", regex.IGNORECASE),
+        "not_nouns": regex.compile(rf"\b(?:{alternation(g['not_model_nouns'])})s?\b", regex.IGNORECASE),
+        "model_nouns": regex.compile(rf"\b(?:{alternation(g['model_nouns'])})\b"),
     }
 
 
@@ -116,16 +112,13 @@ def is_generic(name: str) -> bool:
     return n in not_models() or (n.endswith("s") and n[:-1] in not_models())
 
 
-class ModelExtractor:
+class ModelExtractor(Component):
     """Finds model names and writes them to ``doc.spans["paperfacts_models"]``."""
 
     def __init__(self, nlp: Language, name: str = "paperfacts_models"):
         self.name = name
         self.patterns = patterns()
 
-    def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.match(doc))
-        return doc
 
     def extend(self, text: str, end: int) -> int:
         """Run the suffix grammar from ``end``; the end of the longest name."""

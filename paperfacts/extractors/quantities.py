@@ -24,54 +24,47 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import orjson
 import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..data_files import data_path
+from ..data_files import read_json
 from ..normalize.numbers import NUMBER_WORDS, parse_count
-from . import Mentions, read_facts, text_of, write_facts
+from ..trie import alternation
+from . import Component, Mentions, read_facts, text_of, write_facts
 from .sentences import sentence_of
 
 
-@lru_cache(maxsize=1)
 def cues() -> dict:
-    return orjson.loads(data_path("quantity_cues.json").read_bytes())
+    return read_json("quantity_cues.json")
 
-
-def _alt(words) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
 def patterns() -> dict[str, regex.Pattern]:
     c = cues()
-    words = _alt(w for w in NUMBER_WORDS if " " not in w and w != "a")
+    words = alternation(w for w in NUMBER_WORDS if " " not in w and w != "a")
     num = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?i:{words}))"
     mag = r"(?:(?P<letter>[KkMmBbTt])|[\s\-](?P<word>(?i:thousand|million|billion|trillion)))"
-    filler = rf"(?:(?!(?:{_alt(c['skip_words'])})\b)[A-Za-z][\w\-]*\s+){{0,2}}?"
+    filler = rf"(?:(?!(?:{alternation(c['skip_words'])})\b)[A-Za-z][\w\-]*\s+){{0,2}}?"
     return {
         "count": regex.compile(rf"(?<![\w.\-/\\^_$])(?P<num>{num}){mag}(?![A-Za-z0-9]|\.\d)"),
         "joiner": regex.compile(r"\s*(?:,\s*(?:and|or)?|and|or|to|~|-|\u2013|/|&|\\sim|sim)\s*(?:up\s+to\s+)?", regex.IGNORECASE),
         "param_unit": regex.compile(rf"[\s\-]*{filler}(?:parameters?|params?)\b", regex.IGNORECASE),
         "token_unit": regex.compile(rf"[\s\-]*{filler}tokens?\b", regex.IGNORECASE),
-        "model_noun": regex.compile(rf"[\s\-]*(?:[A-Za-z][\w\-]*\s+){{0,3}}?(?:{_alt(c['model_nouns'])})\b"),
-        "size_cue": regex.compile(rf"\b(?:{_alt(c['size_cues'])})\b[^.;:\d]{{0,30}}$", regex.IGNORECASE),
-        "context": regex.compile(rf"\b(?:{_alt(c['context_words'])})\b", regex.IGNORECASE),
+        "model_noun": regex.compile(rf"[\s\-]*(?:[A-Za-z][\w\-]*\s+){{0,3}}?(?:{alternation(c['model_nouns'])})\b"),
+        "size_cue": regex.compile(rf"\b(?:{alternation(c['size_cues'])})\b[^.;:\d]{{0,30}}$", regex.IGNORECASE),
+        "context": regex.compile(rf"\b(?:{alternation(c['context_words'])})\b", regex.IGNORECASE),
     }
 
 
-class QuantityExtractor:
+class QuantityExtractor(Component):
     """Finds parameter and token counts; writes their span groups."""
 
     def __init__(self, nlp: Language, name: str = "paperfacts_quantities"):
         self.name = name
         self.patterns = patterns()
 
-    def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.match(doc))
-        return doc
 
     def match(self, doc: Doc) -> list[dict]:
         text, p = text_of(doc), self.patterns

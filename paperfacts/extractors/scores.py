@@ -18,24 +18,20 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import orjson
 import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..data_files import data_path
+from ..data_files import read_json
 from ..normalize.numbers import parse_decimal
-from . import Mentions, read_facts, text_of, write_facts
+from ..trie import alternation
+from . import Component, Mentions, read_facts, text_of, write_facts
 from .sentences import sentence_of
 
 
-@lru_cache(maxsize=1)
 def cues() -> dict:
-    return orjson.loads(data_path("score_cues.json").read_bytes())
+    return read_json("score_cues.json")
 
-
-def _alt(words) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 NUM = r"\d{1,4}(?:\.\d{1,4})?"
@@ -55,7 +51,7 @@ def patterns() -> dict[str, regex.Pattern]:
         ),
         "signed": regex.compile(rf"(?<=^|[\s(\[,;:~])(?P<sign>[+\-\u2212])(?P<num>{NUM})(?![\w%]|\.\d|\s*(?:\\?%|points?|pts|x\b|times))"),
         "metric_value": regex.compile(
-            rf"\b(?:{_alt(c['score_words'])})\s+(?:of\s+|by\s+|=\s*|:\s*|to\s+|at\s+)?(?P<num>\d{{1,3}}\.\d{{1,4}})(?![\w%]|\.\d|\s*(?:\\?%|points?))"
+            rf"\b(?:{alternation(c['score_words'])})\s+(?:of\s+|by\s+|=\s*|:\s*|to\s+|at\s+)?(?P<num>\d{{1,3}}\.\d{{1,4}})(?![\w%]|\.\d|\s*(?:\\?%|points?))"
         ),
         "delta_in": regex.compile(
             rf"(?<![\w.\\])(?P<num>\d{{1,3}}\.\d{{1,4}})(?=(?:\s+(?:and|or|,)\s+\d{{1,3}}\.\d{{1,4}})?\s+(?:point\s+)?"
@@ -63,18 +59,18 @@ def patterns() -> dict[str, regex.Pattern]:
         ),
         "from_to": regex.compile(rf"\bfrom\s+{NUM}\s*(?:\\?%)?\s+to\s+$"),
         "from_start": regex.compile(rf"^\s*(?:\\?%)?\s+to\s+{NUM}"),
-        "delta_before": regex.compile(rf"(?:\b|(?<=\+))(?:{_alt(c['delta_before'])})\b[^.;\d]{{0,25}}$", regex.IGNORECASE),
-        "delta_after": regex.compile(rf"^\s*(?:\w+\s+)?(?:{_alt(c['delta_after'])})\b", regex.IGNORECASE),
-        "not_before": regex.compile(rf"\b(?:{_alt(c['not_score_before'])})\s*(?:of\s+|by\s+|to\s+)?(?:\w+\s+)?$", regex.IGNORECASE),
-        "not_after": regex.compile(rf"^\s*(?:\w+\s+)?(?:{_alt(c['not_score_after'])})\b", regex.IGNORECASE),
-        "efficiency_before": regex.compile(rf"\b(?:{_alt(c['efficiency_words'])})\b(?:\s+[\w\-/]+){{0,4}}\s*$", regex.IGNORECASE),
+        "delta_before": regex.compile(rf"(?:\b|(?<=\+))(?:{alternation(c['delta_before'])})\b[^.;\d]{{0,25}}$", regex.IGNORECASE),
+        "delta_after": regex.compile(rf"^\s*(?:\w+\s+)?(?:{alternation(c['delta_after'])})\b", regex.IGNORECASE),
+        "not_before": regex.compile(rf"\b(?:{alternation(c['not_score_before'])})\s*(?:of\s+|by\s+|to\s+)?(?:\w+\s+)?$", regex.IGNORECASE),
+        "not_after": regex.compile(rf"^\s*(?:\w+\s+)?(?:{alternation(c['not_score_after'])})\b", regex.IGNORECASE),
+        "efficiency_before": regex.compile(rf"\b(?:{alternation(c['efficiency_words'])})\b(?:\s+[\w\-/]+){{0,4}}\s*$", regex.IGNORECASE),
         "efficiency_after": regex.compile(
-            rf"^\s*(?:(?:[\w\-]+\s+){{0,3}}?(?:{_alt(c['efficiency_words'])})"
-            rf"|(?:of|in)\s+(?:the\s+|its\s+|their\s+|our\s+|all\s+)?(?:[\w\-]+\s+){{0,2}}?(?:{_alt(c['efficiency_words'] + c['fraction_nouns'])}))\b",
+            rf"^\s*(?:(?:[\w\-]+\s+){{0,3}}?(?:{alternation(c['efficiency_words'])})"
+            rf"|(?:of|in)\s+(?:the\s+|its\s+|their\s+|our\s+|all\s+)?(?:[\w\-]+\s+){{0,2}}?(?:{alternation(c['efficiency_words'] + c['fraction_nouns'])}))\b",
             regex.IGNORECASE,
         ),
         "versus": regex.compile(r"^\s*(?:vs\.?|versus)\s|(?:\bvs\.?|\bversus)\s*$"),
-        "absolute_before": regex.compile(rf"(?:\b|(?<=[=:]))(?:{_alt(c['absolute_before'])})\s+(?:an?\s+|the\s+)?(?:[\w@\-]+\s+){{0,2}}$", regex.IGNORECASE),
+        "absolute_before": regex.compile(rf"(?:\b|(?<=[=:]))(?:{alternation(c['absolute_before'])})\s+(?:an?\s+|the\s+)?(?:[\w@\-]+\s+){{0,2}}$", regex.IGNORECASE),
         "list": regex.compile(r"\s*(?:,|and|or|,\s*and|,\s*or|/)\s*"),
         "on_bench": regex.compile(r"\s*\)?\s*(?:[\w@\-]+\s+){0,3}?(?:on|in|for|at)\s+(?:the\s+)?"),
         "years": regex.compile(r"^(?:19|20)\d\d$"),
@@ -83,16 +79,13 @@ def patterns() -> dict[str, regex.Pattern]:
     }
 
 
-class ScoreExtractor:
+class ScoreExtractor(Component):
     """Finds scores; writes ``doc.spans["paperfacts_scores"]``."""
 
     def __init__(self, nlp: Language, name: str = "paperfacts_scores"):
         self.name = name
         self.patterns = patterns()
 
-    def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.match(doc))
-        return doc
 
     def _candidates(self, text: str) -> list[dict]:
         """Every candidate number, the earlier rule winning where two overlap."""

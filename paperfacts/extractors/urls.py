@@ -11,19 +11,16 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..normalize.urls import find_urls, url_kind
-from . import text_of, write_facts
+from . import Component, text_of, write_facts
 from .sentences import sentence_of
 
 
-class UrlExtractor:
+class UrlExtractor(Component):
     """Finds links; writes ``doc.spans["paperfacts_urls"]``."""
 
     def __init__(self, nlp: Language, name: str = "paperfacts_urls"):
         self.name = name
 
-    def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.match(doc))
-        return doc
 
     def match(self, doc: Doc) -> list[dict]:
         out = []
