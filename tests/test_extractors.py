@@ -187,6 +187,17 @@ def test_urls(text, expected):
     assert [(u.url, u.kind) for u in extract(text).urls] == expected
 
 
+@pytest.mark.parametrize("title, expected", [
+    ("JiuZhang 2.0: A Unified Chinese Pre-trained Language Model for Maths", {"JiuZhang 2.0"}),
+    ("CLIN-X: pre-trained language models and a study on transfer", {"CLIN-X"}),
+    ("PELA: Learning Parameter-Efficient Models with Low-Rank Approximation", set()),
+    ("KIND: Knowledge Integration and Diversion in Diffusion Models", set()),
+    ("OFAX: A Framework for Initializing Embeddings of Language Models", set()),
+])
+def test_title_prefix_described_as_a_model(title, expected):
+    assert {m.name for m in extract("We study it.", title=title).models} == expected
+
+
 def test_title_offsets_index_the_title():
     title, abstract = "GPT-4 Is Here", "We study GPT-4 and BERT."
     record = extract(abstract, title=title)

@@ -79,7 +79,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "item": regex.compile(name_shape),
         "title": regex.compile(
             rf"^(?P<name>{name_shape}(?:[\s~]\d(?:\.\d{{1,2}})?)?)\s*:\s*(?:an?\s+|the\s+)?(?P<desc>(?:[\w\-]+\s+){{0,5}}?)"
-            rf"(?P<noun>{alternation(g['model_nouns'])}){stop}"
+            rf"(?P<noun>(?i:{alternation(g['model_nouns'])})){stop}"
         ),
         "intro_tail": regex.compile(
             rf"^(?:\s*\([^()]{{0,40}}\))?\s*(?:,?\s*(?:(?:which|that)\s+is\s+)?(?:an?|the|our)\s+"
@@ -160,7 +160,11 @@ class ModelExtractor(Component):
         title_len = doc.user_data.get("paperfacts_title_len")
         if title_len:
             m = self.patterns["title"].match(text[:title_len])
-            if m and looks_like_name(m["name"].split()[0]) and not regex.search(r"\b(?:of|in|for|with|on)\b", m["desc"]):
+            desc = m["desc"] if m else ""
+            # "X: Learning ... Models" describes a method; "X: A ... Language Model" a model
+            if m and looks_like_name(m["name"].split()[0]) and not self.patterns["not_nouns"].search(desc) \
+                    and not regex.match(r"[A-Za-z]+ing\b", desc) \
+                    and not regex.search(r"\b(?:of|in|for|with|on|to|from|by)\b", desc, regex.IGNORECASE):
                 found.append(_mention(text, 0, m.end("name"), "model.title"))
         # Only gazetteer models may share a span with a benchmark or dataset name, and a
         # coined name followed by "framework", "method", ... is not a model.
