@@ -103,3 +103,14 @@ def test_missing_input_file_is_an_error_line(tmp_path):
     assert main(["extract", str(tmp_path / "nope.jsonl"), "-o", str(out), "-q"]) == 0
     (line,) = out.read_text(encoding="utf-8").splitlines()
     assert "cannot read" in json.loads(line)["error"]["reason"]
+
+
+def test_readme_output_line_is_what_extract_prints():
+    """The README shows a real output line (the OpenELM fixture); it must stay true."""
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("```json\n", 1)[1].split("\n```", 1)[0]
+    proc = run("extract", str(FIXTURES / "papers.jsonl"), "-q")
+    lines = proc.stdout.decode().splitlines()
+    assert shown in lines
