@@ -117,10 +117,18 @@ def _evidence(doc: Doc, fact: dict) -> Evidence:
     return Evidence(field="abstract", start=start - offset, end=end - offset, text=text_of(doc)[start:end])
 
 
+def _facts(doc: Doc, kind: str) -> list[dict]:
+    """The facts of ``kind`` that lie within one field (none may span the title/abstract break)."""
+    title_len = doc.user_data.get("paperfacts_title_len")
+    if title_len is None:
+        return read_facts(doc, kind)
+    return [f for f in read_facts(doc, kind) if f["end"] <= title_len or f["start"] >= title_len + len(SEPARATOR)]
+
+
 def _names(doc: Doc, kind: str) -> list[Name]:
     """One item per distinct name (case/punctuation-insensitive), first spelling kept."""
     by_key: dict[str, tuple[dict, list[Evidence]]] = {}
-    for fact in read_facts(doc, kind):
+    for fact in _facts(doc, kind):
         key = name_key(fact["name"])
         if key:
             by_key.setdefault(key, (fact, []))[1].append(_evidence(doc, fact))
@@ -133,7 +141,7 @@ def name_key(name: str) -> str:
 
 def _grouped(doc: Doc, kind: str, key_fields: tuple[str, ...]) -> list[tuple[dict, list[Evidence]]]:
     groups: dict[tuple, tuple[dict, list[Evidence]]] = {}
-    for fact in read_facts(doc, kind):
+    for fact in _facts(doc, kind):
         key = tuple(fact.get(k) for k in key_fields)
         groups.setdefault(key, (fact, []))[1].append(_evidence(doc, fact))
     return list(groups.values())

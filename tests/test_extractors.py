@@ -208,6 +208,11 @@ def test_title_offsets_index_the_title():
     assert {ev.field for m in record.models for ev in m.evidence} == {"title", "abstract"}
 
 
+def test_no_fact_spans_the_title_abstract_break():
+    record = extract("PARAM", title="1B")
+    assert record.parameter_counts == []
+
+
 def test_ids_are_given_or_stable_hashes():
     assert extract("x", id="paper-1").id == "paper-1"
     assert extract("x", title="t").id == extract("x", title="t").id != extract("x", title="u").id

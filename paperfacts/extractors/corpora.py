@@ -25,12 +25,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import re
+
 import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..data_files import read_json, read_jsonl, read_lines
-from ..trie import alternation
+from ..trie import alternation, fast_compile
 from . import Component, Mentions, read_facts, text_of, write_facts
 from .models import looks_like_name
 from .sentences import sentence_of
@@ -57,36 +59,36 @@ def patterns() -> dict[str, regex.Pattern]:
     names = rf"{multi}(?:\s*(?:,|and|or|,\s*and)\s*{multi}){{0,5}}"
     nouns = alternation(c["benchmark_nouns"] + c["dataset_nouns"])
     return {
-        "shape": regex.compile(rf"(?<![\w\-./@])(?:[A-Za-z0-9]+-)?[A-Za-z0-9]*(?:{alternation(c['benchmark_shapes'])})(?:[-.]?[A-Za-z0-9]+)*(?![\w])"),
-        "noun": regex.compile(
+        "shape": fast_compile(rf"(?<![\w\-./@])(?:[A-Za-z0-9]+-)?[A-Za-z0-9]*(?:{alternation(c['benchmark_shapes'])})(?:[-.]?[A-Za-z0-9]+)*(?![\w])"),
+        "noun": fast_compile(
             rf"(?<![\w\-./@])(?P<names>{names})(?:\s+\((?P<short>{name})\))?\s+(?P<noun>{nouns})\b"
         ),
-        "item": regex.compile(multi),
-        "introduce": regex.compile(
+        "item": fast_compile(multi),
+        "introduce": fast_compile(
             rf"\b(?:[Ww]e\s+(?:introduce|present|propose|release|construct|build|curate|create|collect|open-source)|[Ii]ntroducing|named|called|dubbed)\s+"
             rf"(?:the\s+)?(?P<name>{name})(?:\s+\([^()]{{1,30}}\))?,?\s+(?:a|an|the)\s+(?P<desc>(?:[\w\-]+\s+){{0,6}}?)"
             rf"(?P<noun>{nouns})\b"
         ),
-        "named": regex.compile(
+        "named": fast_compile(
             rf"\b(?P<noun>benchmark|dataset|corpus|suite|leaderboard|collection)s?\b[^.;]{{0,60}}?\b(?:named|called|dubbed|termed)\s+(?P<name>{name})(?![\w-])"
         ),
-        "list": regex.compile(
+        "list": fast_compile(
             rf"\b(?:{alternation(c['list_heads'])})\s*(?:,\s*)?(?:such\s+as|including|like|e\.g\.,?|namely|:|\()\s*(?P<items>{names})"
         ),
-        "head_then_name": regex.compile(
+        "head_then_name": fast_compile(
             rf"\b(?P<noun>benchmark|dataset|corpus|suite|leaderboard)s?\s+(?:called\s+|named\s+|dubbed\s+)?(?P<name>{name})(?![\w-])"
         ),
-        "on": regex.compile(rf"\b(?:{alternation(c['on_verbs'])})\b[^.;]{{0,60}}?\bon\s+(?:the\s+)?(?P<name>{name})(?![\w-])"),
-        "source": regex.compile(rf"\b(?:{alternation(c['source_nouns'])})\s+from\s+(?:the\s+)?(?P<name>{name})(?![\w-])"),
-        "trained_on": regex.compile(r"\b(?:trained|pre-?trained|fine-?tuned|finetuned|learned|pretraining|training)\s+on\s+(?:the\s+)?$", regex.IGNORECASE),
-        "located_on": regex.compile(r"\b(?:on|in)\s+(?:the\s+)?$"),
-        "built": regex.compile(
+        "on": fast_compile(rf"\b(?:{alternation(c['on_verbs'])})\b[^.;]{{0,60}}?\bon\s+(?:the\s+)?(?P<name>{name})(?![\w-])"),
+        "source": fast_compile(rf"\b(?:{alternation(c['source_nouns'])})\s+from\s+(?:the\s+)?(?P<name>{name})(?![\w-])"),
+        "trained_on": fast_compile(r"\b(?:trained|pre-?trained|fine-?tuned|finetuned|learned|pretraining|training)\s+on\s+(?:the\s+)?$", re.IGNORECASE),
+        "located_on": fast_compile(r"\b(?:on|in)\s+(?:the\s+)?$"),
+        "built": fast_compile(
             r"\b(?:build|built|construct|constructed|create|created|curate|curated|collect|collected|release|released)\s+"
-            r"(?:the\s+|a\s+|an\s+|our\s+)?(?:new\s+|large-scale\s+|novel\s+)?$", regex.IGNORECASE
+            r"(?:the\s+|a\s+|an\s+|our\s+)?(?:new\s+|large-scale\s+|novel\s+)?$", re.IGNORECASE
         ),
-        "size_suffix": regex.compile(r"-\d+(?:\.\d+)?[KMB]\b"),
-        "train": regex.compile(rf"\b(?:{alternation(c['train_words'])})\b", regex.IGNORECASE),
-        "eval": regex.compile(rf"\b(?:{alternation(c['eval_words'])})\b", regex.IGNORECASE),
+        "size_suffix": fast_compile(r"-\d+(?:\.\d+)?[KMB]\b"),
+        "train": fast_compile(rf"\b(?:{alternation(c['train_words'])})\b", re.IGNORECASE),
+        "eval": fast_compile(rf"\b(?:{alternation(c['eval_words'])})\b", re.IGNORECASE),
     }
 
 

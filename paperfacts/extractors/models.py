@@ -20,12 +20,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import re
+
 import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..data_files import read_json, read_lines
-from ..trie import alternation
+from ..trie import alternation, fast_compile
 from . import Component, Mentions, read_facts, text_of, write_facts
 
 
@@ -58,36 +60,36 @@ def patterns() -> dict[str, regex.Pattern]:
     name_shape = r"[A-Za-z0-9][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*"
     stems = alternation(g["stems"])
     return {
-        "step": regex.compile(step),
-        "prefix": regex.compile(r"(?<![\w\-./@])(?:[A-Z][A-Za-z0-9]*|(?!(?:non|pre|post|co|re|un|in|de|bi|tri)-)[a-z]{2,3})-$"),
-        "compound": regex.compile(
+        "step": fast_compile(step),
+        "prefix": fast_compile(r"(?<![\w\-./@])(?:[A-Z][A-Za-z0-9]*|(?!(?:non|pre|post|co|re|un|in|de|bi|tri)-)[a-z]{2,3})-$"),
+        "compound": fast_compile(
             rf"(?<![\w\-./@])(?:[A-Za-z0-9]+-)?[A-Za-z0-9]*(?:{stems})[A-Za-z0-9]*"
             rf"(?:-(?!(?i:based|like|style|aware|guided|driven|free|only|level|specific)\b)[A-Z0-9][A-Za-z0-9.]*)*(?![\w])"
         ),
-        "appositive": regex.compile(
+        "appositive": fast_compile(
             rf"(?<![\w\-./@])(?P<name>[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*)(?:\s+\([^()]{{1,30}}\))?,?\s+(?:is\s+)?(?:a|an)\s+"
             rf"(?P<desc>(?:[\w\-.]+\s+){{0,6}}?)(?P<noun>{alternation(g['model_nouns'])}){stop}"
         ),
-        "introduce": regex.compile(
+        "introduce": fast_compile(
             rf"\b(?:[Ww]e\s+(?:introduce|present|propose|release|develop|train|pretrain|pre-train|open-source)|[Ii]ntroducing|named|called|dubbed)\s+"
             rf"(?P<name>{name_shape})(?P<rest>[^.;]{{0,80}})"
         ),
-        "list": regex.compile(
+        "list": fast_compile(
             rf"\b(?:{alternation(g['list_heads'])})\s*(?:,\s*)?(?:such\s+as|like|namely|including|e\.g\.,?|\()\s*"
             rf"(?P<items>{name_shape}(?:\s*(?:,|and|or|,\s*and|,\s*or)\s*{name_shape}){{0,10}})"
         ),
-        "item": regex.compile(name_shape),
-        "title": regex.compile(
+        "item": fast_compile(name_shape),
+        "title": fast_compile(
             rf"^(?P<name>{name_shape}(?:[\s~]\d(?:\.\d{{1,2}})?)?)\s*:\s*(?:an?\s+|the\s+)?(?P<desc>(?:[\w\-]+\s+){{0,5}}?)"
             rf"(?P<noun>(?i:{alternation(g['model_nouns'])})){stop}"
         ),
-        "intro_tail": regex.compile(
+        "intro_tail": fast_compile(
             rf"^(?:\s*\([^()]{{0,40}}\))?\s*(?:,?\s*(?:(?:which|that)\s+is\s+)?(?:an?|the|our)\s+"
             rf"(?:(?:new|novel|family|series|suite|set|collection|pair)\s+of\s+)?(?P<desc>(?:[^\s,;.]+\s+){{0,8}}?)|\s+)(?P<noun>{alternation(g['model_nouns'])}){stop}"
         ),
-        "method_after": regex.compile(rf"[\s-]+(?:{alternation(g['not_model_nouns'])})s?\b", regex.IGNORECASE),
-        "not_nouns": regex.compile(rf"\b(?:{alternation(g['not_model_nouns'])})s?\b", regex.IGNORECASE),
-        "model_nouns": regex.compile(rf"\b(?:{alternation(g['model_nouns'])})\b"),
+        "method_after": fast_compile(rf"[\s-]+(?:{alternation(g['not_model_nouns'])})s?\b", re.IGNORECASE),
+        "not_nouns": fast_compile(rf"\b(?:{alternation(g['not_model_nouns'])})s?\b", re.IGNORECASE),
+        "model_nouns": fast_compile(rf"\b(?:{alternation(g['model_nouns'])})\b"),
     }
 
 

@@ -24,13 +24,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import re
+
 import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..data_files import read_json
 from ..normalize.numbers import NUMBER_WORDS, parse_count
-from ..trie import alternation
+from ..trie import alternation, fast_compile
 from . import Component, Mentions, read_facts, text_of, write_facts
 from .sentences import sentence_of
 
@@ -48,13 +50,13 @@ def patterns() -> dict[str, regex.Pattern]:
     mag = r"(?:(?P<letter>[KkMmBbTt])|[\s\-](?P<word>(?i:thousand|million|billion|trillion)))"
     filler = rf"(?:(?!(?:{alternation(c['skip_words'])})\b)[A-Za-z][\w\-]*\s+){{0,2}}?"
     return {
-        "count": regex.compile(rf"(?<![\w.\-/\\^_$])(?P<num>{num}){mag}(?![A-Za-z0-9]|\.\d)"),
-        "joiner": regex.compile(r"\s*(?:,\s*(?:and|or)?|and|or|to|~|-|\u2013|/|&|\\sim|sim)\s*(?:up\s+to\s+)?", regex.IGNORECASE),
-        "param_unit": regex.compile(rf"[\s\-]*{filler}(?:parameters?|params?)\b", regex.IGNORECASE),
-        "token_unit": regex.compile(rf"[\s\-]*{filler}tokens?\b", regex.IGNORECASE),
-        "model_noun": regex.compile(rf"[\s\-]*(?:[A-Za-z][\w\-]*\s+){{0,3}}?(?:{alternation(c['model_nouns'])})\b"),
-        "size_cue": regex.compile(rf"\b(?:{alternation(c['size_cues'])})\b[^.;:\d]{{0,30}}$", regex.IGNORECASE),
-        "context": regex.compile(rf"\b(?:{alternation(c['context_words'])})\b", regex.IGNORECASE),
+        "count": fast_compile(rf"(?<![\w.\-/\\^_$])(?P<num>{num}){mag}(?![A-Za-z0-9]|\.\d)"),
+        "joiner": fast_compile(r"\s*(?:,\s*(?:and|or)?|and|or|to|~|-|\u2013|/|&|\\sim|sim)\s*(?:up\s+to\s+)?", re.IGNORECASE),
+        "param_unit": fast_compile(rf"[\s\-]*{filler}(?:parameters?|params?)\b", re.IGNORECASE),
+        "token_unit": fast_compile(rf"[\s\-]*{filler}tokens?\b", re.IGNORECASE),
+        "model_noun": fast_compile(rf"[\s\-]*(?:[A-Za-z][\w\-]*\s+){{0,3}}?(?:{alternation(c['model_nouns'])})\b"),
+        "size_cue": fast_compile(rf"\b(?:{alternation(c['size_cues'])})\b[^.;:\d]{{0,30}}$", re.IGNORECASE),
+        "context": fast_compile(rf"\b(?:{alternation(c['context_words'])})\b", re.IGNORECASE),
     }
 
 

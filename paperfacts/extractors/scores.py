@@ -18,13 +18,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import re
+
 import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..data_files import read_json
 from ..normalize.numbers import parse_decimal
-from ..trie import alternation
+from ..trie import alternation, fast_compile
 from . import Component, Mentions, read_facts, text_of, write_facts
 from .sentences import sentence_of
 
@@ -42,40 +44,40 @@ PCT = r"(?:\s?\\?%|\s?percent\b|\s?per\s?cent\b)"
 def patterns() -> dict[str, regex.Pattern]:
     c = cues()
     return {
-        "percent": regex.compile(
+        "percent": fast_compile(
             rf"(?:(?<![\w.\\])|(?<=sim))(?P<sign>[+\-\u2212])?(?P<num>{NUM})(?:(?P<pct>{PCT})"
             rf"|(?=\s*(?:-|\u2013|~|to|sim|\\sim|\$\\sim\$)\s*[+\-]?{NUM}{PCT}))"
         ),
-        "points": regex.compile(
+        "points": fast_compile(
             rf"(?<![\w.\\])(?P<sign>[+\-\u2212])?(?P<num>{NUM})\s+(?:(?:absolute|percentage|percent|accuracy|[A-Z][\w@\-]*)\s+)?(?:points?|pts|pp)\b"
         ),
-        "signed": regex.compile(rf"(?<=^|[\s(\[,;:~])(?P<sign>[+\-\u2212])(?P<num>{NUM})(?![\w%]|\.\d|\s*(?:\\?%|points?|pts|x\b|times))"),
-        "metric_value": regex.compile(
+        "signed": fast_compile(rf"(?<=^|[\s(\[,;:~])(?P<sign>[+\-\u2212])(?P<num>{NUM})(?![\w%]|\.\d|\s*(?:\\?%|points?|pts|x\b|times))"),
+        "metric_value": fast_compile(
             rf"\b(?:{alternation(c['score_words'])})\s+(?:of\s+|by\s+|=\s*|:\s*|to\s+|at\s+)?(?P<num>\d{{1,3}}\.\d{{1,4}})(?![\w%]|\.\d|\s*(?:\\?%|points?))"
         ),
-        "delta_in": regex.compile(
+        "delta_in": fast_compile(
             rf"(?<![\w.\\])(?P<num>\d{{1,3}}\.\d{{1,4}})(?=(?:\s+(?:and|or|,)\s+\d{{1,3}}\.\d{{1,4}})?\s+(?:point\s+)?"
             rf"(?:decrease|increase|improvement|gain|drop|reduction|boost)s?\s+in\b)"
         ),
-        "from_to": regex.compile(rf"\bfrom\s+{NUM}\s*(?:\\?%)?\s+to\s+$"),
-        "from_start": regex.compile(rf"^\s*(?:\\?%)?\s+to\s+{NUM}"),
-        "delta_before": regex.compile(rf"(?:\b|(?<=\+))(?:{alternation(c['delta_before'])})\b[^.;\d]{{0,25}}$", regex.IGNORECASE),
-        "delta_after": regex.compile(rf"^\s*(?:\w+\s+)?(?:{alternation(c['delta_after'])})\b", regex.IGNORECASE),
-        "not_before": regex.compile(rf"\b(?:{alternation(c['not_score_before'])})\s*(?:of\s+|by\s+|to\s+)?(?:\w+\s+)?$", regex.IGNORECASE),
-        "not_after": regex.compile(rf"^\s*(?:\w+\s+)?(?:{alternation(c['not_score_after'])})\b", regex.IGNORECASE),
-        "efficiency_before": regex.compile(rf"\b(?:{alternation(c['efficiency_words'])})\b(?:\s+[\w\-/]+){{0,4}}\s*$", regex.IGNORECASE),
-        "efficiency_after": regex.compile(
+        "from_to": fast_compile(rf"\bfrom\s+{NUM}\s*(?:\\?%)?\s+to\s+$"),
+        "from_start": fast_compile(rf"^\s*(?:\\?%)?\s+to\s+{NUM}"),
+        "delta_before": fast_compile(rf"(?:\b|(?<=\+))(?:{alternation(c['delta_before'])})\b[^.;\d]{{0,25}}$", re.IGNORECASE),
+        "delta_after": fast_compile(rf"^\s*(?:\w+\s+)?(?:{alternation(c['delta_after'])})\b", re.IGNORECASE),
+        "not_before": fast_compile(rf"\b(?:{alternation(c['not_score_before'])})\s*(?:of\s+|by\s+|to\s+)?(?:\w+\s+)?$", re.IGNORECASE),
+        "not_after": fast_compile(rf"^\s*(?:\w+\s+)?(?:{alternation(c['not_score_after'])})\b", re.IGNORECASE),
+        "efficiency_before": fast_compile(rf"\b(?:{alternation(c['efficiency_words'])})\b(?:\s+[\w\-/]+){{0,4}}\s*$", re.IGNORECASE),
+        "efficiency_after": fast_compile(
             rf"^\s*(?:(?:[\w\-]+\s+){{0,3}}?(?:{alternation(c['efficiency_words'])})"
             rf"|(?:of|in)\s+(?:the\s+|its\s+|their\s+|our\s+|all\s+)?(?:[\w\-]+\s+){{0,2}}?(?:{alternation(c['efficiency_words'] + c['fraction_nouns'])}))\b",
-            regex.IGNORECASE,
+            re.IGNORECASE,
         ),
-        "versus": regex.compile(r"^\s*(?:vs\.?|versus)\s|(?:\bvs\.?|\bversus)\s*$"),
-        "absolute_before": regex.compile(rf"(?:\b|(?<=[=:]))(?:{alternation(c['absolute_before'])})\s+(?:an?\s+|the\s+)?(?:[\w@\-]+\s+){{0,2}}$", regex.IGNORECASE),
-        "list": regex.compile(r"\s*(?:,|and|or|,\s*and|,\s*or|/)\s*"),
-        "on_bench": regex.compile(r"\s*\)?\s*(?:[\w@\-]+\s+){0,3}?(?:on|in|for|at)\s+(?:the\s+)?"),
-        "years": regex.compile(r"^(?:19|20)\d\d$"),
-        "range": regex.compile(r"[\s~]*(?:-|\u2013|~|to|sim|\\sim|\$\\sim\$)[\s~]*"),
-        "range_tail": regex.compile(rf"[\s~]*(?:-|\u2013|~|to|sim|\\sim|\$\\sim\$)[\s~]*[+\-]?{NUM}{PCT}?"),
+        "versus": fast_compile(r"^\s*(?:vs\.?|versus)\s|(?:\bvs\.?|\bversus)\s*$"),
+        "absolute_before": fast_compile(rf"(?:\b|(?<=[=:]))(?:{alternation(c['absolute_before'])})\s+(?:an?\s+|the\s+)?(?:[\w@\-]+\s+){{0,2}}$", re.IGNORECASE),
+        "list": fast_compile(r"\s*(?:,|and|or|,\s*and|,\s*or|/)\s*"),
+        "on_bench": fast_compile(r"\s*\)?\s*(?:[\w@\-]+\s+){0,3}?(?:on|in|for|at)\s+(?:the\s+)?"),
+        "years": fast_compile(r"^(?:19|20)\d\d$"),
+        "range": fast_compile(r"[\s~]*(?:-|\u2013|~|to|sim|\\sim|\$\\sim\$)[\s~]*"),
+        "range_tail": fast_compile(rf"[\s~]*(?:-|\u2013|~|to|sim|\\sim|\$\\sim\$)[\s~]*[+\-]?{NUM}{PCT}?"),
     }
 
 
