@@ -13,6 +13,7 @@ import os
 import sys
 import tempfile
 import time
+import zlib
 from collections import Counter
 from typing import IO, Iterable, Iterator
 
@@ -30,11 +31,13 @@ def dumps(record) -> bytes:
 
 
 def _items(paths: list[str], fmt: str) -> Iterator[Item]:
+    """Items of every input; a file that can't be opened or ends mid-stream (a
+    truncated ``.gz``) adds an error item after what was read from it."""
     for path in paths:
         try:
             yield from read_items(path, fmt)
-        except OSError as e:
-            yield Item(0, None, None, None, f"cannot read {path}: {e.strerror or e}")
+        except (OSError, EOFError, zlib.error) as e:
+            yield Item(0, None, None, None, f"cannot read {path}: {getattr(e, 'strerror', None) or e}")
 
 
 def extract_to(out: IO[bytes], items: Iterable[Item]) -> Counter:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import io
 import sys
+import zlib
 from dataclasses import dataclass
 from typing import IO, Iterator
 
@@ -57,9 +58,9 @@ def read_items(path: str, fmt: str = "auto") -> Iterator[Item]:
     """All items of one input file."""
     with open_text(path) as fh:
         if fmt == "auto":
-            head = fh.read(65536)
+            head, failure = _read_head(fh)
             fmt = detect_format(path, head)
-            stream: Iterator[str] = _chain(head, fh)
+            stream: Iterator[str] = _chain(head, fh, failure)
         else:
             stream = iter(fh)
         if fmt == "jsonl":
@@ -71,8 +72,27 @@ def read_items(path: str, fmt: str = "auto") -> Iterator[Item]:
             yield Item(1, None, None, text, None if text.strip() else "empty text")
 
 
-def _chain(head: str, fh: IO[str]) -> Iterator[str]:
+def _read_head(fh: IO[str], size: int = 65536) -> tuple[str, BaseException | None]:
+    """Up to ``size`` characters for format detection, and the error that ended the
+    read early (a truncated ``.gz``), so that what was read is still processed."""
+    chunks: list[str] = []
+    got = 0
+    try:
+        while got < size:
+            chunk = fh.read(min(4096, size - got))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            got += len(chunk)
+    except (OSError, EOFError, zlib.error) as e:
+        return "".join(chunks), e
+    return "".join(chunks), None
+
+
+def _chain(head: str, fh: IO[str], failure: BaseException | None) -> Iterator[str]:
     yield head
+    if failure is not None:
+        raise failure
     yield from fh
 
 

@@ -27,6 +27,7 @@ MAX_CHARS = 20_000_000
 #: (50,000 "(" take minutes); longer runs are cut into pieces of this size.
 MAX_RUN = 500
 _RUNS = regex.compile(r"\S+|\s+")
+_LONG_RUN = regex.compile(r"\S{%d}" % (MAX_RUN + 1))
 
 #: Component order: later components read what earlier ones wrote.
 COMPONENTS = (
@@ -66,10 +67,7 @@ def paper_id(title: str | None, abstract: str) -> str:
 
 def make_doc(nlp: Language, abstract: str, title: str | None) -> Doc:
     """The Doc for one paper; the blank line after the title ends a sentence."""
-    prefix = (title + SEPARATOR) if title else ""
-    text = prefix + abstract
-    if len(text) > MAX_CHARS:
-        raise ValueError(f"title and abstract are {len(text)} characters; at most {MAX_CHARS} are read")
+    text = ((title + SEPARATOR) if title else "") + abstract
     doc = remember_text(_tokenize(nlp, text), text)
     doc.user_data["paperfacts_title_len"] = len(title) if title else None
     return doc
@@ -78,7 +76,7 @@ def make_doc(nlp: Language, abstract: str, title: str | None) -> Doc:
 def _tokenize(nlp: Language, text: str) -> Doc:
     """``nlp.make_doc(text)``, except that runs without white space longer than
     ``MAX_RUN`` become fixed-size tokens; the Doc's text is ``text`` either way."""
-    if not any(len(run) > MAX_RUN for run in _long_runs(text)):
+    if not _LONG_RUN.search(text):
         return nlp.make_doc(text)
     words: list[str] = []
     spaces: list[bool] = []
@@ -99,13 +97,6 @@ def _tokenize(nlp: Language, text: str) -> Doc:
                 words.append(token.text)
                 spaces.append(False)
     return Doc(nlp.vocab, words=words, spaces=spaces)
-
-
-_LONG_RUN = regex.compile(r"\S{%d,}" % (MAX_RUN + 1))
-
-
-def _long_runs(text: str):
-    return (m.group() for m in _LONG_RUN.finditer(text))
 
 
 def _evidence(doc: Doc, fact: dict) -> Evidence:

@@ -114,3 +114,19 @@ def test_readme_output_line_is_what_extract_prints():
     proc = run("extract", str(FIXTURES / "papers.jsonl"), "-q")
     lines = proc.stdout.decode().splitlines()
     assert shown in lines
+
+
+def test_truncated_gzip_keeps_what_was_read_and_says_so(tmp_path):
+    import gzip
+
+    lines = "".join(json.dumps({"id": f"p{i}", "abstract": f"We train a {i + 1}B model."}) + "\n" for i in range(200))
+    blob = gzip.compress(lines.encode())
+    src = tmp_path / "cut.jsonl.gz"
+    src.write_bytes(blob[: len(blob) // 2])
+    out = tmp_path / "o.jsonl"
+    assert main(["extract", str(src), "-o", str(out), "-q"]) == 0
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert "error" in records[-1] and "cannot read" in records[-1]["error"]["reason"]
+    good = [r for r in records if "error" not in r]
+    assert len(good) > 10 and [r["id"] for r in good] == [f"p{i}" for i in range(len(good))]
+    assert len(records) - len(good) <= 2  # the cut line (invalid JSON) and the read error
