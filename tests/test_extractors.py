@@ -119,6 +119,9 @@ BENCHMARKS = [
     ("We introduce MVBench and the CodeFuseEval suite.", {"MVBench", "CodeFuseEval"}, set()),
     ("pre-trained on The Pile and C4", set(), {"The Pile", "C4"}),
     ("Chinese Hard Case Benchmark (CHC-Bench)", {"CHC-Bench"}, set()),
+    ("benchmarks such as Winogrande, Hellaswag, arc, boolq and piqa", {"Winogrande", "Hellaswag", "arc", "boolq", "piqa"}, set()),
+    ("on Split CIFAR-100 and Permuted MNIST", {"Split CIFAR-100", "Permuted MNIST"}, set()),
+    ("we split the data and an arc of the story", set(), set()),
     ("question answering and downstream tasks on six benchmarks", set(), set()),
 ]
 

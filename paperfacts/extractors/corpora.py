@@ -87,6 +87,8 @@ def patterns() -> dict[str, regex.Pattern]:
             r"(?:the\s+|a\s+|an\s+|our\s+)?(?:new\s+|large-scale\s+|novel\s+)?$", re.IGNORECASE
         ),
         "size_suffix": fast_compile(r"-\d+(?:\.\d+)?[KMB]\b"),
+        "variant_prefix": fast_compile(rf"(?:{alternation(c['benchmark_prefixes'])})[\s-]?$"),
+        "coordinated": fast_compile(r"[a-z][a-z0-9\-]{2,20}(?=\s*(?:,|\)|and\b|or\b|$))"),
         "train": fast_compile(rf"\b(?:{alternation(c['train_words'])})\b", re.IGNORECASE),
         "eval": fast_compile(rf"\b(?:{alternation(c['eval_words'])})\b", re.IGNORECASE),
     }
@@ -146,6 +148,8 @@ class CorpusExtractor(Component):
                 start, end = cand["start"], cand["end"]
                 suffix = p["size_suffix"].match(text, end)
                 end = suffix.end() if suffix else end
+                prefix = p["variant_prefix"].search(text, max(0, start - 20), start)
+                start = prefix.start() if prefix and (prefix.start() == 0 or not text[prefix.start() - 1].isalnum()) else start
                 kind = label
                 if label == "dataset" and start in evaluated_on and not self._trained_on(doc, start):
                     kind = "benchmark"  # a corpus the text evaluates on
@@ -162,7 +166,26 @@ class CorpusExtractor(Component):
         for m in p["on"].finditer(text):
             if looks_like_name(m["name"]) and not models.covering(m.start("name")):
                 add(m.start("name"), m.end("name"), "benchmark", "benchmark.on")
+        found.extend(self._lowercase_in_lists(text, found))
         return _resolve(text, found)
+
+    def _lowercase_in_lists(self, text: str, found: list[dict]) -> list[dict]:
+        """``Winogrande, Hellaswag, arc, boolq and piqa``: in a list that already names two
+        known benchmarks, a lower-case item that is a benchmark name in any case is one too."""
+        known = sorted((f for f in found if f["rule"] == "benchmark.gazetteer"), key=lambda f: f["start"])
+        extra = []
+        for a, b in zip(known, known[1:]):
+            if not _LIST_GAP.fullmatch(text, a["end"], b["start"]):
+                continue
+            pos = b["end"]
+            while True:
+                gap = _LIST_GAP.match(text, pos)
+                item = self.patterns["coordinated"].match(text, gap.end()) if gap else None
+                if not item or item.group().casefold() not in benchmark_forms():
+                    break
+                extra.append(_mention(item.start(), item.end(), text, "benchmark", "benchmark.list"))
+                pos = item.end()
+        return extra
 
     def _noun_kind(self, doc: Doc, noun: str, start: int) -> str:
         """``the X benchmark`` is a benchmark; ``X dataset/corpus`` depends on its context."""
@@ -184,6 +207,15 @@ class CorpusExtractor(Component):
     def set_annotations(self, doc: Doc, mentions: list[dict]) -> None:
         for kind in ("benchmark", "dataset"):
             write_facts(doc, kind, [m for m in mentions if m["kind"] == kind])
+
+
+_LIST_GAP = fast_compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
+
+
+@lru_cache(maxsize=1)
+def benchmark_forms() -> frozenset[str]:
+    """Every written form of every benchmark, case-folded."""
+    return frozenset(f.casefold() for e in read_jsonl("benchmarks.jsonl") for f in (e["name"], *e.get("aliases", ())))
 
 
 def _mention(start: int, end: int, text: str, kind: str, rule: str) -> dict:
