@@ -24,6 +24,7 @@ gazetteer's default kind. ``Long Form (SF)`` keeps the short form only; names in
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import chain
 
 import re
 
@@ -130,11 +131,7 @@ class CorpusExtractor(Component):
             if looks_like_name(m["name"]):
                 kind = "benchmark" if m["noun"].casefold() in self.benchmark_nouns or "evaluat" in m["desc"] else "dataset"
                 add(m.start("name"), m.end("name"), kind, f"{kind}.cue")
-        for m in p["named"].finditer(text):
-            if looks_like_name(m["name"]):
-                kind = self._noun_kind(doc, m["noun"], m.start())
-                add(m.start("name"), m.end("name"), kind, f"{kind}.cue")
-        for m in p["head_then_name"].finditer(text):
+        for m in chain(p["named"].finditer(text), p["head_then_name"].finditer(text)):
             if looks_like_name(m["name"]):
                 kind = self._noun_kind(doc, m["noun"], m.start())
                 add(m.start("name"), m.end("name"), kind, f"{kind}.cue")
@@ -142,7 +139,8 @@ class CorpusExtractor(Component):
             if looks_like_name(m["name"]):
                 add(m.start("name"), m.end("name"), "dataset", "dataset.cue")
 
-        evaluated_on = {m.start("name") for m in p["on"].finditer(text)}
+        on_matches = list(p["on"].finditer(text))
+        evaluated_on = {m.start("name") for m in on_matches}
         for label in ("benchmark", "dataset"):
             for cand in read_facts(doc, "gazetteer_" + label):
                 start, end = cand["start"], cand["end"]
@@ -163,7 +161,7 @@ class CorpusExtractor(Component):
                     start = m.start("items") + item.start()
                     add(start, start + len(item.group()), "benchmark", "benchmark.list")
         models = Mentions(read_facts(doc, "model"))
-        for m in p["on"].finditer(text):
+        for m in on_matches:
             if looks_like_name(m["name"]) and not models.covering(m.start("name")):
                 add(m.start("name"), m.end("name"), "benchmark", "benchmark.on")
         found.extend(self._lowercase_in_lists(text, found))
