@@ -23,10 +23,9 @@ gazetteer's default kind. ``Long Form (SF)`` keeps the short form only; names in
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from itertools import chain
-
-import re
 
 import regex
 from spacy.language import Language
@@ -49,7 +48,6 @@ def not_benchmarks() -> frozenset[str]:
     model classes (``data/not_models.txt``: CNN, SGD) and metric names (PSNR)."""
     metrics = {form for e in read_jsonl("metrics.jsonl") for form in (e["name"], *e.get("aliases", ()))}
     return frozenset(s.casefold() for s in read_lines("not_benchmarks.txt") | read_lines("not_models.txt") | metrics)
-
 
 
 @lru_cache(maxsize=1)
@@ -102,7 +100,6 @@ class CorpusExtractor(Component):
         self.name = name
         self.patterns = patterns()
         self.benchmark_nouns = {n.casefold() for n in cues()["benchmark_nouns"]}
-
 
     def match(self, doc: Doc) -> list[dict]:
         text, p = text_of(doc), self.patterns

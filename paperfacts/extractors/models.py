@@ -18,9 +18,8 @@ short form only.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import re
+from functools import lru_cache
 
 import regex
 from spacy.language import Language
@@ -38,7 +37,6 @@ def grammar() -> dict:
 @lru_cache(maxsize=1)
 def not_models() -> frozenset[str]:
     return frozenset(s.casefold() for s in read_lines("not_models.txt"))
-
 
 
 @lru_cache(maxsize=1)
@@ -89,7 +87,6 @@ def patterns() -> dict[str, regex.Pattern]:
         ),
         "method_after": fast_compile(rf"[\s-]+(?:{alternation(g['not_model_nouns'])})s?\b", re.IGNORECASE),
         "not_nouns": fast_compile(rf"\b(?:{alternation(g['not_model_nouns'])})s?\b", re.IGNORECASE),
-        "model_nouns": fast_compile(rf"\b(?:{alternation(g['model_nouns'])})\b"),
     }
 
 
@@ -120,7 +117,6 @@ class ModelExtractor(Component):
     def __init__(self, nlp: Language, name: str = "paperfacts_models"):
         self.name = name
         self.patterns = patterns()
-
 
     def extend(self, text: str, end: int) -> int:
         """Run the suffix grammar from ``end``; the end of the longest name."""

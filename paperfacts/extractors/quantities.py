@@ -22,9 +22,8 @@ Each parameter count is linked to its model when the text puts them together.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import re
+from functools import lru_cache
 
 import regex
 from spacy.language import Language
@@ -39,7 +38,6 @@ from .sentences import sentence_of
 
 def cues() -> dict:
     return read_json("quantity_cues.json")
-
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +64,6 @@ class QuantityExtractor(Component):
     def __init__(self, nlp: Language, name: str = "paperfacts_quantities"):
         self.name = name
         self.patterns = patterns()
-
 
     def match(self, doc: Doc) -> list[dict]:
         text, p = text_of(doc), self.patterns

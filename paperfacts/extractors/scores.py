@@ -16,9 +16,8 @@ absolute items; otherwise delta cues before or after the number make it a
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import re
+from functools import lru_cache
 
 import regex
 from spacy.language import Language
@@ -33,7 +32,6 @@ from .sentences import sentence_of
 
 def cues() -> dict:
     return read_json("score_cues.json")
-
 
 
 NUM = r"\d{1,4}(?:\.\d{1,4})?"
@@ -87,7 +85,6 @@ class ScoreExtractor(Component):
     def __init__(self, nlp: Language, name: str = "paperfacts_scores"):
         self.name = name
         self.patterns = patterns()
-
 
     def _candidates(self, text: str) -> list[dict]:
         """Every candidate number, the earlier rule winning where two overlap."""
