@@ -36,6 +36,8 @@ def cues() -> dict:
 
 NUM = r"\d{1,4}(?:\.\d{1,4})?"
 PCT = r"(?:\s?\\?%|\s?percent\b|\s?per\s?cent\b)"
+#: What joins the two ends of a range: ``3-5%``, ``3%~5%``, ``3% to 5%``, ``3%sim5%``, ``3%$\sim$5%``.
+RANGE = r"(?:-|\u2013|~|to|sim|\\sim|\$\\sim\$)"
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +46,7 @@ def patterns() -> dict[str, regex.Pattern]:
     return {
         "percent": fast_compile(
             rf"(?:(?<![\w.\\])|(?<=sim))(?P<sign>[+\-\u2212])?(?P<num>{NUM})(?:(?P<pct>{PCT})"
-            rf"|(?=\s*(?:-|\u2013|~|to|sim|\\sim|\$\\sim\$)\s*[+\-]?{NUM}{PCT}))"
+            rf"|(?=\s*{RANGE}\s*[+\-]?{NUM}{PCT}))"
         ),
         "points": fast_compile(
             rf"(?<![\w.\\])(?P<sign>[+\-\u2212])?(?P<num>{NUM})\s+(?:(?:absolute|percentage|percent|accuracy|[A-Z][\w@\-]*)\s+)?(?:points?|pts|pp)\b"
@@ -74,8 +76,8 @@ def patterns() -> dict[str, regex.Pattern]:
         "list": fast_compile(r"\s*(?:,|and|or|,\s*and|,\s*or|/)\s*"),
         "on_bench": fast_compile(r"\s*\)?\s*(?:[\w@\-]+\s+){0,3}?(?:on|in|for|at)\s+(?:the\s+)?"),
         "years": fast_compile(r"^(?:19|20)\d\d$"),
-        "range": fast_compile(r"[\s~]*(?:-|\u2013|~|to|sim|\\sim|\$\\sim\$)[\s~]*"),
-        "range_tail": fast_compile(rf"[\s~]*(?:-|\u2013|~|to|sim|\\sim|\$\\sim\$)[\s~]*[+\-]?{NUM}{PCT}?"),
+        "range": fast_compile(rf"[\s~]*{RANGE}[\s~]*"),
+        "range_tail": fast_compile(rf"[\s~]*{RANGE}[\s~]*[+\-]?{NUM}{PCT}?"),
     }
 
 
