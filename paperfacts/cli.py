@@ -1,17 +1,19 @@
 """Command line: ``paperfacts extract | schema | validate``.
 
 ``extract`` writes one JSON line per input record, in input order: the facts, or
-an error record for an input that can't be read. With ``-o`` the file is written
-to a temporary name and renamed when complete, so a killed run never leaves a
-truncated file that looks finished.
+an error record for an input that can't be read (``--strict`` stops there with
+exit 1 instead). With ``-o FILE`` the lines go to ``FILE.part``, renamed to
+``FILE`` when complete, so a killed run never leaves a truncated file that looks
+finished; ``--resume`` keeps the complete lines of ``FILE.part`` and goes on
+after them. ``--workers N`` reads with N processes; the bytes are the same.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
-import tempfile
 import time
 import zlib
 from collections import Counter
@@ -19,64 +21,142 @@ from typing import IO, Iterable, Iterator
 
 import orjson
 
-from .inputs import FORMATS, Item, read_items
-from .records import EXPORT_LINE, ErrorRecord, json_schema
+from .batch import FACT_FIELDS, Line, dumps, export_lines
+from .inputs import FORMATS, Item, Keys, read_items
+from .records import EXPORT_LINE, json_schema
 
-FACT_FIELDS = ("models", "parameter_counts", "token_counts", "benchmarks", "datasets", "scores", "urls")
-
-
-def dumps(record) -> bytes:
-    """One export line, deterministic: field order from the records, no whitespace."""
-    return orjson.dumps(record.model_dump(mode="json")) + b"\n"
+__all__ = ["main", "dumps", "validate_lines"]
 
 
-def _items(paths: list[str], fmt: str) -> Iterator[Item]:
+def _items(paths: list[str], fmt: str, keys: Keys) -> Iterator[Item]:
     """Items of every input; a file that can't be opened or ends mid-stream (a
     truncated ``.gz``) adds an error item after what was read from it."""
     for path in paths:
         try:
-            yield from read_items(path, fmt)
+            yield from read_items(path, fmt, keys)
         except (OSError, EOFError, zlib.error) as e:
             yield Item(0, None, None, None, f"cannot read {path}: {getattr(e, 'strerror', None) or e}")
 
 
-def extract_to(out: IO[bytes], items: Iterable[Item]) -> Counter:
-    """Write an export line for every item; return counts for the summary."""
-    from .pipeline import process
+class StrictStop(Exception):
+    """``--strict`` met a record that can't be read."""
 
+    def __init__(self, line: Line):
+        super().__init__(line.error)
+        self.line = line
+
+
+def write_lines(out: IO[bytes], lines: Iterable[Line], *, strict: bool = False, progress=None) -> Counter:
+    """Write every line; return the counts for the summary (papers, errors, facts per field, duplicates)."""
     stats: Counter = Counter()
-    for record in process(items):
-        out.write(dumps(record))
+    seen: set[str] = set()
+    for line in lines:
+        if strict and line.error is not None:
+            raise StrictStop(line)
+        out.write(line.data)
         stats["papers"] += 1
-        if isinstance(record, ErrorRecord):
+        if line.error is not None:
             stats["errors"] += 1
-        else:
-            for field in FACT_FIELDS:
-                stats[field] += len(getattr(record, field))
+        for field, n in zip(FACT_FIELDS, line.facts):
+            stats[field] += n
+        if line.id is not None:
+            if line.id in seen:
+                stats["duplicate ids"] += 1
+            seen.add(line.id)
+        if progress is not None:
+            progress.update(1)
     return stats
+
+
+def _progress(args):
+    """A progress bar on stderr when it is a terminal (and not ``--quiet``)."""
+    if args.quiet or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return tqdm(unit=" papers", file=sys.stderr, dynamic_ncols=True, mininterval=0.5)
+
+
+def _resume_state(output: str, part: str) -> list[str | None]:
+    """The ids of the complete lines an earlier run wrote to ``part`` (or to ``output``,
+    when that run finished); a cut-off last line is removed from ``part``."""
+    if not os.path.exists(part):
+        if not os.path.exists(output):
+            return []
+        shutil.copyfile(output, part)
+    with open(part, "rb+") as fh:
+        data = fh.read()
+        complete = data.rfind(b"\n") + 1
+        if complete < len(data):
+            fh.truncate(complete)
+    ids = []
+    for raw in data[:complete].splitlines():
+        try:
+            ids.append(orjson.loads(raw).get("id"))
+        except (orjson.JSONDecodeError, AttributeError) as e:
+            raise SystemExit(f"paperfacts: cannot resume: {part} is not a paperfacts export ({e})") from None
+    return ids
+
+
+def _skip_done(items: Iterator[Item], done: list[str | None], part: str) -> Iterator[Item]:
+    """``items`` after the first ``len(done)``, which were written already; each skipped
+    item's id must match the written one, or the output belongs to other inputs."""
+    for n, written in enumerate(done, 1):
+        item = next(items, None)
+        if item is None or (item.id is not None and written is not None and item.id != written):
+            raise SystemExit(f"paperfacts: cannot resume: line {n} of {part} does not match the inputs "
+                             f"(id {written!r}, input id {getattr(item, 'id', None)!r})")
+    yield from items
 
 
 def cmd_extract(args) -> int:
     started = time.perf_counter()
-    items = _items(args.inputs, args.format)
-    if args.output in (None, "-"):
-        stats = extract_to(sys.stdout.buffer, items)
-        sys.stdout.buffer.flush()
-    else:
-        directory = os.path.dirname(os.path.abspath(args.output))
-        fd, tmp = tempfile.mkstemp(prefix=".paperfacts-", suffix=".part", dir=directory)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                stats = extract_to(fh, items)
-            os.replace(tmp, args.output)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+    keys = Keys(id=args.id_key, title=args.title_key, text=args.text_key)
+    items = _items(args.inputs, args.format, keys)
+    progress = _progress(args)
+    resumed = 0
+    try:
+        if args.output in (None, "-"):
+            if args.resume:
+                print("paperfacts: --resume needs -o FILE", file=sys.stderr)
+                return 2
+            stats = write_lines(sys.stdout.buffer, export_lines(items, workers=args.workers), strict=args.strict,
+                                progress=progress)
+            sys.stdout.buffer.flush()
+        else:
+            part = args.output + ".part"
+            done = _resume_state(args.output, part) if args.resume else []
+            resumed = len(done)
+            items = _skip_done(items, done, part)
+            try:
+                with open(part, "ab" if args.resume else "wb") as fh:
+                    stats = write_lines(fh, export_lines(items, workers=args.workers), strict=args.strict,
+                                        progress=progress)
+            except StrictStop:
+                os.unlink(part)
+                raise
+            except KeyboardInterrupt:
+                print(f"\npaperfacts: interrupted; the lines so far are in {part}: run again with --resume",
+                      file=sys.stderr)
+                return 130
+            except BaseException:
+                os.unlink(part)
+                raise
+            os.replace(part, args.output)
+    except StrictStop as stop:
+        print(f"paperfacts: --strict: record at line {orjson.loads(stop.line.data)['error']['line']} "
+              f"can't be read: {stop.line.error}", file=sys.stderr)
+        return 1
+    finally:
+        if progress is not None:
+            progress.close()
     seconds = time.perf_counter() - started
     if not args.quiet:
         facts = ", ".join(f"{f} {stats[f]}" for f in FACT_FIELDS)
         rate = stats["papers"] / seconds if seconds else 0.0
-        print(f"paperfacts: {stats['papers']} papers, {stats['errors']} errors; {facts}; "
+        extra = f"; {stats['duplicate ids']} duplicate ids (kept)" if stats["duplicate ids"] else ""
+        extra += f"; {resumed} already written (resumed)" if resumed else ""
+        print(f"paperfacts: {stats['papers']} papers, {stats['errors']} errors; {facts}{extra}; "
               f"{seconds:.1f} s, {rate:.0f} papers/s", file=sys.stderr)
     return 0
 
@@ -114,6 +194,13 @@ def cmd_validate(args) -> int:
     return 0
 
 
+def _positive(value: str) -> int:
+    n = int(value)
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return n
+
+
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="paperfacts", description=__doc__.split("\n\n")[0])
     sub = ap.add_subparsers(dest="command", required=True)
@@ -121,7 +208,15 @@ def parser() -> argparse.ArgumentParser:
     ex.add_argument("inputs", nargs="+", metavar="INPUT", help="input files (.jsonl, .txt, their .gz; - for stdin)")
     ex.add_argument("-o", "--output", help="output JSONL file (default: stdout)")
     ex.add_argument("--format", choices=FORMATS, default="auto", help="input format (default: detected)")
-    ex.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
+    ex.add_argument("--id-key", default="id", metavar="KEY", help="JSONL key of the record id (default: id)")
+    ex.add_argument("--title-key", default="title", metavar="KEY", help="JSONL key of the title (default: title)")
+    ex.add_argument("--text-key", default="abstract", metavar="KEY", help="JSONL key of the abstract (default: abstract)")
+    ex.add_argument("-w", "--workers", type=_positive, default=1, metavar="N",
+                    help="processes to read with; output is the same for any N (default: 1)")
+    ex.add_argument("--strict", action="store_true", help="stop at the first record that can't be read, exit 1")
+    ex.add_argument("--resume", action="store_true",
+                    help="continue an interrupted run of the same command: keep the lines already in OUTPUT.part")
+    ex.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary on stderr")
     ex.set_defaults(func=cmd_extract)
     sc = sub.add_parser("schema", help="print the JSON Schema of an export line")
     sc.set_defaults(func=cmd_schema)

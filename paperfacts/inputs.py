@@ -8,6 +8,7 @@ Nothing is dropped silently.
 from __future__ import annotations
 
 import gzip
+import json
 import io
 import sys
 import zlib
@@ -18,6 +19,7 @@ import orjson
 import regex
 
 FORMATS = ("auto", "jsonl", "daily", "text")
+JSON_WHITESPACE = " \t\r\n"
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +32,21 @@ class Item:
     title: str | None
     abstract: str | None
     error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Keys:
+    """Which JSON keys hold a record's id, title and abstract (``--id-key`` etc.)."""
+
+    id: str = "id"
+    """Key of the record's id (a string or an integer); optional in each record."""
+    title: str = "title"
+    """Key of the title; optional in each record."""
+    text: str = "abstract"
+    """Key of the abstract; required in each record."""
+
+
+DEFAULT_KEYS = Keys()
 
 
 def open_text(path: str) -> IO[str]:
@@ -54,8 +71,8 @@ def detect_format(path: str, head: str) -> str:
     return "text"
 
 
-def read_items(path: str, fmt: str = "auto") -> Iterator[Item]:
-    """All items of one input file."""
+def read_items(path: str, fmt: str = "auto", keys: Keys = DEFAULT_KEYS) -> Iterator[Item]:
+    """All items of one input file; ``keys`` name the JSONL fields read (no other field is)."""
     with open_text(path) as fh:
         if fmt == "auto":
             head, failure = _read_head(fh)
@@ -64,7 +81,7 @@ def read_items(path: str, fmt: str = "auto") -> Iterator[Item]:
         else:
             stream = iter(fh)
         if fmt == "jsonl":
-            yield from read_jsonl(_lines(stream))
+            yield from read_jsonl(_lines(stream), keys)
         elif fmt == "daily":
             yield from read_daily("".join(stream))
         else:
@@ -106,33 +123,37 @@ def _lines(chunks: Iterator[str]) -> Iterator[str]:
         yield buf
 
 
-def read_jsonl(lines) -> Iterator[Item]:
-    """JSON lines with ``abstract`` and optional ``title`` and ``id``; other keys ignored."""
+def read_jsonl(lines, keys: Keys = DEFAULT_KEYS) -> Iterator[Item]:
+    """JSON lines with ``abstract`` and optional ``title`` and ``id`` (or the ``keys``
+    given); other keys, such as the arXiv snapshot's ``license`` URL, are never read."""
     for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        yield parse_json_record(line, n)
+        if not line.strip(JSON_WHITESPACE):
+            continue  # a blank line is no record; anything else is read or reported
+        yield parse_json_record(line, n, keys)
 
 
-def parse_json_record(line: str, n: int) -> Item:
+def parse_json_record(line: str, n: int, keys: Keys = DEFAULT_KEYS) -> Item:
     try:
         obj = orjson.loads(line.encode("utf-8", "replace"))
     except orjson.JSONDecodeError as e:
-        return Item(n, None, None, None, f"invalid JSON: {e}")
+        try:  # the standard parser accepts escaped lone surrogates, so the record keeps its id
+            obj = json.loads(line)
+        except (ValueError, RecursionError):
+            return Item(n, None, None, None, f"invalid JSON: {e}")
     if not isinstance(obj, dict):
         return Item(n, None, None, None, f"not a JSON object but {type(obj).__name__}")
-    rid, title, abstract = obj.get("id"), obj.get("title"), obj.get("abstract")
-    if rid is not None and not isinstance(rid, (str, int)):
-        return Item(n, None, None, None, f"id must be a string, not {type(rid).__name__}")
+    rid, title, abstract = obj.get(keys.id), obj.get(keys.title), obj.get(keys.text)
+    if rid is not None and (not isinstance(rid, (str, int)) or isinstance(rid, bool)):
+        return Item(n, None, None, None, f"{keys.id!r} must be a string, not {type(rid).__name__}")
     rid = None if rid is None else str(rid)
     if abstract is None:
-        return Item(n, rid, None, None, "missing key 'abstract'")
+        return Item(n, rid, None, None, f"missing key {keys.text!r}")
     if not isinstance(abstract, str):
-        return Item(n, rid, None, None, f"abstract must be a string, not {type(abstract).__name__}")
+        return Item(n, rid, None, None, f"{keys.text!r} must be a string, not {type(abstract).__name__}")
     if title is not None and not isinstance(title, str):
-        return Item(n, rid, None, None, f"title must be a string, not {type(title).__name__}")
+        return Item(n, rid, None, None, f"{keys.title!r} must be a string, not {type(title).__name__}")
     if not abstract.strip():
-        return Item(n, rid, title, abstract, "abstract is empty")
+        return Item(n, rid, title, abstract, f"{keys.text!r} is empty")
     return Item(n, rid, title, abstract)
 
 

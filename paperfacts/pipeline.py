@@ -1,8 +1,10 @@
 """The pipeline (``spacy.blank("en")`` plus our components) and Doc -> record.
 
 The title and the abstract are read as one Doc, ``title + "\\n\\n" + abstract``
-(the blank line ends the title's sentence); offsets are mapped back to the field
-they came from when the record is built.
+(the blank line ends the title's sentence), each unwrapped first when it is
+hard-wrapped (the arXiv snapshot), so that wrapped text reads like the text it
+wraps; offsets are mapped back to the field as given when the record is built,
+and every quoted text comes from the field as given.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .extractors import Mentions, read_facts, remember_text, text_of, write_facts
+from .normalize.text import original_offset, unwrap
 from .records import Count, ErrorDetail, ErrorRecord, Evidence, Name, PaperFacts, Score, Url
 
 SEPARATOR = "\n\n"
@@ -66,10 +69,27 @@ def paper_id(title: str | None, abstract: str) -> str:
 
 
 def make_doc(nlp: Language, abstract: str, title: str | None) -> Doc:
-    """The Doc for one paper; the blank line after the title ends a sentence."""
-    text = ((title + SEPARATOR) if title else "") + abstract
+    """The Doc for one paper; the blank line after the title ends a sentence.
+
+    Hard-wrapped fields are unwrapped (``normalize.text.unwrap``); the original
+    text and the offset shifts are kept in ``doc.user_data`` for the evidence.
+    """
+    title_u, title_shifts = unwrap(title) if title else (title, [[], []])
+    abstract_u, abstract_shifts = unwrap(abstract)
+    text = ((title_u + SEPARATOR) if title_u else "") + abstract_u
     doc = remember_text(_tokenize(nlp, text), text)
-    doc.user_data["paperfacts_title_len"] = len(title) if title else None
+    doc.user_data["paperfacts_title_len"] = len(title_u) if title_u else None
+    if title_shifts[0] or abstract_shifts[0]:
+        positions, deltas = list(title_shifts[0]), list(title_shifts[1])
+        base, shift = 0, 0
+        if title_u:
+            base, shift = len(title_u) + len(SEPARATOR), len(title) - len(title_u)
+            positions.append(base)
+            deltas.append(shift)
+        positions += [p + base for p in abstract_shifts[0]]
+        deltas += [d + shift for d in abstract_shifts[1]]
+        doc.user_data["paperfacts_original"] = ((title + SEPARATOR) if title else "") + abstract
+        doc.user_data["paperfacts_shifts"] = [positions, deltas]
     return doc
 
 
@@ -100,12 +120,21 @@ def _tokenize(nlp: Language, text: str) -> Doc:
 
 
 def _evidence(doc: Doc, fact: dict) -> Evidence:
+    """Where ``fact`` was read, in the field as given (before unwrapping)."""
     title_len = doc.user_data.get("paperfacts_title_len")
     start, end = fact["start"], fact["end"]
-    if title_len is not None and start < title_len:
-        return Evidence(field="title", start=start, end=end, text=text_of(doc)[start:end])
-    offset = (title_len + len(SEPARATOR)) if title_len is not None else 0
-    return Evidence(field="abstract", start=start - offset, end=end - offset, text=text_of(doc)[start:end])
+    shifts = doc.user_data.get("paperfacts_shifts")
+    source = text_of(doc)
+    abstract_at = (title_len + len(SEPARATOR)) if title_len is not None else 0
+    field = "title" if title_len is not None and start < title_len else "abstract"
+    if shifts:
+        source = doc.user_data["paperfacts_original"]
+        # the end maps through the fact's last character: a space that stood for a line
+        # break must not pull the break's indentation into the quote
+        start, end = original_offset(shifts, start), original_offset(shifts, max(start, end - 1)) + (end > start)
+        abstract_at = original_offset(shifts, abstract_at)
+    offset = 0 if field == "title" else abstract_at
+    return Evidence(field=field, start=start - offset, end=end - offset, text=source[start:end])
 
 
 def _facts(doc: Doc, kind: str) -> list[dict]:
@@ -166,7 +195,7 @@ def to_record(doc: Doc, *, id: str, title: str | None) -> PaperFacts:
 
     def counts(kind):
         return [
-            Count(value=f["value"], text=f["text"], model=model_of(f.get("model")), evidence=ev, rule=f["rule"])
+            Count(value=f["value"], text=ev[0].text, model=model_of(f.get("model")), evidence=ev, rule=f["rule"])
             for f, ev in _grouped(doc, kind, ("value", "model", "text"))
         ]
 
@@ -177,7 +206,7 @@ def to_record(doc: Doc, *, id: str, title: str | None) -> PaperFacts:
         return corpus_names.get(name_key(name)) if name else None
 
     scores = [
-        Score(value=f["value"], text=f["text"], unit=f["unit"], kind=f["kind"], metric=f["metric"],
+        Score(value=f["value"], text=ev[0].text, unit=f["unit"], kind=f["kind"], metric=f["metric"],
               benchmark=benchmark_of(f["benchmark"]), model=model_of(f["model"]), evidence=ev, rule=f["rule"])
         for f, ev in _grouped(doc, "score", ("start",))
     ]

@@ -1,0 +1,289 @@
+"""Batch export at scale: key options, the arXiv snapshot layout, --strict, --resume
+(after a real kill), --workers byte-identity and order, bad inputs, random JSONL lines."""
+
+import gzip
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import FIXTURES
+from paperfacts.cli import main
+
+PAPERS = [json.loads(line) for line in (FIXTURES / "papers.jsonl").open(encoding="utf-8")]
+
+
+def many(n: int) -> list[dict]:
+    """``n`` real fixture papers with distinct ids."""
+    return [dict(PAPERS[i % len(PAPERS)], id=f"{PAPERS[i % len(PAPERS)]['id']}#{i}") for i in range(n)]
+
+
+def write_jsonl(path, records) -> None:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+
+
+def export(tmp_path, *args, name="out.jsonl") -> list[dict]:
+    out = tmp_path / name
+    assert main(["extract", *map(str, args), "-o", str(out), "-q"]) == 0
+    return [json.loads(line) for line in out.read_bytes().splitlines()]
+
+
+def wrap(text: str, width: int = 70) -> str:
+    """Hard-wrap like the arXiv metadata snapshot: newline plus two spaces of indent."""
+    lines, line = [], ""
+    for word in text.split(" "):
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return "\n  ".join(lines + [line])
+
+
+def facts(record: dict) -> dict:
+    """What a record says, without where it says it."""
+    return {
+        "models": sorted(m["name"] for m in record["models"]),
+        "parameter_counts": sorted((c["value"], c["model"] or "") for c in record["parameter_counts"]),
+        "token_counts": sorted(c["value"] for c in record["token_counts"]),
+        "benchmarks": sorted(b["name"] for b in record["benchmarks"]),
+        "datasets": sorted(d["name"] for d in record["datasets"]),
+        "scores": sorted((s["value"], s["kind"], s["unit"], s["benchmark"] or "", s["model"] or "") for s in record["scores"]),
+        "urls": sorted((u["url"], u["kind"]) for u in record["urls"]),
+    }
+
+
+# --- input keys and layouts ---------------------------------------------------
+
+
+def test_key_options_name_other_fields(tmp_path):
+    src = tmp_path / "custom.jsonl"
+    write_jsonl(src, [{"paper": "p1", "name": "OpenELM", "summary": "We train a 1.3B parameter model.", "abstract": "x"}])
+    out = tmp_path / "o.jsonl"
+    assert main(["extract", str(src), "-o", str(out), "-q", "--id-key", "paper", "--title-key", "name",
+                 "--text-key", "summary"]) == 0
+    (record,) = [json.loads(line) for line in out.read_bytes().splitlines()]
+    assert record["id"] == "p1" and record["title"] == "OpenELM"
+    assert [c["value"] for c in record["parameter_counts"]] == [1_300_000_000]
+
+
+def test_missing_custom_text_key_is_named_in_the_error(tmp_path):
+    src = tmp_path / "custom.jsonl"
+    write_jsonl(src, [{"id": "p1", "abstract": "We train a 7B model."}])
+    (record,) = export(tmp_path, src, "--text-key", "summary")
+    assert record["id"] == "p1" and "'summary'" in record["error"]["reason"]
+
+
+def test_arxiv_snapshot_layout_reads_only_title_and_abstract(tmp_path):
+    """Wrapped, indented text gives the same facts as the unwrapped text, and the
+    snapshot's other fields (the license URL above all) are never read."""
+    snapshot, flat = [], []
+    for i, paper in enumerate(PAPERS):
+        snapshot.append({
+            "id": f"2401.{i:05d}", "submitter": "A. Author", "authors": "A. Author, B. Author",
+            "title": wrap(paper["title"], 50), "comments": "12 pages, code at https://github.com/not/this",
+            "journal-ref": None, "doi": None, "report-no": None, "categories": "cs.CL cs.LG",
+            "license": "http://creativecommons.org/licenses/by/4.0/",
+            "abstract": "  " + wrap(paper["abstract"]) + "\n",
+            "versions": [{"version": "v1", "created": "Mon, 1 Jan 2024 00:00:00 GMT"}],
+            "update_date": "2024-01-01", "authors_parsed": [["Author", "A.", ""]],
+        })
+        flat.append({"id": f"2401.{i:05d}", "title": paper["title"], "abstract": paper["abstract"]})
+    write_jsonl(tmp_path / "snapshot.jsonl", snapshot)
+    write_jsonl(tmp_path / "flat.jsonl", flat)
+    wrapped = export(tmp_path, tmp_path / "snapshot.jsonl", name="a.jsonl")
+    unwrapped = export(tmp_path, tmp_path / "flat.jsonl", name="b.jsonl")
+    assert [facts(r) for r in wrapped] == [facts(r) for r in unwrapped]
+    urls = [u["url"] for r in wrapped for u in r["urls"]]
+    assert urls and not any("creativecommons" in u or "not/this" in u for u in urls)
+
+
+@pytest.mark.parametrize("fmt, suffix", [("jsonl", ".jsonl"), ("jsonl", ".data"), ("daily", ".txt"), ("text", ".txt")])
+@pytest.mark.parametrize("gz", [False, True])
+def test_format_is_detected_with_or_without_gzip(tmp_path, fmt, suffix, gz):
+    if fmt == "jsonl":
+        data = "".join(json.dumps({"id": p["id"], "title": p["title"], "abstract": p["abstract"]}) + "\n" for p in PAPERS[:3])
+        expected = 3
+    elif fmt == "daily":
+        data = "\n\n".join(f"{p['title']}\n\n{p['abstract']}" for p in PAPERS[:3]) + "\n"
+        expected = 3
+    else:
+        data = PAPERS[0]["abstract"] + "\n"
+        expected = 1
+    src = tmp_path / ("in" + suffix + (".gz" if gz else ""))
+    src.write_bytes(gzip.compress(data.encode()) if gz else data.encode())
+    records = export(tmp_path, src)
+    assert len(records) == expected and not any("error" in r for r in records)
+    if fmt != "text":
+        assert [r["title"] for r in records] == [" ".join(p["title"].split()) for p in PAPERS[:3]]
+    assert export(tmp_path, src, "--format", fmt, name="forced.jsonl") == records
+
+
+# --- bad input: an error line or a normal line, never a crash ----------------------
+
+
+def test_every_bad_line_is_one_output_line_in_order(tmp_path):
+    src = tmp_path / "bad.jsonl"
+    lines = [
+        json.dumps({"id": "ok", "abstract": "We train a 7B model on 2T tokens."}).encode(),
+        b'{"id": "empty", "abstract": ""}',
+        b'{"id": "blank", "abstract": " \\n\\t "}',
+        b'{"id": "no-abstract", "title": "T"}',
+        b'{"id": "list", "abstract": ["a"]}',
+        b'{"id": 7, "abstract": "integer ids are kept as strings"}',
+        b'{"id": {"x": 1}, "abstract": "an object id"}',
+        b'"just a string"',
+        b"[1, 2, 3]",
+        b"null",
+        b'{"id": "nul", "abstract": "a\\u0000b with 13B parameters"}',
+        b'{"id": "raw-bytes", "abstract": "caf\xe9 \xff\xfe 13B parameters"}',
+        b'{"id": "surrogate", "abstract": "lone \\ud800 surrogate"}',
+        b'{"id": "ok", "abstract": "A duplicate id is kept."}',
+        b'{"id": "cut", "abstract": "the last line is trunc',
+    ]
+    src.write_bytes(b"\n".join(lines))
+    out = tmp_path / "o.jsonl"
+    proc = subprocess.run([sys.executable, "-m", "paperfacts", "extract", str(src), "-o", str(out)],
+                          capture_output=True, timeout=300)
+    assert proc.returncode == 0
+    records = [json.loads(line) for line in out.read_bytes().splitlines()]
+    assert len(records) == len(lines)
+    errors = [r["id"] if "error" in r else None for r in records]
+    assert errors == [None, "empty", "blank", "no-abstract", "list", None, None, None, None, None, None, None,
+                      "surrogate", None, None]
+    assert "error" in records[6] and "error" in records[7] and "error" in records[8] and "error" in records[9]
+    assert records[5]["id"] == "7"
+    assert records[10]["parameter_counts"][0]["value"] == 13_000_000_000
+    assert records[11]["parameter_counts"][0]["value"] == 13_000_000_000
+    assert "invalid JSON" in records[14]["error"]["reason"] and records[14]["error"]["line"] == 15
+    assert [r["id"] for r in records if r["id"] == "ok"] == ["ok", "ok"]
+    assert b"1 duplicate ids (kept)" in proc.stderr and b"15 papers" in proc.stderr
+    assert main(["validate", str(out)]) == 0
+
+
+@pytest.mark.slow
+def test_a_5_mb_abstract_is_read_or_refused_but_never_lost(tmp_path):
+    src = tmp_path / "big.jsonl"
+    big = "We train LLaMA-2-7B on 2T tokens and reach 58.1% on MMLU. " * 90_000
+    write_jsonl(src, [{"id": "big", "abstract": big}, {"id": "after", "abstract": "A 7B model."}])
+    records = export(tmp_path, src)
+    assert [r["id"] for r in records] == ["big", "after"]
+    assert records[0]["models"][0]["name"] == "LLaMA-2-7B"
+
+
+# --- --strict ------------------------------------------------------------------------
+
+
+def test_strict_stops_at_the_first_bad_record_and_leaves_no_output(tmp_path, capsys):
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "a", "abstract": "A 7B model."}) + "\n{oops\n"
+                   + json.dumps({"id": "c", "abstract": "A 3B model."}) + "\n", encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    assert main(["extract", str(src), "-o", str(out), "--strict", "-q"]) == 1
+    assert "line 2" in capsys.readouterr().err
+    assert not out.exists() and not (tmp_path / "o.jsonl.part").exists()
+    assert main(["extract", str(src), "-o", str(out), "-q"]) == 0  # without --strict: three lines
+    assert len(out.read_bytes().splitlines()) == 3
+
+
+# --- --workers -----------------------------------------------------------------------
+
+
+def test_workers_give_the_same_bytes_in_the_same_order(tmp_path):
+    records = many(300)
+    records[17] = {"id": "bad", "abstract": 3}
+    records[150] = {"id": "hostile", "abstract": "(" * 20_000 + " 1." * 5_000}
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, records)
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    assert main(["extract", str(src), "-o", str(one), "-q", "--workers", "1"]) == 0
+    assert main(["extract", str(src), "-o", str(two), "-q", "--workers", "2"]) == 0
+    assert two.read_bytes() == one.read_bytes()
+    assert [json.loads(line)["id"] for line in one.read_bytes().splitlines()] == [r["id"] for r in records]
+
+
+def test_workers_must_be_positive(capsys):
+    with pytest.raises(SystemExit):
+        main(["extract", "x.jsonl", "--workers", "0"])
+
+
+# --- --resume --------------------------------------------------------------------------
+
+
+def test_resume_continues_after_a_cut_off_line(tmp_path):
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, many(40))
+    full = tmp_path / "full.jsonl"
+    assert main(["extract", str(src), "-o", str(full), "-q"]) == 0
+    data = full.read_bytes()
+    cut = data.index(b"\n", len(data) // 3) + 25  # a third of the lines and part of the next one
+    out = tmp_path / "o.jsonl"
+    (tmp_path / "o.jsonl.part").write_bytes(data[:cut])
+    assert main(["extract", str(src), "-o", str(out), "-q", "--resume"]) == 0
+    assert out.read_bytes() == data and not (tmp_path / "o.jsonl.part").exists()
+    assert main(["extract", str(src), "-o", str(out), "-q", "--resume"]) == 0  # finished: nothing to redo
+    assert out.read_bytes() == data
+
+
+def test_resume_refuses_output_of_other_inputs(tmp_path):
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, many(5))
+    (tmp_path / "o.jsonl.part").write_bytes(json.dumps({"id": "someone-else"}).encode() + b"\n")
+    with pytest.raises(SystemExit, match="does not match"):
+        main(["extract", str(src), "-o", str(tmp_path / "o.jsonl"), "-q", "--resume"])
+
+
+def test_resume_after_a_kill_gives_the_uninterrupted_bytes(tmp_path):
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, many(1500))
+    out, part = tmp_path / "o.jsonl", tmp_path / "o.jsonl.part"
+    cmd = [sys.executable, "-m", "paperfacts", "extract", str(src), "-o", str(out), "-q"]
+    proc = subprocess.Popen(cmd)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None and (not part.exists() or part.stat().st_size < 8_000):
+        time.sleep(0.05)
+    assert proc.poll() is None, "the run ended before it could be killed"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert not out.exists() and part.exists()  # nothing that looks complete
+    written = part.read_bytes().count(b"\n")
+    assert 0 < written < 1500
+    assert subprocess.run(cmd + ["--resume"], timeout=300).returncode == 0
+    full = tmp_path / "full.jsonl"
+    assert main(["extract", str(src), "-o", str(full), "-q"]) == 0
+    assert out.read_bytes() == full.read_bytes()
+
+
+# --- random JSONL lines ------------------------------------------------------------------
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    max_leaves=6,
+)
+RECORDS = st.fixed_dictionaries(
+    {}, optional={"id": JSON_VALUES, "title": st.text(max_size=80) | JSON_VALUES, "abstract": st.text(max_size=300) | JSON_VALUES},
+)
+LINES = st.one_of(
+    RECORDS.map(lambda r: json.dumps(r).encode()),
+    JSON_VALUES.map(lambda v: json.dumps(v).encode()),
+    st.binary(max_size=60).filter(lambda b: b"\n" not in b and b.strip(b" \t\r")),
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(lines=st.lists(LINES, min_size=1, max_size=8))
+def test_random_jsonl_lines_give_one_valid_line_each(tmp_path, lines):
+    src = tmp_path / "random.jsonl"
+    src.write_bytes(b"\n".join(lines) + b"\n")
+    out = tmp_path / "random.out.jsonl"
+    assert main(["extract", str(src), "-o", str(out), "-q", "--format", "jsonl"]) == 0
+    written = out.read_bytes().splitlines()
+    assert len(written) == len(lines)
+    assert main(["validate", str(out)]) == 0
