@@ -10,6 +10,7 @@ and every quoted text comes from the field as given.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import replace
 from functools import lru_cache
 from typing import Iterable, Iterator
@@ -29,8 +30,8 @@ MAX_CHARS = 20_000_000
 #: spaCy's tokenizer is quadratic in the length of a run without white space
 #: (50,000 "(" take minutes); longer runs are cut into pieces of this size.
 MAX_RUN = 500
-_RUNS = regex.compile(r"\S+|\s+")
-_LONG_RUN = regex.compile(r"\S{%d}" % (MAX_RUN + 1))
+_RUNS = re.compile(r"\S+|\s+")
+_LONG_RUN = re.compile(r"\S{%d}" % (MAX_RUN + 1))
 
 #: Component order: later components read what earlier ones wrote.
 COMPONENTS = (

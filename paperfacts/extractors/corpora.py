@@ -32,7 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..data_files import read_json, read_jsonl, read_lines
-from ..trie import alternation, fast_compile
+from ..trie import Gated, alternation, fast_compile
 from . import Component, Mentions, read_facts, text_of, write_facts
 from .models import looks_like_name
 from .sentences import sentence_of
@@ -56,29 +56,39 @@ def patterns() -> dict[str, regex.Pattern]:
     name = r"[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*"
     multi = rf"{name}(?:\s{name}){{0,3}}"
     names = rf"{multi}(?:\s*(?:,|and|or|,\s*and)\s*{multi}){{0,5}}"
-    nouns = alternation(c["benchmark_nouns"] + c["dataset_nouns"])
+    noun_words = c["benchmark_nouns"] + c["dataset_nouns"]
+    nouns = alternation(noun_words)
+    head_nouns = ["benchmark", "dataset", "corpus", "suite", "leaderboard", "collection"]
+    # Gated: skipped on a text without a word every match needs (most texts);
+    # engine="regex" where that engine is faster on the pattern (trie.fast_compile)
     return {
-        "shape": fast_compile(rf"(?<![\w\-./@])(?:[A-Za-z0-9]+-)?[A-Za-z0-9]*(?:{alternation(c['benchmark_shapes'])})(?:[-.]?[A-Za-z0-9]+)*(?![\w])"),
-        "noun": fast_compile(
+        "shape": Gated(fast_compile(rf"(?<![\w\-./@])(?:[A-Za-z0-9]+-)?[A-Za-z0-9]*(?:{alternation(c['benchmark_shapes'])})(?:[-.]?[A-Za-z0-9]+)*(?![\w])"),
+                       c["benchmark_shapes"]),
+        "noun": Gated(fast_compile(
             rf"(?<![\w\-./@])(?P<names>{names})(?:\s+\((?P<short>{name})\))?\s+(?P<noun>{nouns})\b"
-        ),
+        ), noun_words),
         "item": fast_compile(multi),
-        "introduce": fast_compile(
+        "introduce": Gated(fast_compile(
             rf"\b(?:[Ww]e\s+(?:introduce|present|propose|release|construct|build|curate|create|collect|open-source)|[Ii]ntroducing|named|called|dubbed)\s+"
             rf"(?:the\s+)?(?P<name>{name})(?:\s+\([^()]{{1,30}}\))?,?\s+(?:a|an|the)\s+(?P<desc>(?:[\w\-]+\s+){{0,6}}?)"
-            rf"(?P<noun>{nouns})\b"
-        ),
-        "named": fast_compile(
-            rf"\b(?P<noun>benchmark|dataset|corpus|suite|leaderboard|collection)s?\b[^.;]{{0,60}}?\b(?:named|called|dubbed|termed)\s+(?P<name>{name})(?![\w-])"
-        ),
-        "list": fast_compile(
+            rf"(?P<noun>{nouns})\b", engine="regex"
+        ), noun_words),
+        "named": Gated(fast_compile(
+            rf"\b(?P<noun>{'|'.join(head_nouns)})s?\b[^.;]{{0,60}}?\b(?:named|called|dubbed|termed)\s+(?P<name>{name})(?![\w-])",
+            engine="regex",
+        ), head_nouns),
+        "list": Gated(fast_compile(
             rf"\b(?:{alternation(c['list_heads'])})\s*(?:,\s*)?(?:such\s+as|including|like|e\.g\.,?|namely|:|\()\s*(?P<items>{names})"
-        ),
-        "head_then_name": fast_compile(
-            rf"\b(?P<noun>benchmark|dataset|corpus|suite|leaderboard)s?\s+(?:called\s+|named\s+|dubbed\s+)?(?P<name>{name})(?![\w-])"
-        ),
-        "on": fast_compile(rf"\b(?:{alternation(c['on_verbs'])})\b[^.;]{{0,60}}?\bon\s+(?:the\s+)?(?P<name>{name})(?![\w-])"),
-        "source": fast_compile(rf"\b(?:{alternation(c['source_nouns'])})\s+from\s+(?:the\s+)?(?P<name>{name})(?![\w-])"),
+        ), c["list_heads"]),
+        "head_then_name": Gated(fast_compile(
+            rf"\b(?P<noun>{'|'.join(head_nouns[:-1])})s?\s+(?:called\s+|named\s+|dubbed\s+)?(?P<name>{name})(?![\w-])",
+            engine="regex",
+        ), head_nouns),
+        "on": Gated(fast_compile(rf"\b(?:{alternation(c['on_verbs'])})\b[^.;]{{0,60}}?\bon\s+(?:the\s+)?(?P<name>{name})(?![\w-])"),
+                    c["on_verbs"]),
+        "source": Gated(fast_compile(
+            rf"\b(?:{alternation(c['source_nouns'])})\s+from\s+(?:the\s+)?(?P<name>{name})(?![\w-])", engine="regex"
+        ), ["from"]),
         "trained_on": fast_compile(r"\b(?:trained|pre-?trained|fine-?tuned|finetuned|learned|pretraining|training)\s+on\s+(?:the\s+)?$", re.IGNORECASE),
         "located_on": fast_compile(r"\b(?:on|in)\s+(?:the\s+)?$"),
         "built": fast_compile(

@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 
 from ..data_files import read_json
 from ..normalize.numbers import parse_decimal
-from ..trie import alternation, fast_compile
+from ..trie import Gated, alternation, fast_compile
 from . import Component, Mentions, read_facts, text_of, write_facts
 from .sentences import sentence_of
 
@@ -40,25 +40,32 @@ PCT = r"(?:\s?\\?%|\s?percent\b|\s?per\s?cent\b)"
 RANGE = r"(?:-|\u2013|~|to|sim|\\sim|\$\\sim\$)"
 
 
+#: ``3.6 point gain in``: nouns of a change that make the number before them a delta.
+DELTA_NOUNS = ("decrease", "increase", "improvement", "gain", "drop", "reduction", "boost")
+
+
 @lru_cache(maxsize=1)
 def patterns() -> dict[str, regex.Pattern]:
     c = cues()
+    # Gated: skipped on a text without a word every match needs (most texts);
+    # engine="regex" where that engine is faster on the pattern (trie.fast_compile)
     return {
         "percent": fast_compile(
             rf"(?:(?<![\w.\\])|(?<=sim))(?P<sign>[+\-\u2212])?(?P<num>{NUM})(?:(?P<pct>{PCT})"
-            rf"|(?=\s*{RANGE}\s*[+\-]?{NUM}{PCT}))"
+            rf"|(?=\s*{RANGE}\s*[+\-]?{NUM}{PCT}))", engine="regex"
         ),
-        "points": fast_compile(
-            rf"(?<![\w.\\])(?P<sign>[+\-\u2212])?(?P<num>{NUM})\s+(?:(?:absolute|percentage|percent|accuracy|[A-Z][\w@\-]*)\s+)?(?:points?|pts|pp)\b"
-        ),
+        "points": Gated(fast_compile(
+            rf"(?<![\w.\\])(?P<sign>[+\-\u2212])?(?P<num>{NUM})\s+(?:(?:absolute|percentage|percent|accuracy|[A-Z][\w@\-]*)\s+)?(?:points?|pts|pp)\b",
+            engine="regex",
+        ), ["point", "pts", "pp"]),
         "signed": fast_compile(rf"(?<=^|[\s(\[,;:~])(?P<sign>[+\-\u2212])(?P<num>{NUM})(?![\w%]|\.\d|\s*(?:\\?%|points?|pts|x\b|times))"),
-        "metric_value": fast_compile(
+        "metric_value": Gated(fast_compile(
             rf"\b(?:{alternation(c['score_words'])})\s+(?:of\s+|by\s+|=\s*|:\s*|to\s+|at\s+)?(?P<num>\d{{1,3}}\.\d{{1,4}})(?![\w%]|\.\d|\s*(?:\\?%|points?))"
-        ),
-        "delta_in": fast_compile(
+        ), c["score_words"]),
+        "delta_in": Gated(fast_compile(
             rf"(?<![\w.\\])(?P<num>\d{{1,3}}\.\d{{1,4}})(?=(?:\s+(?:and|or|,)\s+\d{{1,3}}\.\d{{1,4}})?\s+(?:point\s+)?"
-            rf"(?:decrease|increase|improvement|gain|drop|reduction|boost)s?\s+in\b)"
-        ),
+            rf"(?:{'|'.join(DELTA_NOUNS)})s?\s+in\b)", engine="regex"
+        ), DELTA_NOUNS),
         "from_to": fast_compile(rf"\bfrom\s+{NUM}\s*(?:\\?%)?\s+to\s+$"),
         "from_start": fast_compile(rf"^\s*(?:\\?%)?\s+to\s+{NUM}"),
         "delta_before": fast_compile(rf"(?:\b|(?<=\+))(?:{alternation(c['delta_before'])})\b[^.;\d]{{0,25}}$", re.IGNORECASE),

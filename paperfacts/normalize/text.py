@@ -28,7 +28,7 @@ def unwrap(text: str) -> tuple[str, Shifts]:
     """
     positions: list[int] = []
     deltas: list[int] = []
-    if "\n" not in text and "\r" not in text:
+    if not isinstance(text, str) or ("\n" not in text and "\r" not in text):
         return text, [positions, deltas]
     parts: list[str] = []
     last = 0

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,6 +85,11 @@ _FINDER = regex.compile(
     #    Must start a run: not glued to a word, a dot, an email's @, a path.
     rf"|(?<![A-Za-z0-9_@.\-/\\%+=&#?$])(?P<bare>{_HOST}(?::[0-9]{{1,5}}+)?(?![_@])(?:[/?#]{_BODY})?)",
 )
+
+# What every link the finder can read contains: a scheme, or a dotted host whose
+# last label (a public suffix: two letters at least) follows a label character.
+# A fast stdlib search that skips the finder on most texts.
+_MAY_HAVE_HOST = re.compile(r"[A-Za-z0-9]\.[A-Za-z]{2}")
 
 # \url{...}, \href{...}{...}: the first argument is the link; spaces and line
 # breaks inside it are ignored by LaTeX.
@@ -419,6 +425,8 @@ def _find_urls(text: str) -> list[UrlMatch]:
             out.append(UrlMatch(a, b, raw, url))
             covered.append(m.span())
 
+    if "://" not in text and not _MAY_HAVE_HOST.search(text):
+        return out  # no scheme and no dotted name: nothing for the finder (most abstracts)
     ci = 0
     for m in _FINDER.finditer(text):
         start = m.start()
