@@ -32,17 +32,17 @@ def fast_compile(pattern: str, flags: int = 0, *, engine: str = "re"):
 class Gated:
     """A compiled pattern behind a quick necessary condition: ``finditer`` over a
     text in which none of ``words`` occurs (a literal alternation that every match
-    contains) returns nothing without running the pattern. Other methods are the
-    pattern's own."""
+    contains), or for which the ``gate`` function says False, returns nothing
+    without running the pattern. Other methods are the pattern's own."""
 
     __slots__ = ("pattern", "gate")
 
-    def __init__(self, pattern, words, *, ignore_case: bool = False):
+    def __init__(self, pattern, words=(), *, gate=None, ignore_case: bool = False):
         self.pattern = pattern
-        self.gate = re.compile(alternation(words), re.IGNORECASE if ignore_case else 0)
+        self.gate = gate or re.compile(alternation(words), re.IGNORECASE if ignore_case else 0).search
 
     def finditer(self, text: str):
-        return self.pattern.finditer(text) if self.gate.search(text) else iter(())
+        return self.pattern.finditer(text) if self.gate(text) else iter(())
 
     def __getattr__(self, name):
         return getattr(self.pattern, name)

@@ -46,6 +46,11 @@ COUNT_CASES = [
     ("1.23456789K", None),  # not a whole number of parameters
     ("7B parameters", None),  # the unit word is the extractor's business
     ("9" * 100 + "B", None),
+    # A number word takes a magnitude word, never a letter: English words, not counts
+    ("tent", None),
+    ("oneM", None),
+    ("sevenk", None),
+    ("ten-billion", 10_000_000_000),
     pytest.param("a dozen billion", 12_000_000_000, marks=pytest.mark.xfail(strict=True, reason="'dozen' is not a number word yet")),
     pytest.param("7 B", 7_000_000_000, marks=pytest.mark.xfail(strict=True, reason="a spaced suffix letter is too ambiguous to accept")),
 ]

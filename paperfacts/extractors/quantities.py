@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 
 from ..data_files import read_json
 from ..normalize.numbers import NUMBER_WORDS, parse_count
-from ..trie import alternation, fast_compile
+from ..trie import Gated, alternation, fast_compile
 from . import Component, Mentions, read_facts, text_of, write_facts
 from .sentences import sentence_of
 
@@ -40,15 +40,34 @@ def cues() -> dict:
     return read_json("quantity_cues.json")
 
 
+_DIGIT_MAGNITUDE = re.compile(r"\d[KkMmBbTt]")
+_MAGNITUDE_WORD = re.compile(r"(?i:thousand|million|billion|trillion)")
+
+
+def may_have_count(text: str) -> bool:
+    """What every count contains: a digit before a magnitude letter (``7B``) or a
+    magnitude word (``billion``). Two fast searches instead of one slow one; the
+    full case-insensitive search only for non-ASCII text, whose case folding
+    ``str.lower`` may not mirror."""
+    if _DIGIT_MAGNITUDE.search(text):
+        return True
+    lowered = text.lower()
+    if "illion" in lowered or "thousand" in lowered:
+        return True
+    return not text.isascii() and _MAGNITUDE_WORD.search(text) is not None
+
+
 @lru_cache(maxsize=1)
 def patterns() -> dict[str, regex.Pattern]:
     c = cues()
     words = alternation(w for w in NUMBER_WORDS if " " not in w and w != "a")
-    num = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?i:{words}))"
-    mag = r"(?:(?P<letter>[KkMmBbTt])|[\s\-](?P<word>(?i:thousand|million|billion|trillion)))"
+    mag_words = r"(?i:thousand|million|billion|trillion)"
+    # a number word takes a magnitude word only ("ten billion"; "tent" is no count)
+    num = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?i:{words})(?=[\s\-]{mag_words}))"
+    mag = rf"(?:(?P<letter>[KkMmBbTt])|[\s\-](?P<word>{mag_words}))"
     filler = rf"(?:(?!(?:{alternation(c['skip_words'])})\b)[A-Za-z][\w\-]*\s+){{0,2}}?"
     return {
-        "count": fast_compile(rf"(?<![\w.\-/\\^_$])(?P<num>{num}){mag}(?![A-Za-z0-9]|\.\d)"),
+        "count": Gated(fast_compile(rf"(?<![\w.\-/\\^_$])(?P<num>{num}){mag}(?![A-Za-z0-9]|\.\d)"), gate=may_have_count),
         "joiner": fast_compile(r"\s*(?:,\s*(?:and|or)?|and|or|to|~|-|\u2013|/|&|\\sim|sim)\s*(?:up\s+to\s+)?", re.IGNORECASE),
         "param_unit": fast_compile(rf"[\s\-]*{filler}(?:parameters?|params?)\b", re.IGNORECASE),
         "token_unit": fast_compile(rf"[\s\-]*{filler}tokens?\b", re.IGNORECASE),

@@ -70,7 +70,8 @@ NUMBER_WORDS: dict[str, int] = {
 _DIGITS = regex.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+")
 _WORDS = "|".join(regex.escape(w) for w in sorted(NUMBER_WORDS, key=len, reverse=True))
 _COUNT = regex.compile(
-    rf"(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|(?:{_WORDS}))"
+    # a number word takes a magnitude word only: "ten billion", never "tenb" (or "tent")
+    rf"(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|(?:{_WORDS})(?=[\s-]))"
     r"(?:(?P<letter>[kmbt])|[\s-]+(?P<word>[a-z]{2,}))",
 )
 
