@@ -50,6 +50,10 @@ def not_benchmarks() -> frozenset[str]:
     return frozenset(s.casefold() for s in read_lines("not_benchmarks.txt") | read_lines("not_models.txt") | metrics)
 
 
+#: What every "evaluated on X" match contains (a fast search: it starts with a literal).
+_ON_NAME = re.compile(r"on\s+(?:the\s+)?[A-Z]")
+
+
 @lru_cache(maxsize=1)
 def patterns() -> dict[str, regex.Pattern]:
     c = cues()
@@ -85,7 +89,7 @@ def patterns() -> dict[str, regex.Pattern]:
             engine="regex",
         ), head_nouns),
         "on": Gated(fast_compile(rf"\b(?:{alternation(c['on_verbs'])})\b[^.;]{{0,60}}?\bon\s+(?:the\s+)?(?P<name>{name})(?![\w-])"),
-                    c["on_verbs"]),
+                    gate=_ON_NAME.search),
         "source": Gated(fast_compile(
             rf"\b(?:{alternation(c['source_nouns'])})\s+from\s+(?:the\s+)?(?P<name>{name})(?![\w-])", engine="regex"
         ), ["from"]),

@@ -91,6 +91,8 @@ def patterns() -> dict[str, regex.Pattern]:
             rf"^(?:\s*\([^()]{{0,40}}\))?\s*(?:,?\s*(?:(?:which|that)\s+is\s+)?(?:an?|the|our)\s+"
             rf"(?:(?:new|novel|family|series|suite|set|collection|pair)\s+of\s+)?(?P<desc>(?:[^\s,;.]+\s+){{0,8}}?)|\s+)(?P<noun>{alternation(g['model_nouns'])}){stop}"
         ),
+        "gerund": fast_compile(r"[A-Za-z]+ing\b"),
+        "preposition": fast_compile(r"\b(?:of|in|for|with|on|to|from|by)\b", re.IGNORECASE),
         "method_after": fast_compile(rf"[\s-]+(?:{alternation(g['not_model_nouns'])})s?\b", re.IGNORECASE),
         "not_nouns": fast_compile(rf"\b(?:{alternation(g['not_model_nouns'])})s?\b", re.IGNORECASE),
     }
@@ -167,8 +169,7 @@ class ModelExtractor(Component):
             desc = m["desc"] if m else ""
             # "X: Learning ... Models" describes a method; "X: A ... Language Model" a model
             if m and looks_like_name(m["name"].split()[0]) and not self.patterns["not_nouns"].search(desc) \
-                    and not regex.match(r"[A-Za-z]+ing\b", desc) \
-                    and not regex.search(r"\b(?:of|in|for|with|on|to|from|by)\b", desc, regex.IGNORECASE):
+                    and not self.patterns["gerund"].match(desc) and not self.patterns["preposition"].search(desc):
                 found.append(_mention(text, 0, m.end("name"), "model.title"))
         # Only gazetteer models may share a span with a benchmark or dataset name, and a
         # coined name followed by "framework", "method", ... is not a model.
