@@ -1,12 +1,19 @@
-"""Throughput of paperfacts against a bare spaCy tokenizer, on the same texts, in one process.
+"""Throughput and memory of batch export, against a bare spaCy tokenizer on the same texts.
 
-    python benchmarks/throughput.py [--corpus PATH] [--papers N] [--repeat R]
+    python benchmarks/throughput.py [--corpus PATH] [--papers N] [--rss-small N] [--rss-large N]
 
-Reads the arXiv corpus (default ../shared/corpus/arxiv_abstracts.jsonl.gz), takes N
-papers (repeating the corpus when N is larger), and prints papers/s for:
-  * bare:       spacy.blank("en").pipe(texts)  (tokenizer only)
-  * paperfacts: paperfacts.extract_many(records) (pipeline + record building)
-and the ratio paperfacts / bare. Each is timed R times; the best run is reported.
+Repeats the arXiv corpus (default ../shared/corpus/arxiv_abstracts.jsonl.gz, 10,440
+abstracts with LaTeX and hard line breaks) to N papers (default 50,000) with distinct
+ids, writes them as JSONL, and prints:
+  * bare:        spacy.blank("en").pipe(texts), tokenizer only, in this process;
+  * workers 1/2: the export path of `paperfacts extract --workers N` (read the JSONL,
+                 extract, serialize each line, write to /dev/null), in this process;
+  * the ratio of single-worker throughput to the bare tokenizer's, and the speed-up
+    of two workers over one;
+  * peak RSS of `paperfacts extract` (one worker, own process) on a small and a large
+    input (default 1,000 and 100,000 papers), and their ratio.
+Before timing, both pipelines read the base corpus once, so that both vocabularies
+are warm and neither pays for first-seen words in the timed runs.
 """
 
 from __future__ import annotations
@@ -15,63 +22,104 @@ import argparse
 import gzip
 import itertools
 import json
-import resource
+import os
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "arxiv_abstracts.jsonl.gz"
 
 
-def load(path: Path, n: int) -> list[dict]:
+def load(path: Path) -> list[dict]:
     with gzip.open(path, "rt", encoding="utf-8") as fh:
-        base = [json.loads(line) for line in fh if line.strip()]
-    return [dict(r, id=f"{r['id']}#{i}") for i, r in zip(range(n), itertools.cycle(base))]
+        return [json.loads(line) for line in fh if line.strip()]
 
 
-def best_of(repeat: int, fn) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
+def write_repeated(base: list[dict], n: int, path: Path) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
+        for i, r in zip(range(n), itertools.cycle(base)):
+            fh.write(json.dumps({"id": f"{r['id']}#{i}", "title": r.get("title"), "abstract": r["abstract"]}) + "\n")
+
+
+def timed(fn) -> float:
+    t = time.perf_counter()
+    fn()
+    return time.perf_counter() - t
+
+
+def peak_rss_mib(path: Path) -> float:
+    """Peak RSS of one `paperfacts extract` process over ``path`` (one worker)."""
+    proc = subprocess.Popen([sys.executable, "-m", "paperfacts", "extract", str(path), "-o", os.devnull, "-q"])
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        raise SystemExit(f"paperfacts extract failed on {path} (exit {proc.returncode})")
+    return usage.ru_maxrss / 1024
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    ap.add_argument("--papers", type=int, default=10_440)
-    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--papers", type=int, default=50_000)
+    ap.add_argument("--rss-small", type=int, default=1_000)
+    ap.add_argument("--rss-large", type=int, default=100_000)
+    ap.add_argument("--no-rss", action="store_true", help="skip the peak-RSS runs")
     args = ap.parse_args(argv)
 
     import spacy
 
-    from paperfacts import extract_many, get_nlp
-    from paperfacts.pipeline import SEPARATOR
+    from paperfacts.batch import export_lines
+    from paperfacts.inputs import read_items
+    from paperfacts.pipeline import SEPARATOR, get_nlp
 
-    records = load(args.corpus, args.papers)
-    texts = [(r.get("title") or "") + SEPARATOR + r["abstract"] for r in records]
-    chars = sum(map(len, texts))
-    get_nlp()  # build once, outside the timing
-    bare = spacy.blank("en")
+    base = load(args.corpus)
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "papers.jsonl"
+        write_repeated(base, args.papers, data)
+        texts = [(r.get("title") or "") + SEPARATOR + r["abstract"] for r in
+                 (json.loads(line) for line in data.open(encoding="utf-8"))]
+        chars = sum(map(len, texts)) / len(texts)
 
-    def run_bare():
-        for _ in bare.pipe(texts, batch_size=64):
+        bare = spacy.blank("en")
+        for _ in bare.pipe(texts[: len(base)], batch_size=64):  # warm the vocabulary
+            pass
+        get_nlp()
+        for _ in export_lines(read_items(str(args.corpus)), workers=1):  # warm ours the same way
             pass
 
-    def run_paperfacts():
-        for _ in extract_many(records):
-            pass
+        def run_bare():
+            for _ in bare.pipe(texts, batch_size=64):
+                pass
 
-    t_bare = best_of(args.repeat, run_bare)
-    t_pf = best_of(args.repeat, run_paperfacts)
-    n = len(records)
-    print(f"papers: {n} ({chars / n:.0f} chars/paper on average), best of {args.repeat}")
-    print(f"bare spacy.blank('en') tokenizer: {n / t_bare:9.0f} papers/s  ({t_bare:.2f} s)")
-    print(f"paperfacts extract_many:          {n / t_pf:9.0f} papers/s  ({t_pf:.2f} s)")
-    print(f"ratio paperfacts / bare tokenizer: {t_bare / t_pf:.3f}")
-    print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+        def run_export(workers):
+            def run():
+                with open(os.devnull, "wb") as out:
+                    for line in export_lines(read_items(str(data)), workers=workers):
+                        out.write(line.data)
+            return run
+
+        n = len(texts)
+        t_bare = timed(run_bare)
+        t_one = timed(run_export(1))
+        t_two = timed(run_export(2))
+        print(f"papers: {n} (the corpus of {len(base)} repeated; {chars:.0f} characters per paper on average)")
+        print(f"cores: {os.cpu_count()}")
+        print(f"bare spacy.blank('en').pipe (tokenizer):  {n / t_bare:7.0f} papers/s  ({t_bare:.1f} s)")
+        print(f"paperfacts extract --workers 1:           {n / t_one:7.0f} papers/s  ({t_one:.1f} s)")
+        print(f"paperfacts extract --workers 2:           {n / t_two:7.0f} papers/s  ({t_two:.1f} s)")
+        print(f"ratio workers 1 / bare tokenizer: {t_bare / t_one:.3f}")
+        print(f"speed-up workers 2 / workers 1:   {t_one / t_two:.2f}x")
+
+        if not args.no_rss:
+            small, large = Path(tmp) / "small.jsonl", Path(tmp) / "large.jsonl"
+            write_repeated(base, args.rss_small, small)
+            write_repeated(base, args.rss_large, large)
+            rss_small, rss_large = peak_rss_mib(small), peak_rss_mib(large)
+            print(f"peak RSS, {args.rss_small} papers:   {rss_small:6.0f} MiB")
+            print(f"peak RSS, {args.rss_large} papers: {rss_large:6.0f} MiB")
+            print(f"RSS ratio large / small: {rss_large / rss_small:.2f}")
     return 0
 
 

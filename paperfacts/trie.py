@@ -39,7 +39,7 @@ class Gated:
 
     def __init__(self, pattern, words=(), *, gate=None, ignore_case: bool = False):
         self.pattern = pattern
-        self.gate = gate or re.compile(alternation(words), re.IGNORECASE if ignore_case else 0).search
+        self.gate = gate or re.compile(trie_pattern(sorted(set(words))), re.IGNORECASE if ignore_case else 0).search
 
     def finditer(self, text: str):
         return self.pattern.finditer(text) if self.gate(text) else iter(())
