@@ -91,6 +91,14 @@ def test_count_links_to_the_model_that_has_it(text, model):
     assert count.model == model
 
 
+def test_model_size_is_read_from_the_name():
+    record = extract("We compare GLM-130B, Qwen2.5-72B-Instruct, Mixtral 8x7B, ResNet-50 and Pythia 410M.")
+    sizes = {m.name: m.size for m in record.models}
+    assert sizes == {"GLM-130B": 130_000_000_000, "Qwen2.5-72B-Instruct": 72_000_000_000, "Mixtral 8x7B": None,
+                     "ResNet-50": None, "Pythia 410M": 410_000_000}
+    assert [c.text for c in record.parameter_counts] == ["410M"]  # a fused size is not a count; a spaced one is
+
+
 MODELS = [
     ("We compare GPT-3, GPT-4o-mini and LLaMA-2-7B.", {"GPT-3", "GPT-4o-mini", "LLaMA-2-7B"}),
     ("Llama 3.1 and Qwen2.5-72B-Instruct", {"Llama 3.1", "Qwen2.5-72B-Instruct"}),
