@@ -21,8 +21,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .extractors import Mentions, read_facts, remember_text, text_of, write_facts
+from .normalize.sizes import model_size
 from .normalize.text import original_offset, unwrap
-from .records import Count, ErrorDetail, ErrorRecord, Evidence, Name, PaperFacts, Score, Url
+from .records import Count, ErrorDetail, ErrorRecord, Evidence, Model, Name, PaperFacts, Score, Url
 
 SEPARATOR = "\n\n"
 #: Longest title + abstract read; a longer paper gets an error record.
@@ -188,7 +189,7 @@ def _inside_corpus_names(doc: Doc) -> None:
 def to_record(doc: Doc, *, id: str, title: str | None) -> PaperFacts:
     """Build the validated record from the span groups of a processed Doc."""
     _inside_corpus_names(doc)
-    models = _names(doc, "model")
+    models = [Model(name=n.name, evidence=n.evidence, rule=n.rule, size=model_size(n.name)) for n in _names(doc, "model")]
     model_names = {name_key(m.name): m.name for m in models}
 
     def model_of(name):

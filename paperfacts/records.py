@@ -11,7 +11,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 FieldName = Literal["title", "abstract"]
 ScoreKind = Literal["absolute", "delta"]
@@ -42,6 +42,16 @@ class Name(_Record):
     name: str = Field(min_length=1, description="The name as written (first mention), possessive/plural stripped.")
     evidence: EvidenceList
     rule: RuleId
+
+
+class Model(Name):
+    """A model named in the paper, with the size its name gives, if any."""
+
+    size: int | None = Field(
+        default=None, gt=0,
+        description="Parameters given by a size in the name (`GLM-130B` -> 130000000000, `Pythia 410M` -> 410000000), "
+                    "else null (`ResNet-50`, `ViT-B/16`, `Mixtral 8x7B`). Derived from the name, not a parameter-count mention.",
+    )
 
 
 class Count(_Record):
@@ -80,10 +90,10 @@ class Url(_Record):
 class PaperFacts(_Record):
     """Everything paperfacts read from one paper's title and abstract."""
 
-    schema_version: Literal["1.0"] = Field(default=SCHEMA_VERSION, description="Version of this record layout.")
+    schema_version: Literal["1.1"] = Field(default=SCHEMA_VERSION, description="Version of this record layout.")
     id: str = Field(description="The input's id, or a stable hash of title and abstract when none was given.")
     title: str | None = Field(default=None, description="The title as given.")
-    models: list[Name] = Field(default_factory=list, description="Specific trained models, families or named configurations.")
+    models: list[Model] = Field(default_factory=list, description="Specific trained models, families or named configurations.")
     parameter_counts: list[Count] = Field(default_factory=list, description="Explicit model sizes given as numbers.")
     token_counts: list[Count] = Field(default_factory=list, description="Amounts of text data measured in tokens.")
     benchmarks: list[Name] = Field(default_factory=list, description="Named benchmarks and evaluation datasets.")
@@ -102,7 +112,7 @@ class ErrorDetail(_Record):
 class ErrorRecord(_Record):
     """Stands in an export for an input record that could not be read."""
 
-    schema_version: Literal["1.0"] = Field(default=SCHEMA_VERSION, description="Version of this record layout.")
+    schema_version: Literal["1.1"] = Field(default=SCHEMA_VERSION, description="Version of this record layout.")
     id: str | None = Field(default=None, description="The input's id if it could be read.")
     error: ErrorDetail
 

@@ -91,6 +91,76 @@ def test_count_links_to_the_model_that_has_it(text, model):
     assert count.model == model
 
 
+LINKS_FROM_THE_SENTENCE = [
+    # the model noun the size describes is named right after it
+    (None, "By open-sourcing the data and the 2B-size Chinese Tiny LLM (CT-LLM), we aim to foster research.",
+     {"2B": "CT-LLM"}),
+    (None, "We continue pre-training a 3-billion-parameter model known as OpenLLaMA on Portuguese text.",
+     {"3-billion-parameter": "OpenLLaMA"}),
+    (None, "Mistral 7B outperforms the best open 13B model (Llama 2) on all benchmarks.",
+     {"7B": "Mistral 7B", "13B": "Llama 2"}),
+    # an appositive that describes the model, and every member of its list or range
+    (None, "We build on LLaMA, a family of foundation language models ranging from 7B to 65B parameters.",
+     {"7B": "LLaMA", "65B parameters": "LLaMA"}),
+    (None, "Specifically, we train GPT-3, an autoregressive language model with 175 billion parameters.",
+     {"175 billion parameters": "GPT-3"}),
+    # "our model" is the paper's own model: the title's "X:" or the one the text introduces
+    ("UL2: Unifying Language Learning Paradigms", "By scaling our model up to 20B parameters, we achieve SOTA results.",
+     {"20B parameters": "UL2"}),
+    (None, "We present Zorblax, a family of open language models. Our largest 70B model rivals GPT-4.",
+     {"70B": "Zorblax"}),
+    ("ViTAEv2: Vision Transformer Advanced by Exploring Inductive Bias",
+     "Besides, we scale up our ViTAE model to 644M parameters.", {"644M parameters": "ViTAE"}),
+    # the paper's own model (or a sized variant of it) as the only model of the sentence
+    ("UL2: Unifying Language Learning Paradigms",
+     "UL2 20B also works well with chain-of-thought prompting at a small to medium scale of 20B parameters.",
+     {"20B": "UL2 20B", "20B parameters": "UL2 20B"}),
+    (None, "We present Zorblax, a small language model. With only 1.3B parameters, Zorblax runs on a phone.",
+     {"1.3B parameters": "Zorblax"}),
+    # no link: a size with no name, or a paper with no model of its own
+    (None, "For instance, a 1.6B language model trained with MeCo matches the baseline.", {"1.6B": None}),
+    ("InfiMM-WebMath-40B: Advancing Multimodal Pre-Training",
+     "Our dataset enhances the performance of our 1.3B model, delivering results comparable to DeepSeekMath-1.3B.",
+     {"1.3B": None}),
+    (None, "KIND lowers FID on DiT-L/2, utilizing only 45.4M trainable parameters.", {"45.4M trainable parameters": None}),
+    # no link: the count belongs to other models, a part, a teacher or a bare model noun of its own
+    (None, "We present Zorblax, a 7B language model. Zorblax outperforms models with up to 70B parameters.",
+     {"7B": "Zorblax", "70B parameters": None}),
+    (None, "We present Zorblax, a small language model. It is better than Zorblax with 7B parameters.",
+     {"7B parameters": None}),
+    (None, "We present Zorblax, a mixture-of-experts language model that has 8 experts with 7B parameters each.",
+     {"7B parameters": None}),
+    (None, "We present Zorblax, a small language model. Zorblax is trained on data from models with 70B parameters.",
+     {"70B parameters": None}),
+    (None, "We present Zorblax, a small language model. Zorblax learns from labels of a 70B-parameter teacher.",
+     {"70B-parameter": None}),
+    (None, "We present Zorblax, a small vision model. Fine-tuning Zorblax updates only 2M trainable parameters.",
+     {"2M trainable parameters": None}),
+    (None, "We present Zorblax, a small language model. We initialize Zorblax from a 1B model trained on 100B tokens.",
+     {"1B": None}),
+    ("Zorblax: A Small Language Model", "Our 70B teacher model is trained on 2T tokens.", {"70B": None}),
+    # no link: two models in the sentence, or a size in the name that is not the count
+    (None, "We present Zorblax, a small language model. With 7B parameters, Zorblax rivals LLaMA-2 on MMLU.",
+     {"7B parameters": None}),
+    (None, "We present Zorblax-7B, an open language model. Zorblax-7B scales to 13B parameters by upscaling.",
+     {"13B parameters": None}),
+]
+
+
+@pytest.mark.parametrize("title, text, links", LINKS_FROM_THE_SENTENCE)
+def test_count_links_through_its_sentence(title, text, links):
+    record = extract(text, title=title)
+    assert {c.text: c.model for c in record.parameter_counts} == links
+
+
+def test_model_size_is_read_from_the_name():
+    record = extract("We compare GLM-130B, Qwen2.5-72B-Instruct, Mixtral 8x7B, ResNet-50 and Pythia 410M.")
+    sizes = {m.name: m.size for m in record.models}
+    assert sizes == {"GLM-130B": 130_000_000_000, "Qwen2.5-72B-Instruct": 72_000_000_000, "Mixtral 8x7B": None,
+                     "ResNet-50": None, "Pythia 410M": 410_000_000}
+    assert [c.text for c in record.parameter_counts] == ["410M"]  # a fused size is not a count; a spaced one is
+
+
 MODELS = [
     ("We compare GPT-3, GPT-4o-mini and LLaMA-2-7B.", {"GPT-3", "GPT-4o-mini", "LLaMA-2-7B"}),
     ("Llama 3.1 and Qwen2.5-72B-Instruct", {"Llama 3.1", "Qwen2.5-72B-Instruct"}),

@@ -23,6 +23,8 @@ HOSTILE = {
     "many percentages": "5% " * 20_000,
     "many counts": "1B and " * 10_000 + "parameters",
     "many models": "GPT-4 " * 10_000,
+    "own model, counts in one sentence": "We present Zorblax, a small language model, and " + "it uses 7B parameters, " * 5_000,
+    "our model, counts in one sentence": "We present Zorblax, a language model, and " + "our model has 7B parameters, " * 3_000,
     "respectively": "on A, B, C respectively, 5%, 6%, 7%. " * 2_000,
     "nul and controls": "a\x00b\x01c 7B parameters \x7f",
     "mixed long run": "(%)" * 20_000 + " GPT-4 scores 5% on MMLU",

@@ -17,7 +17,10 @@ Rules (stable ids):
 * ``parameter_count.size_cue``: a bare size after a size word
   (``a parameter count of only 7B or 13B``).
 
-Each parameter count is linked to its model when the text puts them together.
+Each parameter count is linked to its model when the text puts them together
+(``_model_at``), or else when the sentence around it says whose size it is: a
+named noun phrase, an appositive description, ``our model`` or the only model of
+the sentence, for the paper's own model (``_Linker``).
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from spacy.tokens import Doc
 
 from ..data_files import read_json
 from ..normalize.numbers import NUMBER_WORDS, parse_count
+from ..normalize.sizes import model_size
 from ..trie import Gated, alternation, fast_compile
 from . import Component, Mentions, read_facts, text_of, write_facts
 from .sentences import sentence_of
@@ -88,6 +92,7 @@ class QuantityExtractor(Component):
         text, p = text_of(doc), self.patterns
         models = Mentions(read_facts(doc, "model"))
         out: list[dict] = []
+        param_groups: list[list[dict]] = []
         for group in self._groups(text):
             last = group[-1]
             tail = text[last.end() : last.end() + 60]
@@ -98,11 +103,15 @@ class QuantityExtractor(Component):
                     continue
                 out.extend(self._items(text, group, "token_count", "token_count.unit", token.end(), models=None))
             elif unit:
-                out.extend(self._items(text, group, "parameter_count", "parameter_count.unit", unit.end(), models))
+                param_groups.append(self._items(text, group, "parameter_count", "parameter_count.unit", unit.end(), models))
+                out.extend(param_groups[-1])
             else:
                 rule = self._bare_rule(doc, group, models)
                 if rule:
-                    out.extend(self._items(text, group, "parameter_count", rule, 0, models))
+                    param_groups.append(self._items(text, group, "parameter_count", rule, 0, models))
+                    out.extend(param_groups[-1])
+        if models.facts and any(i["model"] is None for g in param_groups for i in g):
+            _Linker(doc, models).link(param_groups)
         return out
 
     def _groups(self, text: str) -> list[list[regex.Match]]:
@@ -186,6 +195,207 @@ _HAS_SIZE = regex.compile(
     r"(?:(?:which|that)\s+)?(?:has|have|had|with|contains?|comprises?|of|at|is|uses|using)\s+"
     r"(?:(?:only|just|about|around|roughly|approximately|nearly|over|more\s+than|up\s+to|a\s+total\s+of)\s+)*"
 )
+
+
+_QUALIFIERS = r"(?:(?:only|just|about|around|roughly|approximately|nearly|over|more\s+than|less\s+than|fewer\s+than|up\s+to|a\s+total\s+of)\s+)*"
+
+
+@lru_cache(maxsize=1)
+def link_patterns() -> dict[str, regex.Pattern]:
+    """Patterns of the link rules in :class:`_Linker` (the cue words are in ``quantity_cues.json``)."""
+    c = cues()
+    nouns = alternation(c["model_nouns"] + ["family", "families", "series", "suite", "collection"])
+    singular = alternation(n for n in c["model_nouns"] if not n.endswith("s"))
+    roles = alternation(c["role_words"])
+    own_nouns = alternation([n for n in c["model_nouns"] if n not in c["role_words"]] + ["family", "series"])
+    has = r"(?:(?:which|that)\s+(?:has|have|had|contains?|comprises?)|with|having|containing|comprising|of|ranging\s+(?:in\s+size\s+)?from)"
+    return {
+        # "the 2B-size Chinese Tiny LLM (CT-LLM)", "a 3B model known as OpenLLaMA"
+        "named_np": fast_compile(rf"[\s\-]*(?:[A-Za-z][\w\-]*\s+){{0,3}}?(?:{singular})\b"),
+        "naming": fast_compile(r"\s*\(\s*|,?\s+(?:known\s+as|named|called|dubbed|termed)\s+"),
+        # "LLaMA, a family of foundation language models ranging from 7B to 65B parameters"
+        "appositive": fast_compile(
+            rf",?\s+(?:(?:is|was|are)\s+)?(?:a|an|the|our)\s+"
+            rf"(?:(?!(?:that|which|who|than|but|while|whereas|for|to|on|in|from|by|over|into|against|via|using)\b)[\w\-.*/+]+\s+){{0,10}}?"
+            rf"(?:{nouns})\s*,?\s*{has}\s+{_QUALIFIERS}"
+        ),
+        # "our 7B model", "our largest 70B and 13B models"
+        "our_before": fast_compile(rf"\b[Oo]ur\s+(?:(?!(?:{roles})\b)[\w\-]+\s+){{0,2}}$"),
+        "own_np": fast_compile(rf"[\s\-]*(?:(?!(?:{roles})\b)[A-Za-z][\w\-]*\s+){{0,2}}?(?:{own_nouns})\b"),
+        # "our model has 7B parameters", "by scaling our model up to 20B parameters"
+        "our_has": fast_compile(
+            rf"\b[Oo]ur\s+(?:(?!(?:{roles})\b)[\w\-]+\s+){{0,2}}?(?:{own_nouns})(?:\s+(?:is|are|was|were))?\s*,?\s*"
+            rf"(?:{has}|has|have|had|at|up\s+to|ranges?\s+from|scales?\s+(?:up\s+)?to|scaled\s+(?:up\s+)?to)\s+{_QUALIFIERS}$"
+            rf"|\bscal(?:e|es|ed|ing)\s+(?:up\s+)?[Oo]ur\s+(?:(?!(?:{roles})\b)[\w\-]+\s+){{0,2}}?(?:{own_nouns})\s+(?:up\s+)?to\s+$"
+        ),
+        # the title's "X:" and "we present X", "named X", "our X", "the proposed X"
+        "title": fast_compile(r"\s*(?P<name>[^:\n]{1,60}?)\s*:"),
+        "own_cue": fast_compile(
+            r"(?:(?:\b[Ww]e\s+(?:[a-z]+\s+(?:and|&)\s+)?(?:introduce|present|propose|release|develop|build|open-source|unveil)"
+            r"|\b[Ii]ntroducing|\b(?:[Tt]his|[Oo]ur)\s+(?:paper|work|report|study)\s+(?:introduces|presents|proposes|releases|describes)"
+            r"|\b(?:named|called|dubbed|termed)|\bthe\s+proposed)\s+(?:(?:the|a|an|our)\s+)?(?:(?:new|novel|first)\s+)?"
+            r"|\b[Oo]ur\s+(?:[a-z][\w\-]*\s+)?)$"
+        ),
+        # what keeps a count off the only model of its sentence
+        "noun_has": fast_compile(rf"\b(?:{nouns})\s*,?\s*(?:{has}|[a-z]+)\s+{_QUALIFIERS}$"),
+        "qualifiers": fast_compile(rf"{_QUALIFIERS}$"),
+        "comparison": fast_compile(rf"\b(?:{alternation(c['comparison_words'])})\b", re.IGNORECASE),
+        "added": fast_compile(rf"\b(?:{alternation(c['added_words'])})\b", re.IGNORECASE),
+        "per_part": fast_compile(r"\s*(?:each|apiece|per)\b", re.IGNORECASE),
+    }
+
+
+#: Longer "sentences" (text with no sentence break) are not read for their only model.
+_MAX_SENTENCE = 2000
+
+
+class _Linker:
+    """Links the parameter counts that no model stands beside, reading the sentence around them.
+
+    Rules, tried in order on each list of counts (its members share the link):
+
+    * named noun phrase: the model noun the size describes is named right after it
+      (``the 2B-size Chinese Tiny LLM (CT-LLM)``, ``a 3B model known as OpenLLaMA``);
+    * appositive description: ``LLaMA, a family of foundation language models
+      ranging from 7B to 65B parameters``, ``X-7B, a model with 7 billion parameters``;
+    * ``our model`` is the paper's own model (``By scaling our model up to 20B
+      parameters``, ``our 7B model``), when the paper has one;
+    * the paper's own model, when it is the only model named in the sentence
+      (``UL2 20B also works well ... at a scale of 20B parameters``); not when the
+      count is on a model noun of its own (``models with 70B parameters``, ``a
+      70B-parameter teacher``), the sentence compares (``outperforms``, ``than``),
+      the count is per part (``16 billion parameters each``) or counts what a
+      method adds (``2M trainable parameters``), nor for a bare size (``a 16B model``).
+
+    The paper's own models are the model its title names before a colon
+    (``UL2: ...``) and those the text introduces (``we present X``, ``named X``,
+    ``our X``, ``the proposed X``), with their sized variants (``UL2 20B``). ``a 1.6B
+    language model``, and ``our 1.3B model`` in a paper with no model of its own,
+    stay unlinked. A size in the model's name other than the count's blocks the link.
+    """
+
+    def __init__(self, doc: Doc, models: Mentions):
+        self.doc, self.text, self.models = doc, text_of(doc), models
+        self.p = link_patterns()
+        self._own: tuple[str | None, list[str]] | None = None
+        self._names: regex.Pattern | None = None
+
+    def link(self, groups: list[list[dict]]) -> None:
+        for items in groups:
+            if all(i["model"] for i in items):
+                continue
+            name = self._named_np(items) or self._appositive(items) or self._our_model(items) or self._only_model(items)
+            if name:
+                size = model_size(name)
+                for item in items:
+                    if item["model"] is None and size in (None, item["value"]):
+                        item["model"] = name
+
+    def _mention_at(self, pos: int) -> dict | None:
+        return next(iter(self.models.starting_in(pos, pos + 1)), None)
+
+    def _named_np(self, items: list[dict]) -> str | None:
+        np = self.p["named_np"].match(self.text, items[-1]["end"])
+        naming = np and self.p["naming"].match(self.text, np.end())
+        m = naming and self._mention_at(naming.end())
+        if not m or ("(" in naming.group() and not regex.match(r"\s*\)", self.text[m["end"] : m["end"] + 10])):
+            return None
+        return m["name"]
+
+    def _appositive(self, items: list[dict]) -> str | None:
+        start = items[0]["start"]
+        s, _ = sentence_of(self.doc, start)
+        before = [m for m in self.models.starting_in(max(s, start - 200), start) if m["end"] <= start]
+        if before and self.p["appositive"].fullmatch(self.text, before[-1]["end"], start):
+            return before[-1]["name"]
+        return None
+
+    def _our_model(self, items: list[dict]) -> str | None:
+        primary, _ = self.own()
+        if primary is None:
+            return None
+        start, end = items[0]["start"], items[-1]["end"]
+        s = max(sentence_of(self.doc, start)[0], start - 200)
+        our = self.p["our_before"].search(self.text, s, start)
+        if not (our and self.p["own_np"].match(self.text, end)):
+            our = self.p["our_has"].search(self.text, s, start)
+        if not our:
+            return None
+        named = [m for m in self.models.starting_in(our.start(), start)  # "our ViTAE model", not "our LLaMA-based model"
+                 if m["end"] <= start and self.text[m["end"] : m["end"] + 1].isspace()]
+        return named[-1]["name"] if named else primary
+
+    def _only_model(self, items: list[dict]) -> str | None:
+        first, last = items[0], items[-1]
+        if first["rule"] not in ("parameter_count.unit", "parameter_count.size_cue") or not self.own()[1]:
+            return None
+        text, start, end = self.text, first["start"], last["end"]
+        s, e = sentence_of(self.doc, start)
+        if e - s > _MAX_SENTENCE:
+            return None
+        if (self.p["added"].search(last["text"]) or self.p["per_part"].match(text, end)
+                or self.p["noun_has"].search(text, s, start) or patterns()["model_noun"].match(text, end)):
+            return None
+        found = self._sentence_models(s, e)
+        if len(found) != 1:
+            return None
+        (m,) = found.values()
+        if not self._is_own(m["name"]):
+            return None
+        q = self.p["qualifiers"].search(text, s, start)
+        between = text[s : q.start() if q else start] + " " + (text[end : m["start"]] if m["start"] >= end else "")
+        return None if self.p["comparison"].search(between) else m["name"]
+
+    def _sentence_models(self, s: int, e: int) -> dict[str, dict]:
+        """The distinct models named in text[s:e]: mentions, and other occurrences of their names."""
+        mentions = self.models.starting_in(s, e)
+        found: dict[str, dict] = {}
+        for m in mentions:
+            found.setdefault(_key(m["name"]), m)
+        for occ in self.names().finditer(self.text, s, e):
+            if not any(m["start"] <= occ.start() < m["end"] for m in mentions):
+                found.setdefault(_key(occ.group()), {"name": occ.group(), "start": occ.start(), "end": occ.end()})
+        return found
+
+    def names(self) -> regex.Pattern:
+        if self._names is None:
+            names = {m["name"] for m in self.models.facts}
+            self._names = regex.compile(rf"(?<!\w)(?:{alternation(names)})(?!\w)")
+        return self._names
+
+    def own(self) -> tuple[str | None, list[str]]:
+        """The paper's own model (``None`` when the text gives several or none) and its own model families."""
+        if self._own is not None:
+            return self._own
+        text, names = self.text, []
+        by_key = {}
+        for m in self.models.facts:
+            by_key.setdefault(_key(m["name"]), m["name"])
+            s, _ = sentence_of(self.doc, m["start"])
+            if self.p["own_cue"].search(text, max(s, m["start"] - 100), m["start"]):
+                names.append(m["name"])
+        title_len = self.doc.user_data.get("paperfacts_title_len")
+        t = self.p["title"].match(text, 0, title_len) if title_len else None
+        title_model = by_key.get(_key(t["name"])) if t else None
+        families: list[str] = []
+        for name in sorted(set(names + ([title_model] if title_model else [])), key=len):
+            if not any(_variant(name, f) for f in families):
+                families.append(name)
+        self._own = (title_model or (families[0] if len(families) == 1 else None), families)
+        return self._own
+
+    def _is_own(self, name: str) -> bool:
+        return any(_variant(name, f) for f in self.own()[1])
+
+
+def _key(name: str) -> str:
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
+
+
+def _variant(name: str, family: str) -> bool:
+    """``name`` is ``family`` or a sized or suffixed variant of it (``UL2 20B`` of ``UL2``)."""
+    a, b = name.casefold(), family.casefold()
+    return _key(a) == _key(b) or (a.startswith(b) and a[len(b)] in " -_~")
 
 
 @Language.factory("paperfacts_quantities")
