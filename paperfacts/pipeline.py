@@ -20,7 +20,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .extractors import Mentions, read_facts, remember_text, text_of, write_facts
+from .extractors import Mentions, name_key, read_facts, remember_text, text_of, write_facts
 from .normalize.sizes import model_size
 from .normalize.text import original_offset, unwrap
 from .records import Count, ErrorDetail, ErrorRecord, Evidence, Model, Name, PaperFacts, Score, Url
@@ -155,10 +155,6 @@ def _names(doc: Doc, kind: str) -> list[Name]:
         if key:
             by_key.setdefault(key, (fact, []))[1].append(_evidence(doc, fact))
     return [Name(name=f["name"], evidence=ev, rule=f["rule"]) for f, ev in by_key.values()]
-
-
-def name_key(name: str) -> str:
-    return "".join(ch for ch in name.casefold() if ch.isalnum())
 
 
 def _grouped(doc: Doc, kind: str, key_fields: tuple[str, ...]) -> list[tuple[dict, list[Evidence]]]:

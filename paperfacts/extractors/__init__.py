@@ -29,6 +29,12 @@ def text_of(doc: Doc) -> str:
         text = _TEXTS[doc] = doc.text
     return text
 
+
+def name_key(name: str) -> str:
+    """A name compared case-, space- and punctuation-insensitively (``GPT-4`` ~ ``gpt 4``)."""
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
+
+
 GROUPS = {
     "gazetteer_benchmark": "paperfacts_gazetteer_benchmark",
     "gazetteer_dataset": "paperfacts_gazetteer_dataset",

@@ -36,7 +36,7 @@ from ..data_files import read_json
 from ..normalize.numbers import NUMBER_WORDS, parse_count
 from ..normalize.sizes import model_size
 from ..trie import Gated, alternation, fast_compile
-from . import Component, Mentions, read_facts, text_of, write_facts
+from . import Component, Mentions, name_key, read_facts, text_of, write_facts
 from .sentences import sentence_of
 
 
@@ -351,10 +351,10 @@ class _Linker:
         mentions = self.models.starting_in(s, e)
         found: dict[str, dict] = {}
         for m in mentions:
-            found.setdefault(_key(m["name"]), m)
+            found.setdefault(name_key(m["name"]), m)
         for occ in self.names().finditer(self.text, s, e):
             if not any(m["start"] <= occ.start() < m["end"] for m in mentions):
-                found.setdefault(_key(occ.group()), {"name": occ.group(), "start": occ.start(), "end": occ.end()})
+                found.setdefault(name_key(occ.group()), {"name": occ.group(), "start": occ.start(), "end": occ.end()})
         return found
 
     def names(self) -> regex.Pattern:
@@ -370,13 +370,13 @@ class _Linker:
         text, names = self.text, []
         by_key = {}
         for m in self.models.facts:
-            by_key.setdefault(_key(m["name"]), m["name"])
+            by_key.setdefault(name_key(m["name"]), m["name"])
             s, _ = sentence_of(self.doc, m["start"])
             if self.p["own_cue"].search(text, max(s, m["start"] - 100), m["start"]):
                 names.append(m["name"])
         title_len = self.doc.user_data.get("paperfacts_title_len")
         t = self.p["title"].match(text, 0, title_len) if title_len else None
-        title_model = by_key.get(_key(t["name"])) if t else None
+        title_model = by_key.get(name_key(t["name"])) if t else None
         families: list[str] = []
         for name in sorted(set(names + ([title_model] if title_model else [])), key=len):
             if not any(_variant(name, f) for f in families):
@@ -388,14 +388,10 @@ class _Linker:
         return any(_variant(name, f) for f in self.own()[1])
 
 
-def _key(name: str) -> str:
-    return "".join(ch for ch in name.casefold() if ch.isalnum())
-
-
 def _variant(name: str, family: str) -> bool:
     """``name`` is ``family`` or a sized or suffixed variant of it (``UL2 20B`` of ``UL2``)."""
     a, b = name.casefold(), family.casefold()
-    return _key(a) == _key(b) or (a.startswith(b) and a[len(b)] in " -_~")
+    return name_key(a) == name_key(b) or (a.startswith(b) and a[len(b)] in " -_~")
 
 
 @Language.factory("paperfacts_quantities")
