@@ -147,14 +147,14 @@ def _facts(doc: Doc, kind: str) -> list[dict]:
     return [f for f in read_facts(doc, kind) if f["end"] <= title_len or f["start"] >= title_len + len(SEPARATOR)]
 
 
-def _names(doc: Doc, kind: str) -> list[Name]:
-    """One item per distinct name (case/punctuation-insensitive), first spelling kept."""
+def _names(doc: Doc, kind: str) -> list[tuple[dict, list[Evidence]]]:
+    """One (first fact, evidence) per distinct name (case/punctuation-insensitive): the first spelling is kept."""
     by_key: dict[str, tuple[dict, list[Evidence]]] = {}
     for fact in _facts(doc, kind):
         key = name_key(fact["name"])
         if key:
             by_key.setdefault(key, (fact, []))[1].append(_evidence(doc, fact))
-    return [Name(name=f["name"], evidence=ev, rule=f["rule"]) for f, ev in by_key.values()]
+    return list(by_key.values())
 
 
 def _grouped(doc: Doc, kind: str, key_fields: tuple[str, ...]) -> list[tuple[dict, list[Evidence]]]:
@@ -185,7 +185,7 @@ def _inside_corpus_names(doc: Doc) -> None:
 def to_record(doc: Doc, *, id: str, title: str | None) -> PaperFacts:
     """Build the validated record from the span groups of a processed Doc."""
     _inside_corpus_names(doc)
-    models = [Model(name=n.name, evidence=n.evidence, rule=n.rule, size=model_size(n.name)) for n in _names(doc, "model")]
+    models = [Model(name=f["name"], evidence=ev, rule=f["rule"], size=model_size(f["name"])) for f, ev in _names(doc, "model")]
     model_names = {name_key(m.name): m.name for m in models}
 
     def model_of(name):
@@ -197,7 +197,9 @@ def to_record(doc: Doc, *, id: str, title: str | None) -> PaperFacts:
             for f, ev in _grouped(doc, kind, ("value", "model", "text"))
         ]
 
-    benchmarks, datasets = _names(doc, "benchmark"), _names(doc, "dataset")
+    benchmarks, datasets = (
+        [Name(name=f["name"], evidence=ev, rule=f["rule"]) for f, ev in _names(doc, kind)] for kind in ("benchmark", "dataset")
+    )
     corpus_names = {name_key(n.name): n.name for n in benchmarks + datasets}
 
     def benchmark_of(name):
