@@ -132,14 +132,11 @@ def cmd_extract(args) -> int:
                 with open(part, "ab" if args.resume else "wb") as fh:
                     stats = write_lines(fh, export_lines(items, workers=args.workers), strict=args.strict,
                                         progress=progress)
-            except StrictStop:
-                os.unlink(part)
-                raise
             except KeyboardInterrupt:
                 print(f"\npaperfacts: interrupted; the lines so far are in {part}: run again with --resume",
                       file=sys.stderr)
                 return 130
-            except BaseException:
+            except BaseException:  # --strict's stop included: no output file
                 os.unlink(part)
                 raise
             os.replace(part, args.output)

@@ -8,8 +8,8 @@ Nothing is dropped silently.
 from __future__ import annotations
 
 import gzip
-import json
 import io
+import json
 import sys
 import zlib
 from dataclasses import dataclass
