@@ -37,15 +37,20 @@ class Gated:
 
     __slots__ = ("pattern", "gate")
 
-    def __init__(self, pattern, words=(), *, gate=None, ignore_case: bool = False):
+    def __init__(self, pattern, words=(), *, gate=None):
         self.pattern = pattern
-        self.gate = gate or re.compile(trie_pattern(sorted(set(words))), re.IGNORECASE if ignore_case else 0).search
+        self.gate = gate or re.compile(trie_pattern(sorted(set(words)))).search
 
     def finditer(self, text: str):
         return self.pattern.finditer(text) if self.gate(text) else iter(())
 
     def __getattr__(self, name):
         return getattr(self.pattern, name)
+
+
+def any_word(words) -> re.Pattern:
+    """Any of ``words`` as a whole word, ignoring case (``\\b(?:a|b)\\b``): the cue-word lists."""
+    return re.compile(rf"\b(?:{alternation(words)})\b", re.IGNORECASE)
 
 
 def alternation(words) -> str:

@@ -32,7 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..data_files import read_json, read_jsonl, read_lines
-from ..trie import Gated, alternation, fast_compile
+from ..trie import Gated, alternation, any_word, fast_compile
 from . import Component, Mentions, read_facts, text_of, write_facts
 from .models import looks_like_name
 from .sentences import sentence_of
@@ -102,8 +102,8 @@ def patterns() -> dict[str, regex.Pattern]:
         "size_suffix": fast_compile(r"-\d+(?:\.\d+)?[KMB]\b"),
         "variant_prefix": fast_compile(rf"(?:{alternation(c['benchmark_prefixes'])})[\s-]?$"),
         "coordinated": fast_compile(r"[a-z][a-z0-9\-]{2,20}(?=\s*(?:,|\)|and\b|or\b|$))"),
-        "train": fast_compile(rf"\b(?:{alternation(c['train_words'])})\b", re.IGNORECASE),
-        "eval": fast_compile(rf"\b(?:{alternation(c['eval_words'])})\b", re.IGNORECASE),
+        "train": any_word(c["train_words"]),
+        "eval": any_word(c["eval_words"]),
     }
 
 

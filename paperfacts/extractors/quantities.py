@@ -35,7 +35,7 @@ from spacy.tokens import Doc
 from ..data_files import read_json
 from ..normalize.numbers import NUMBER_WORDS, parse_count
 from ..normalize.sizes import model_size
-from ..trie import Gated, alternation, fast_compile
+from ..trie import Gated, alternation, any_word, fast_compile
 from . import Component, Mentions, name_key, read_facts, text_of, write_facts
 from .sentences import sentence_of
 
@@ -45,7 +45,8 @@ def cues() -> dict:
 
 
 _DIGIT_MAGNITUDE = re.compile(r"\d[KkMmBbTt]")
-_MAGNITUDE_WORD = re.compile(r"(?i:thousand|million|billion|trillion)")
+MAGNITUDE_WORDS = r"(?i:thousand|million|billion|trillion)"
+_MAGNITUDE_WORD = re.compile(MAGNITUDE_WORDS)
 
 
 def may_have_count(text: str) -> bool:
@@ -65,10 +66,9 @@ def may_have_count(text: str) -> bool:
 def patterns() -> dict[str, regex.Pattern]:
     c = cues()
     words = alternation(w for w in NUMBER_WORDS if " " not in w and w != "a")
-    mag_words = r"(?i:thousand|million|billion|trillion)"
     # a number word takes a magnitude word only ("ten billion"; "tent" is no count)
-    num = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?i:{words})(?=[\s\-]{mag_words}))"
-    mag = rf"(?:(?P<letter>[KkMmBbTt])|[\s\-](?P<word>{mag_words}))"
+    num = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?i:{words})(?=[\s\-]{MAGNITUDE_WORDS}))"
+    mag = rf"(?:(?P<letter>[KkMmBbTt])|[\s\-](?P<word>{MAGNITUDE_WORDS}))"
     filler = rf"(?:(?!(?:{alternation(c['skip_words'])})\b)[A-Za-z][\w\-]*\s+){{0,2}}?"
     return {
         "count": Gated(fast_compile(rf"(?<![\w.\-/\\^_$])(?P<num>{num}){mag}(?![A-Za-z0-9]|\.\d)"), gate=may_have_count),
@@ -77,7 +77,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "token_unit": fast_compile(rf"[\s\-]*{filler}tokens?\b", re.IGNORECASE),
         "model_noun": fast_compile(rf"[\s\-]*(?:[A-Za-z][\w\-]*\s+){{0,3}}?(?:{alternation(c['model_nouns'])})\b"),
         "size_cue": fast_compile(rf"\b(?:{alternation(c['size_cues'])})\b[^.;:\d]{{0,30}}$", re.IGNORECASE),
-        "context": fast_compile(rf"\b(?:{alternation(c['context_words'])})\b", re.IGNORECASE),
+        "context": any_word(c["context_words"]),
     }
 
 
@@ -239,8 +239,8 @@ def link_patterns() -> dict[str, regex.Pattern]:
         # what keeps a count off the only model of its sentence
         "noun_has": fast_compile(rf"\b(?:{nouns})\s*,?\s*(?:{has}|[a-z]+)\s+{_QUALIFIERS}$"),
         "qualifiers": fast_compile(rf"{_QUALIFIERS}$"),
-        "comparison": fast_compile(rf"\b(?:{alternation(c['comparison_words'])})\b", re.IGNORECASE),
-        "added": fast_compile(rf"\b(?:{alternation(c['added_words'])})\b", re.IGNORECASE),
+        "comparison": any_word(c["comparison_words"]),
+        "added": any_word(c["added_words"]),
         "per_part": fast_compile(r"\s*(?:each|apiece|per)\b", re.IGNORECASE),
     }
 
