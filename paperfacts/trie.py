@@ -32,14 +32,23 @@ def fast_compile(pattern: str, flags: int = 0, *, engine: str = "re"):
 class Gated:
     """A compiled pattern behind a quick necessary condition: ``finditer`` over a
     text in which none of ``words`` occurs (a literal alternation that every match
-    contains), or for which the ``gate`` function says False, returns nothing
-    without running the pattern. Other methods are the pattern's own."""
+    contains; compared ignoring case), or for which the ``gate`` function says
+    False, returns nothing without running the pattern. Other methods are the
+    pattern's own.
 
-    __slots__ = ("pattern", "gate")
+    The words of all gated patterns are looked up in one pass over the text
+    (``GATE_WORDS``), however many patterns ask about it."""
+
+    __slots__ = ("pattern", "gate", "words")
 
     def __init__(self, pattern, words=(), *, gate=None):
         self.pattern = pattern
-        self.gate = gate or re.compile(trie_pattern(sorted(set(words)))).search
+        self.words = frozenset(w.lower() for w in words)
+        GATE_WORDS.add(self.words)
+        self.gate = gate or self._has_word
+
+    def _has_word(self, text: str) -> bool:
+        return not self.words.isdisjoint(GATE_WORDS.present(text))
 
     def finditer(self, text: str):
         return self.pattern.finditer(text) if self.gate(text) else iter(())
@@ -48,14 +57,60 @@ class Gated:
         return getattr(self.pattern, name)
 
 
+class _GateWords:
+    """The words of every ``Gated`` pattern, found in one Aho-Corasick pass over the
+    lower-cased text (``literals.py``), remembered for the last text asked about."""
+
+    def __init__(self):
+        self.words: set[str] = set()
+        self._literals = None
+
+    def add(self, words) -> None:
+        if not self.words.issuperset(words):
+            self.words |= set(words)
+            self._literals = None
+
+    def present(self, text: str) -> frozenset[str]:
+        from .literals import Literals
+
+        if self._literals is None:
+            self._literals = Literals((w, None) for w in sorted(self.words))
+        return self._literals.present_lower(text)
+
+
+GATE_WORDS = _GateWords()
+
+
 def any_word(words) -> re.Pattern:
     """Any of ``words`` as a whole word, ignoring case (``\\b(?:a|b)\\b``): the cue-word lists."""
     return re.compile(rf"\b(?:{alternation(words)})\b", re.IGNORECASE)
 
 
 def alternation(words) -> str:
-    """``a|b|c`` of the escaped ``words``, longest first (so ``language model`` beats ``model``)."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """Any of the literal ``words``, the longest preferred where several match at one
+    place (so ``language model`` beats ``model``).
+
+    Written as a trie (``trie_pattern``): at each position the engine checks one
+    character class per level instead of trying every word in turn (2-3x faster on
+    the cue-word lists). The longest-first preference is the same, since words
+    that match at one place lie on one path of the trie. Words that differ only in
+    case at the same place would break that under ``IGNORECASE``; those lists are
+    written as a plain longest-first alternation.
+    """
+    words = sorted(set(words), key=lambda w: (-len(w), w))
+    return trie_pattern(words) if _case_distinct(words) else "|".join(re.escape(w) for w in words)
+
+
+def _case_distinct(words: list[str]) -> bool:
+    """No two words branch, at one node of their trie, on characters equal ignoring case."""
+    seen: dict[str, str] = {}
+    for word in words:
+        for i in range(1, len(word) + 1):
+            prefix = word[:i]
+            key = word[: i - 1] + word[i - 1].lower()
+            if seen.setdefault(key, prefix) != prefix:
+                return False
+    return True
 
 
 def trie_pattern(words: list[str]) -> str:

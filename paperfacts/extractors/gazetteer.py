@@ -7,7 +7,8 @@ model family in ``data/models.jsonl``, a metric in ``data/metrics.jsonl``.
 
 Matching is on characters, not tokens (spaCy keeps ``GPT-4o`` and
 ``ImageNet-1K.`` as single tokens), with one trie-compiled regex per case mode
-over all labels:
+over all labels, run where one Aho-Corasick pass over the lower-cased text
+(``literals.py``) finds a form starting:
 
 * ``exact``: forms as written;
 * ``lower``: ``ignore_case`` forms, matched on the lower-cased text;
@@ -25,6 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..data_files import read_jsonl
+from ..literals import Literals
 from ..trie import compile_names
 from . import Component, text_of, write_facts
 
@@ -76,7 +78,33 @@ class Gazetteer(Component):
                             self.forms["capitals"].setdefault(form.lower(), []).append((label, entry))
         self.patterns = {mode: compile_names(list(forms), left=LEFT, right=RIGHT) for mode, forms in self.forms.items()}
         self._ignore_case = {}  # compiled on first use, for texts whose lower() changes length
+        # every form, lower-cased, -> the modes it is matched in
+        modes: dict[str, set[str]] = {}
+        for mode, forms in self.forms.items():
+            for form in forms:
+                modes.setdefault(form.lower(), set()).add(mode)
+        self.starts = Literals((form, tuple(sorted(m))) for form, m in sorted(modes.items()))
 
+    def _matches(self, text: str, lowered: str | None):
+        """``(mode, match)`` for every match of each mode's regex, as its ``finditer``
+        would give them, tried only where the automaton finds a form starting."""
+        if lowered is None:  # lower-casing changed the length: no candidate positions
+            for mode in self.forms:
+                for m in self._finditer(mode, text, lowered):
+                    yield mode, m
+            return
+        starts: dict[str, set[int]] = {mode: set() for mode in self.forms}
+        for start, _, modes in self.starts.find(lowered):
+            for mode in modes:
+                before = (text if mode == "exact" else lowered)[start - 1 : start]
+                if not before or not (before.isalnum() or before in "_./@"):  # LEFT
+                    starts[mode].add(start)
+        for mode, found in starts.items():
+            pattern, source, end = self.patterns[mode], (text if mode == "exact" else lowered), 0
+            for start in sorted(found):
+                if start >= end and (m := pattern.match(source, start)):
+                    yield mode, m
+                    end = m.end()
 
     def _finditer(self, mode: str, text: str, lowered: str | None):
         if mode == "exact":
@@ -93,17 +121,17 @@ class Gazetteer(Component):
         lowered = text.lower()
         if len(lowered) != len(text):
             lowered = None
-        for mode, forms in self.forms.items():
-            for m in self._finditer(mode, text, lowered):
-                surface = text[m.start() : m.end()]
-                if mode == "capitals" and _capitals(surface) < 2:
+        for mode, m in self._matches(text, lowered):
+            forms = self.forms[mode]
+            surface = text[m.start() : m.end()]
+            if mode == "capitals" and _capitals(surface) < 2:
+                continue
+            key = surface if mode == "exact" else surface.lower()
+            for label, entry in forms.get(key, ()):
+                if label != "model" and (not STRICT_RIGHT.match(text, m.end()) or text[m.start() - 1 : m.start()] == "-"):
                     continue
-                key = surface if mode == "exact" else surface.lower()
-                for label, entry in forms.get(key, ()):
-                    if label != "model" and (not STRICT_RIGHT.match(text, m.end()) or text[m.start() - 1 : m.start()] == "-"):
-                        continue
-                    found[label].append({"start": m.start(), "end": m.end(), "text": surface, "name": entry["name"],
-                                         "family": bool(entry.get("family"))})
+                found[label].append({"start": m.start(), "end": m.end(), "text": surface, "name": entry["name"],
+                                     "family": bool(entry.get("family"))})
         return {label: _longest(facts) for label, facts in found.items()}
 
     def set_annotations(self, doc: Doc, found: dict[str, list[dict]]) -> None:

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-#: A line break with the spaces and tabs around it.
-_BREAK = re.compile(r"[ \t]*(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))*[ \t]*")
+#: A line break with the spaces and tabs after it (those before it are taken by hand:
+#: a pattern that starts with a line break lets the engine skip ahead to one).
+_BREAK = re.compile(r"(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))*[ \t]*")
 
 #: ``[positions, shifts]``: from ``positions[i]`` on (a position in the unwrapped
 #: text, increasing), add ``shifts[i]`` to get the position in the original text;
@@ -34,12 +35,17 @@ def unwrap(text: str) -> tuple[str, Shifts]:
     last = 0
     out_len = 0
     shift = 0
+    previous_end = 0
     for m in _BREAK.finditer(text):
-        run = m.group()
+        start = m.start()
+        while start > previous_end and text[start - 1] in " \t":
+            start -= 1
+        previous_end = m.end()
+        run = text[start : m.end()]
         if run.count("\n") + run.count("\r") - run.count("\r\n") != 1:
             continue  # a paragraph break: kept as it is
-        parts.append(text[last : m.start()])
-        out_len += m.start() - last + 1
+        parts.append(text[last:start])
+        out_len += start - last + 1
         parts.append(" ")
         shift += len(run) - 1
         positions.append(out_len)

@@ -88,7 +88,7 @@ _FINDER = regex.compile(
 
 # What every link the finder can read contains: a scheme, or a dotted host whose
 # last label (a public suffix: two letters at least) follows a label character.
-# A fast stdlib search that skips the finder on most texts.
+# The finder runs only in the runs without white space that hold one (_finder_matches).
 _MAY_HAVE_HOST = re.compile(r"[A-Za-z0-9]\.[A-Za-z]{2}")
 
 # \url{...}, \href{...}{...}: the first argument is the link; spaces and line
@@ -425,10 +425,8 @@ def _find_urls(text: str) -> list[UrlMatch]:
             out.append(UrlMatch(a, b, raw, url))
             covered.append(m.span())
 
-    if "://" not in text and not _MAY_HAVE_HOST.search(text):
-        return out  # no scheme and no dotted name: nothing for the finder (most abstracts)
     ci = 0
-    for m in _FINDER.finditer(text):
+    for m in _finder_matches(text):
         start = m.start()
         while ci < len(covered) and covered[ci][1] <= start:
             ci += 1
@@ -446,6 +444,47 @@ def _find_urls(text: str) -> list[UrlMatch]:
     if covered:
         out.sort(key=lambda u: (u.start, u.end))
     return out
+
+
+def _finder_matches(text: str):
+    """``_FINDER.finditer(text)``, for the links normalize_url can accept, tried only in
+    the runs without white space that hold a scheme or a dotted name ending in two
+    letters (``_MAY_HAVE_HOST``): the finder is slow per character, and most of an
+    abstract is far from any link. A link's host never holds white space; its body
+    crosses it only after ``\\textasciitilde``, so a match that reaches the end of
+    its run is read again in the whole text."""
+    pos = 0
+    for lo, hi in _runs_with_hosts(text):
+        start = max(lo, pos)
+        while start < hi:
+            m = _FINDER.search(text, start, hi)
+            if m is None:
+                break
+            if m.end() == hi < len(text):
+                m = _FINDER.match(text, m.start())
+            yield m
+            start = pos = m.end()
+
+
+def _runs_with_hosts(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each run without white space holding ``://`` or ``_MAY_HAVE_HOST``."""
+    anchors = [m.start() for m in _MAY_HAVE_HOST.finditer(text)]
+    at = text.find("://")
+    while at >= 0:
+        anchors.append(at)
+        at = text.find("://", at + 1)
+    runs: list[tuple[int, int]] = []
+    for at in sorted(anchors):
+        if runs and at < runs[-1][1]:
+            continue
+        lo = at
+        while lo > 0 and not text[lo - 1].isspace():
+            lo -= 1
+        runs.append((lo, _NO_SPACE.match(text, at).end()))
+    return runs
+
+
+_NO_SPACE = re.compile(r"\S*")
 
 
 # --------------------------------------------------------------------------

@@ -1,0 +1,57 @@
+"""Many literal strings found in one pass over a text (Aho-Corasick).
+
+A trie-shaped regex (``trie.py``) tries a match at every position of the text;
+an Aho-Corasick automaton reads each character once, whatever the number of
+strings. On the arXiv corpus one automaton over the ~6,000 gazetteer forms
+finds every candidate in about a fifth of the time of the three trie regexes
+it replaces. The automaton is pyahocorasick's (C, wheels for every platform we
+support): a dependency that beats writing the automaton in Python, which would
+be slower than the regex.
+
+The automaton only finds candidates; the regexes still decide (boundaries,
+longest match), at the few positions it reports.
+"""
+
+from __future__ import annotations
+
+from typing import Generic, Iterable, Iterator, TypeVar
+
+import ahocorasick
+
+V = TypeVar("V")
+
+
+class Literals(Generic[V]):
+    """A fixed map of literal strings to values, searched in one pass."""
+
+    __slots__ = ("_automaton", "_last")
+
+    def __init__(self, strings: Iterable[tuple[str, V]]):
+        automaton = ahocorasick.Automaton()
+        for string, value in strings:
+            if string:
+                automaton.add_word(string, (len(string), string, value))
+        if len(automaton):
+            automaton.make_automaton()
+        self._automaton = automaton
+        self._last: tuple[str | None, frozenset[str]] = (None, frozenset())
+
+    def __len__(self) -> int:
+        return len(self._automaton)
+
+    def find(self, text: str) -> Iterator[tuple[int, str, V]]:
+        """``(start, string, value)`` for every occurrence in ``text``, overlapping ones
+        included, ordered by end position."""
+        if not len(self._automaton):
+            return
+        for end, (size, string, value) in self._automaton.iter(text):
+            yield end - size + 1, string, value
+
+    def present_lower(self, text: str) -> frozenset[str]:
+        """The strings that occur in ``text.lower()`` (remembered for the last text
+        asked about, so that several callers reading one text pay for one pass)."""
+        last_text, found = self._last
+        if text is not last_text:
+            found = frozenset(string for _, string, _ in self.find(text.lower()))
+            self._last = (text, found)
+        return found
