@@ -34,7 +34,7 @@ class Literals(Generic[V]):
         if len(automaton):
             automaton.make_automaton()
         self._automaton = automaton
-        self._last: tuple[str | None, frozenset[str]] = (None, frozenset())
+        self._last: tuple[str | None, dict[str, list[int]] | None] = (None, None)
 
     def __len__(self) -> int:
         return len(self._automaton)
@@ -47,11 +47,19 @@ class Literals(Generic[V]):
         for end, (size, string, value) in self._automaton.iter(text):
             yield end - size + 1, string, value
 
-    def present_lower(self, text: str) -> frozenset[str]:
-        """The strings that occur in ``text.lower()`` (remembered for the last text
-        asked about, so that several callers reading one text pay for one pass)."""
+    def positions_lower(self, text: str) -> dict[str, list[int]] | None:
+        """Each string found in ``text.lower()`` -> its start positions, in order; None
+        when lower-casing changes the length (``İ``), as positions would not map back.
+        Remembered for the last text asked about, so that several callers reading
+        one text pay for one pass."""
         last_text, found = self._last
         if text is not last_text:
-            found = frozenset(string for _, string, _ in self.find(text.lower()))
+            lowered = text.lower()
+            found = None
+            if len(lowered) == len(text):
+                found = {}
+                if len(self._automaton):
+                    for end, (size, string, _) in self._automaton.iter(lowered):
+                        found.setdefault(string, []).append(end - size + 1)
             self._last = (text, found)
         return found

@@ -30,28 +30,69 @@ def fast_compile(pattern: str, flags: int = 0, *, engine: str = "re"):
 
 
 class Gated:
-    """A compiled pattern behind a quick necessary condition: ``finditer`` over a
-    text in which none of ``words`` occurs (a literal alternation that every match
-    contains; compared ignoring case), or for which the ``gate`` function says
-    False, returns nothing without running the pattern. Other methods are the
-    pattern's own.
+    """A compiled pattern behind a quick necessary condition, with the pattern's own
+    methods otherwise.
 
-    The words of all gated patterns are looked up in one pass over the text
-    (``GATE_WORDS``), however many patterns ask about it."""
+    ``finditer`` over a text in which none of ``words`` occurs (a literal
+    alternation that every match contains; compared ignoring case), or for which
+    the ``gate`` function says False, returns nothing without running the pattern.
+    With ``window=(before, after)`` (every match lies within ``before`` characters
+    before one of the words and ``after`` characters after it, lookarounds
+    included), the pattern runs only in those windows; each match found there is
+    read again at its start in the whole text, and any difference falls back to a
+    scan of the whole text, so windows never change a match. The words of all
+    gated patterns are found in one pass over the text (``GATE_WORDS``)."""
 
-    __slots__ = ("pattern", "gate", "words")
+    __slots__ = ("pattern", "gate", "words", "window")
 
-    def __init__(self, pattern, words=(), *, gate=None):
+    def __init__(self, pattern, words=(), *, gate=None, window: tuple[int, int] | None = None):
         self.pattern = pattern
         self.words = frozenset(w.lower() for w in words)
         GATE_WORDS.add(self.words)
-        self.gate = gate or self._has_word
-
-    def _has_word(self, text: str) -> bool:
-        return not self.words.isdisjoint(GATE_WORDS.present(text))
+        self.gate = gate
+        self.window = window
 
     def finditer(self, text: str):
-        return self.pattern.finditer(text) if self.gate(text) else iter(())
+        if self.gate is not None and not self.gate(text):
+            return iter(())
+        if not self.words:
+            return self.pattern.finditer(text)
+        found = GATE_WORDS.positions(text)
+        if found is None:  # lower-casing changed the length: no positions
+            return self.pattern.finditer(text) if self._has_word(text) else iter(())
+        anchors = [(at, len(word)) for word, starts in found.items() if word in self.words for at in starts]
+        if not anchors:
+            return iter(())
+        if self.window is None:
+            return self.pattern.finditer(text)
+        return iter(self._windowed(text, anchors))
+
+    def _has_word(self, text: str) -> bool:
+        lowered = text.lower()
+        return any(word in lowered for word in self.words)
+
+    def _windowed(self, text: str, anchors: list[tuple[int, int]]) -> list:
+        before, after = self.window
+        windows: list[list[int]] = []
+        for at, size in sorted(anchors):
+            lo, hi = max(0, at - before), min(len(text), at + size + after)
+            if windows and lo <= windows[-1][1]:
+                windows[-1][1] = max(windows[-1][1], hi)
+            else:
+                windows.append([lo, hi])
+        out, pos = [], 0
+        for lo, hi in windows:
+            start = max(lo, pos)
+            while start < hi:
+                m = self.pattern.search(text, start, hi)
+                if m is None:
+                    break
+                whole = self.pattern.match(text, m.start())
+                if whole is None or whole.end() != m.end() or whole.end() == whole.start():
+                    return list(self.pattern.finditer(text))
+                out.append(whole)
+                start = pos = whole.end()
+        return out
 
     def __getattr__(self, name):
         return getattr(self.pattern, name)
@@ -70,12 +111,14 @@ class _GateWords:
             self.words |= set(words)
             self._literals = None
 
-    def present(self, text: str) -> frozenset[str]:
+    def positions(self, text: str) -> dict[str, list[int]] | None:
+        """Each word found in ``text`` -> its start positions; None when lower-casing
+        changes the text's length (positions would not map back)."""
         from .literals import Literals
 
         if self._literals is None:
             self._literals = Literals((w, None) for w in sorted(self.words))
-        return self._literals.present_lower(text)
+        return self._literals.positions_lower(text)
 
 
 GATE_WORDS = _GateWords()

@@ -67,32 +67,32 @@ def patterns() -> dict[str, regex.Pattern]:
     # engine="regex" where that engine is faster on the pattern (trie.fast_compile)
     return {
         "shape": Gated(fast_compile(rf"(?<![\w\-./@])(?:[A-Za-z0-9]+-)?[A-Za-z0-9]*(?:{alternation(c['benchmark_shapes'])})(?:[-.]?[A-Za-z0-9]+)*(?![\w])"),
-                       c["benchmark_shapes"]),
+                       c["benchmark_shapes"], window=(120, 160)),
         "noun": Gated(fast_compile(
             rf"(?<![\w\-./@])(?P<names>{names})(?:\s+\((?P<short>{name})\))?\s+(?P<noun>{nouns})\b"
-        ), noun_words),
+        ), noun_words, window=(300, 30)),
         "item": fast_compile(multi),
         "introduce": Gated(fast_compile(
             rf"\b(?:[Ww]e\s+(?:introduce|present|propose|release|construct|build|curate|create|collect|open-source)|[Ii]ntroducing|named|called|dubbed)\s+"
             rf"(?:the\s+)?(?P<name>{name})(?:\s+\([^()]{{1,30}}\))?,?\s+(?:a|an|the)\s+(?P<desc>(?:[\w\-]+\s+){{0,6}}?)"
             rf"(?P<noun>{nouns})\b", engine="regex"
-        ), noun_words),
+        ), noun_words, window=(300, 30)),
         "named": Gated(fast_compile(
             rf"\b(?P<noun>{'|'.join(head_nouns)})s?\b[^.;]{{0,60}}?\b(?:named|called|dubbed|termed)\s+(?P<name>{name})(?![\w-])",
             engine="regex",
-        ), head_nouns),
+        ), head_nouns, window=(20, 250)),
         "list": Gated(fast_compile(
             rf"\b(?:{alternation(c['list_heads'])})\s*(?:,\s*)?(?:such\s+as|including|like|e\.g\.,?|namely|:|\()\s*(?P<items>{names})"
-        ), c["list_heads"]),
+        ), c["list_heads"], window=(20, 450)),
         "head_then_name": Gated(fast_compile(
             rf"\b(?P<noun>{'|'.join(head_nouns[:-1])})s?\s+(?:called\s+|named\s+|dubbed\s+)?(?P<name>{name})(?![\w-])",
             engine="regex",
-        ), head_nouns),
+        ), head_nouns, window=(20, 250)),
         "on": Gated(fast_compile(rf"\b(?:{alternation(c['on_verbs'])})\b[^.;]{{0,60}}?\bon\s+(?:the\s+)?(?P<name>{name})(?![\w-])"),
-                    gate=_ON_NAME.search),
+                    c["on_verbs"], gate=_ON_NAME.search, window=(20, 250)),
         "source": Gated(fast_compile(
             rf"\b(?:{alternation(c['source_nouns'])})\s+from\s+(?:the\s+)?(?P<name>{name})(?![\w-])", engine="regex"
-        ), ["from"]),
+        ), ["from"], window=(80, 200)),
         "trained_on": fast_compile(r"\b(?:trained|pre-?trained|fine-?tuned|finetuned|learned|pretraining|training)\s+on\s+(?:the\s+)?$", re.IGNORECASE),
         "located_on": fast_compile(r"\b(?:on|in)\s+(?:the\s+)?$"),
         "built": fast_compile(

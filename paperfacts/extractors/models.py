@@ -69,19 +69,19 @@ def patterns() -> dict[str, regex.Pattern]:
         "compound": Gated(fast_compile(
             rf"(?<![\w\-./@])(?:[A-Za-z0-9]+-)?[A-Za-z0-9]*(?:{stems})[A-Za-z0-9]*"
             rf"(?:-(?!(?i:based|like|style|aware|guided|driven|free|only|level|specific)\b)[A-Z0-9][A-Za-z0-9.]*)*(?![\w])"
-        ), g["stems"]),
+        ), g["stems"], window=(120, 160)),
         "appositive": Gated(fast_compile(
             rf"(?<![\w\-./@])(?P<name>[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*)(?:\s+\([^()]{{1,30}}\))?,?\s+(?:is\s+)?(?:a|an)\s+"
             rf"(?P<desc>(?:[\w\-.]+\s+){{0,6}}?)(?P<noun>{alternation(g['model_nouns'])}){stop}", engine="regex"
-        ), g["model_nouns"]),
+        ), g["model_nouns"], window=(300, 30)),
         "introduce": Gated(fast_compile(
             rf"\b(?:[Ww]e\s+(?:{alternation(INTRODUCE_VERBS)})|[Ii]ntroducing|named|called|dubbed)\s+"
             rf"(?P<name>{name_shape})(?P<rest>[^.;]{{0,80}})", engine="regex"
-        ), [*INTRODUCE_VERBS, "ntroducing", "named", "called", "dubbed"]),
+        ), [*INTRODUCE_VERBS, "ntroducing", "named", "called", "dubbed"], window=(60, 300)),
         "list": Gated(fast_compile(
             rf"\b(?:{alternation(g['list_heads'])})\s*(?:,\s*)?(?:such\s+as|like|namely|including|e\.g\.,?|\()\s*"
             rf"(?P<items>{name_shape}(?:\s*(?:,|and|or|,\s*and|,\s*or)\s*{name_shape}){{0,10}})"
-        ), g["list_heads"]),
+        ), g["list_heads"], window=(20, 450)),
         "item": fast_compile(name_shape),
         "title": fast_compile(
             rf"^(?P<name>{name_shape}(?:[\s~]\d(?:\.\d{{1,2}})?)?)\s*:\s*(?:an?\s+|the\s+)?(?P<desc>(?:[\w\-]+\s+){{0,5}}?)"

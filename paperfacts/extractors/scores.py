@@ -57,15 +57,15 @@ def patterns() -> dict[str, regex.Pattern]:
         "points": Gated(fast_compile(
             rf"(?<![\w.\\])(?P<sign>[+\-\u2212])?(?P<num>{NUM})\s+(?:(?:absolute|percentage|percent|accuracy|[A-Z][\w@\-]*)\s+)?(?:points?|pts|pp)\b",
             engine="regex",
-        ), ["point", "pts", "pp"]),
+        ), ["point", "pts", "pp"], window=(80, 30)),
         "signed": fast_compile(rf"(?<=^|[\s(\[,;:~])(?P<sign>[+\-\u2212])(?P<num>{NUM})(?![\w%]|\.\d|\s*(?:\\?%|points?|pts|x\b|times))"),
         "metric_value": Gated(fast_compile(
             rf"\b(?:{alternation(c['score_words'])})\s+(?:of\s+|by\s+|=\s*|:\s*|to\s+|at\s+)?(?P<num>\d{{1,3}}\.\d{{1,4}})(?![\w%]|\.\d|\s*(?:\\?%|points?))"
-        ), c["score_words"]),
+        ), c["score_words"], window=(20, 80)),
         "delta_in": Gated(fast_compile(
             rf"(?<![\w.\\])(?P<num>\d{{1,3}}\.\d{{1,4}})(?=(?:\s+(?:and|or|,)\s+\d{{1,3}}\.\d{{1,4}})?\s+(?:point\s+)?"
             rf"(?:{'|'.join(DELTA_NOUNS)})s?\s+in\b)", engine="regex"
-        ), DELTA_NOUNS),
+        ), DELTA_NOUNS, window=(100, 30)),
         "from_to": fast_compile(rf"\bfrom\s+{NUM}\s*(?:\\?%)?\s+to\s+$"),
         "from_start": fast_compile(rf"^\s*(?:\\?%)?\s+to\s+{NUM}"),
         "delta_before": fast_compile(rf"(?:\b|(?<=\+))(?:{alternation(c['delta_before'])})\b[^.;\d]{{0,25}}$", re.IGNORECASE),
