@@ -50,15 +50,16 @@ def patterns() -> dict[str, regex.Pattern]:
     # Gated: skipped on a text without a word every match needs (most texts);
     # engine="regex" where that engine is faster on the pattern (trie.fast_compile)
     return {
-        "percent": fast_compile(
+        "percent": Gated(fast_compile(
             rf"(?:(?<![\w.\\])|(?<=sim))(?P<sign>[+\-\u2212])?(?P<num>{NUM})(?:(?P<pct>{PCT})"
             rf"|(?=\s*{RANGE}\s*[+\-]?{NUM}{PCT}))", engine="regex"
-        ),
+        ), ["%", "cent"], window=(80, 30)),
         "points": Gated(fast_compile(
             rf"(?<![\w.\\])(?P<sign>[+\-\u2212])?(?P<num>{NUM})\s+(?:(?:absolute|percentage|percent|accuracy|[A-Z][\w@\-]*)\s+)?(?:points?|pts|pp)\b",
             engine="regex",
         ), ["point", "pts", "pp"], window=(80, 30)),
-        "signed": fast_compile(rf"(?<=^|[\s(\[,;:~])(?P<sign>[+\-\u2212])(?P<num>{NUM})(?![\w%]|\.\d|\s*(?:\\?%|points?|pts|x\b|times))"),
+        # the sign first (after it, a look-behind checks what precedes it): the engine skips ahead to a sign
+        "signed": fast_compile(rf"(?P<sign>[+\-\u2212])(?<![^\s(\[,;:~][+\-\u2212])(?P<num>{NUM})(?![\w%]|\.\d|\s*(?:\\?%|points?|pts|x\b|times))"),
         "metric_value": Gated(fast_compile(
             rf"\b(?:{alternation(c['score_words'])})\s+(?:of\s+|by\s+|=\s*|:\s*|to\s+|at\s+)?(?P<num>\d{{1,3}}\.\d{{1,4}})(?![\w%]|\.\d|\s*(?:\\?%|points?))"
         ), c["score_words"], window=(20, 80)),
