@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-import regex
+import re
 from spacy.tokens import Doc
 
 from . import text_of
 
-_BREAK = regex.compile(
-    r"(?<!\b(?:e\.g|i\.e|et\s+al|Fig|Figs|Eq|Eqs|Sec|Tab|vs|cf|resp|approx|No|Ref|Refs|etc))"
-    r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z0-9(\[\"'\\$])|\n[ \t]*\n\s*"
+#: A sentence break: the punctuation is matched first, so that the engine skips ahead
+#: to one (the sentence ends after it, at the ``gap``), or a blank line.
+_BREAK = re.compile(
+    r"[.!?](?P<gap>[\"')\]]?\s+)(?=[A-Z0-9(\[\"'\\$])|\n[ \t]*\n\s*"
 )
 _KEY = "paperfacts_sentences"
 _STARTS = "paperfacts_sentence_starts"
@@ -29,8 +30,9 @@ def sentence_bounds(doc: Doc) -> list[list[int]]:
     if bounds is None:
         text, start, bounds = text_of(doc), 0, []
         for m in _BREAK.finditer(text):
-            if m.start() > start:
-                bounds.append([start, m.start()])
+            end = m.start("gap") if m.group("gap") else m.start()
+            if end > start:
+                bounds.append([start, end])
             start = m.end()
         if start < len(text) or not bounds:
             bounds.append([start, len(text)])
