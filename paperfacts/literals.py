@@ -39,13 +39,11 @@ class Literals(Generic[V]):
     def __len__(self) -> int:
         return len(self._automaton)
 
-    def find(self, text: str) -> Iterator[tuple[int, str, V]]:
-        """``(start, string, value)`` for every occurrence in ``text``, overlapping ones
-        included, ordered by end position."""
-        if not len(self._automaton):
-            return
-        for end, (size, string, value) in self._automaton.iter(text):
-            yield end - size + 1, string, value
+    def find(self, text: str) -> Iterator[tuple[int, tuple[int, str, V]]]:
+        """``(end, (length, string, value))`` for every occurrence in ``text``, overlapping
+        ones included, ordered by end (the automaton's own tuples: a Python generator
+        around them would cost more than the search); the start is ``end - length + 1``."""
+        return self._automaton.iter(text) if len(self._automaton) else iter(())
 
     def positions_lower(self, text: str) -> dict[str, list[int]] | None:
         """Each string found in ``text.lower()`` -> its start positions, in order; None

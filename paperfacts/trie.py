@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .literals import Literals
 
 
 def fast_compile(pattern: str, flags: int = 0, *, engine: str = "re"):
@@ -60,7 +61,7 @@ class Gated:
         found = GATE_WORDS.positions(text)
         if found is None:  # lower-casing changed the length: no positions
             return self.pattern.finditer(text) if self._has_word(text) else iter(())
-        anchors = [(at, len(word)) for word, starts in found.items() if word in self.words for at in starts]
+        anchors = [(at, len(word)) for word in found.keys() & self.words for at in found[word]]
         if not anchors:
             return iter(())
         if self.window is None:
@@ -114,11 +115,10 @@ class _GateWords:
     def positions(self, text: str) -> dict[str, list[int]] | None:
         """Each word found in ``text`` -> its start positions; None when lower-casing
         changes the text's length (positions would not map back)."""
-        from .literals import Literals
-
-        if self._literals is None:
-            self._literals = Literals((w, None) for w in sorted(self.words))
-        return self._literals.positions_lower(text)
+        literals = self._literals
+        if literals is None:
+            literals = self._literals = Literals((w, None) for w in sorted(self.words))
+        return literals.positions_lower(text)
 
 
 GATE_WORDS = _GateWords()

@@ -94,7 +94,8 @@ class Gazetteer(Component):
                     yield mode, m
             return
         starts: dict[str, set[int]] = {mode: set() for mode in self.forms}
-        for start, _, modes in self.starts.find(lowered):
+        for end, (size, _, modes) in self.starts.find(lowered):
+            start = end - size + 1
             for mode in modes:
                 before = (text if mode == "exact" else lowered)[start - 1 : start]
                 if not before or not (before.isalnum() or before in "_./@"):  # LEFT
