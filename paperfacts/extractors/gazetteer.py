@@ -48,6 +48,15 @@ STRICT_RIGHT = regex.compile(
 )
 
 
+#: An ASCII text, lower-cased, with every character that may stand before a name (LEFT)
+#: read as one mark: the automaton then finds forms only where a name may start.
+_MARK = "\x01"
+_MARKS = {i: _MARK for i in range(128) if not (chr(i).isalnum() or chr(i) in "_./@")}
+
+#: The case modes, in the order their matches are read.
+MODES = ("exact", "lower", "capitals")
+
+
 def _written_forms(entry: dict) -> list[str]:
     """Name and aliases, plus the spaced form of hyphenated words (``Arena-Hard`` -> ``Arena Hard``)."""
     forms = [entry["name"], *entry.get("aliases", ())]
@@ -66,7 +75,7 @@ class Gazetteer(Component):
         self.name = name
         self.sources = dict(DEFAULT_SOURCES if sources is None else sources)
         # mode -> {form as matched: [(label, entry), ...]}
-        self.forms: dict[str, dict[str, list[tuple[str, dict]]]] = {"exact": {}, "lower": {}, "capitals": {}}
+        self.forms: dict[str, dict[str, list[tuple[str, dict]]]] = {mode: {} for mode in MODES}
         for label, filename in sorted(self.sources.items()):
             for entry in read_jsonl(filename):
                 for form in _written_forms(entry):
@@ -78,31 +87,50 @@ class Gazetteer(Component):
                             self.forms["capitals"].setdefault(form.lower(), []).append((label, entry))
         self.patterns = {mode: compile_names(list(forms), left=LEFT, right=RIGHT) for mode, forms in self.forms.items()}
         self._ignore_case = {}  # compiled on first use, for texts whose lower() changes length
-        # every form, lower-cased, -> the modes it is matched in
-        modes: dict[str, set[str]] = {}
-        for mode, forms in self.forms.items():
-            for form in forms:
-                modes.setdefault(form.lower(), set()).add(mode)
+        # every form, lower-cased, -> the modes (indexes into MODES) it is matched in
+        modes: dict[str, set[int]] = {}
+        for i, mode in enumerate(MODES):
+            for form in self.forms[mode]:
+                modes.setdefault(form.lower(), set()).add(i)
         self.starts = Literals((form, tuple(sorted(m))) for form, m in sorted(modes.items()))
+        # the same forms behind a start mark, for ASCII texts (forms that differ only in
+        # characters read as the mark share a key, and their modes)
+        marked: dict[str, set[int]] = {}
+        for form, m in modes.items():
+            marked.setdefault(_MARK + form.translate(_MARKS), set()).update(m)
+        self.marked_starts = Literals((form, tuple(sorted(m))) for form, m in sorted(marked.items()))
 
     def _matches(self, text: str, lowered: str | None):
         """``(mode, match)`` for every match of each mode's regex, as its ``finditer``
         would give them, tried only where the automaton finds a form starting."""
         if lowered is None:  # lower-casing changed the length: no candidate positions
-            for mode in self.forms:
+            for mode in MODES:
                 for m in self._finditer(mode, text, lowered):
                     yield mode, m
             return
-        starts: dict[str, set[int]] = {mode: set() for mode in self.forms}
-        for end, (size, _, modes) in self.starts.find(lowered):
+        starts: tuple[list[int], ...] = tuple([] for _ in MODES)
+        if text.isascii():
+            # only forms behind a start mark: end - size + 1 is the mark, one before the
+            # form in the marked text, which is one longer than the text: the form's start
+            for end, (size, _, modes) in self.marked_starts.find(_MARK + lowered.translate(_MARKS)):
+                for i in modes:
+                    starts[i].append(end - size + 1)
+            hits = ()
+        else:
+            hits = self.starts.find(lowered)
+        for end, (size, _, modes) in hits:
             start = end - size + 1
-            for mode in modes:
-                before = (text if mode == "exact" else lowered)[start - 1 : start]
-                if not before or not (before.isalnum() or before in "_./@"):  # LEFT
-                    starts[mode].add(start)
-        for mode, found in starts.items():
+            if start:  # skip where LEFT fails both in the text and lower-cased
+                c, lc = text[start - 1], lowered[start - 1]
+                if (c.isalnum() or c in "_./@") and (lc.isalnum() or lc in "_./@"):
+                    continue
+            for i in modes:
+                starts[i].append(start)
+        for mode, found in zip(MODES, starts):
+            if not found:
+                continue
             pattern, source, end = self.patterns[mode], (text if mode == "exact" else lowered), 0
-            for start in sorted(found):
+            for start in sorted(set(found)):
                 if start >= end and (m := pattern.match(source, start)):
                     yield mode, m
                     end = m.end()
