@@ -20,11 +20,14 @@ import ahocorasick
 
 V = TypeVar("V")
 
+#: How many texts ``positions_lower`` remembers (more than a batch of docs).
+RECENT = 256
+
 
 class Literals(Generic[V]):
     """A fixed map of literal strings to values, searched in one pass."""
 
-    __slots__ = ("_automaton", "_last")
+    __slots__ = ("_automaton", "_recent")
 
     def __init__(self, strings: Iterable[tuple[str, V]]):
         automaton = ahocorasick.Automaton()
@@ -34,7 +37,8 @@ class Literals(Generic[V]):
         if len(automaton):
             automaton.make_automaton()
         self._automaton = automaton
-        self._last: tuple[str | None, dict[str, list[int]] | None] = (None, None)
+        # id(text) -> (text, positions): the text is kept, so its id is not reused
+        self._recent: dict[int, tuple[str, dict[str, list[int]] | None]] = {}
 
     def __len__(self) -> int:
         return len(self._automaton)
@@ -48,16 +52,20 @@ class Literals(Generic[V]):
     def positions_lower(self, text: str) -> dict[str, list[int]] | None:
         """Each string found in ``text.lower()`` -> its start positions, in order; None
         when lower-casing changes the length (``İ``), as positions would not map back.
-        Remembered for the last text asked about, so that several callers reading
-        one text pay for one pass."""
-        last_text, found = self._last
-        if text is not last_text:
-            lowered = text.lower()
-            found = None
-            if len(lowered) == len(text):
-                found = {}
-                if len(self._automaton):
-                    for end, (size, string, _) in self._automaton.iter(lowered):
-                        found.setdefault(string, []).append(end - size + 1)
-            self._last = (text, found)
+        Remembered for the texts asked about lately (a batch of docs goes through one
+        component, then the next), so that several callers reading one text pay
+        for one pass."""
+        cached = self._recent.get(id(text))
+        if cached is not None and cached[0] is text:
+            return cached[1]
+        lowered = text.lower()
+        found = None
+        if len(lowered) == len(text):
+            found = {}
+            if len(self._automaton):
+                for end, (size, string, _) in self._automaton.iter(lowered):
+                    found.setdefault(string, []).append(end - size + 1)
+        if len(self._recent) >= RECENT:
+            self._recent.clear()
+        self._recent[id(text)] = (text, found)
         return found
