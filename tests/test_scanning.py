@@ -1,0 +1,206 @@
+"""The fast scanning paths find exactly what the plain regex scans find.
+
+Each speed-up in the scanning (the Aho-Corasick candidates of the gazetteer,
+the cue-word windows of ``trie.Gated``, the URL finder's runs, the trie-shaped
+alternations, the batch order of the components) claims to change no match.
+These tests compare each fast path with the plain scan it replaces, on the real
+abstracts of ``tests/fixtures/papers.jsonl`` and on hand-made hard cases.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from paperfacts import get_nlp
+from paperfacts.extractors import text_of
+from paperfacts.extractors.gazetteer import MODES
+from paperfacts.literals import RECENT, Literals
+from paperfacts.normalize import urls
+from paperfacts.pipeline import make_doc
+from paperfacts.trie import GATE_WORDS, Gated, alternation
+
+from conftest import FIXTURES
+
+PAPERS = [json.loads(line) for line in (FIXTURES / "papers.jsonl").open(encoding="utf-8")]
+REAL_TEXTS = [(p.get("title") or "") + "\n\n" + p["abstract"] for p in PAPERS]
+HARD_TEXTS = [
+    "We test GPT-4o, LLaMA-2-7B and ImageNet-1K (ImageNet-R) on MMLU, GSM8K, arc and piqa.",
+    "Arena-Hard and Arena Hard; FLAN-PaLM, Flan-T5; x.MMLU, a/MMLU, a@MMLU, _MMLU, -MMLU.",
+    "LLAMA and LLaMa and Llama, Tülu and τ-bench, R² and δ1.",
+    "İstanbul GPT-4 on MMLU: lower-casing İ makes the text longer.",
+    "The \u212aelvin sign and K-FAC: MMLU\u00a0and\u2003GSM8K after odd spaces.",
+    "",
+    "MMLU",
+]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return get_nlp()
+
+
+def _texts(nlp) -> list[str]:
+    return [text_of(make_doc(nlp, t, None)) for t in REAL_TEXTS + HARD_TEXTS]
+
+
+# --------------------------------------------------------------------------
+# Literals
+# --------------------------------------------------------------------------
+
+
+def test_literals_find_every_occurrence_overlaps_included():
+    lit = Literals([("ab", 1), ("b", 2), ("abc", 3)])
+    found = sorted((end - size + 1, string, value) for end, (size, string, value) in lit.find("xabc ab"))
+    assert found == [(1, "ab", 1), (1, "abc", 3), (2, "b", 2), (5, "ab", 1), (6, "b", 2)]
+
+
+def test_literals_positions_lower_and_the_length_changing_case():
+    lit = Literals([("gpt", None), ("model", None)])
+    assert lit.positions_lower("A GPT model, GPT.") == {"gpt": [2, 13], "model": [6]}
+    assert lit.positions_lower("\u0130 GPT") is None  # "İ".lower() is two characters
+    assert Literals([]).positions_lower("anything") == {}
+
+
+def test_literals_remember_recent_texts_but_stay_bounded():
+    lit = Literals([("a", None)])
+    first = "a" * 3
+    assert lit.positions_lower(first) is lit.positions_lower(first)
+    for i in range(RECENT + 5):
+        lit.positions_lower(f"a {i}")
+    assert len(lit._recent) <= RECENT
+    assert lit.positions_lower(first) == {"a": [0, 1, 2]}
+
+
+# --------------------------------------------------------------------------
+# Gazetteer: automaton candidates + regex at those starts == regex finditer
+# --------------------------------------------------------------------------
+
+
+def _plain(g, text):
+    lowered = text.lower()
+    lowered = lowered if len(lowered) == len(text) else None
+    return [(mode, m.span()) for mode in MODES for m in g._finditer(mode, text, lowered)]
+
+
+def _fast(g, text):
+    lowered = text.lower()
+    lowered = lowered if len(lowered) == len(text) else None
+    return [(mode, m.span()) for mode, m in g._matches(text, lowered)]
+
+
+def test_gazetteer_candidates_change_no_match(nlp):
+    g = nlp.get_pipe("paperfacts_gazetteer")
+    texts = _texts(nlp)
+    assert any(_plain(g, t) for t in texts)
+    for text in texts:
+        assert _fast(g, text) == _plain(g, text), text[:80]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["MMLU", "mmlu", "GPT-4o", "Arena", "Hard", "LLaMA", "llama", "-", ".", "/", "@", "_",
+                                 " ", "  ", "\n", "(", ")", "İ", "é", "τ-bench", "7B", "x", "1K", "Net"]), max_size=25))
+def test_gazetteer_candidates_change_no_match_on_generated_text(nlp, parts):
+    g = nlp.get_pipe("paperfacts_gazetteer")
+    text = "".join(parts)
+    assert _fast(g, text) == _plain(g, text)
+
+
+# --------------------------------------------------------------------------
+# Gated windows
+# --------------------------------------------------------------------------
+
+
+def _gated_patterns(nlp):
+    for name, proc in nlp.pipeline:
+        for key, pattern in (getattr(proc, "patterns", None) or {}).items():
+            if isinstance(pattern, Gated):
+                yield f"{name}.{key}", pattern
+
+
+def test_windowed_patterns_find_what_the_whole_text_scan_finds(nlp):
+    texts = _texts(nlp)
+    windowed = [(name, g) for name, g in _gated_patterns(nlp) if g.window]
+    assert len(windowed) >= 10
+    seen = 0
+    for name, g in windowed:
+        for text in texts:
+            fast = [(m.span(), m.groups()) for m in g.finditer(text)]
+            gate_open = g.gate is None or g.gate(text)
+            plain = [(m.span(), m.groups()) for m in g.pattern.finditer(text)] if gate_open else []
+            assert fast == plain, (name, text[:80])
+            seen += len(plain)
+    assert seen > 20  # the texts do exercise the patterns
+
+
+def test_a_window_too_small_falls_back_to_the_whole_text():
+    g = Gated(re.compile(r"\bfoo\s+bar\w*"), ["foo"], window=(0, 5))
+    text = "x foo barbazqux and foo bar"
+    assert [m.group() for m in g.finditer(text)] == ["foo barbazqux", "foo bar"]
+
+
+def test_gated_pattern_without_its_word_runs_nothing():
+    g = Gated(re.compile(r"\bzzyzx\w*"), ["zzyzx"], window=(0, 20))
+    assert list(g.finditer("no such word here")) == []
+    assert [m.group() for m in g.finditer("ZZYZXes and zzyzx")] == ["zzyzx"]
+    assert GATE_WORDS.positions("\u0130 zzyzx") is None
+    assert [m.group() for m in g.finditer("\u0130 zzyzx")] == ["zzyzx"]  # no positions: whole text
+
+
+# --------------------------------------------------------------------------
+# URL finder runs
+# --------------------------------------------------------------------------
+
+URL_TEXTS = [
+    "Code: https://github.com/a/b. Data at huggingface.co/datasets/x and www.example.org.",
+    r"See \url{https://x.org/a} and https://x.org/\textasciitilde{} me/page or https://y.org/\textasciitilde  z.",
+    "mail me@host.org, v1.2.3, e.g. foo.bar/baz, U.S. policy, github.com:443/a, (see github.com/x/y).",
+    "https://a.io/x,https://b.io/y;github.com/z",
+]
+
+
+@pytest.mark.parametrize("text", URL_TEXTS + REAL_TEXTS)
+def test_url_finder_runs_find_what_the_whole_text_scan_finds(text, monkeypatch):
+    fast = urls.find_urls(text)
+    monkeypatch.setattr(urls, "_finder_matches", urls._FINDER.finditer)
+    assert fast == urls.find_urls(text)
+
+
+# --------------------------------------------------------------------------
+# Trie-shaped alternations
+# --------------------------------------------------------------------------
+
+WORDS = st.lists(st.text(alphabet="abAB -", min_size=1, max_size=4), min_size=1, max_size=8)
+
+
+@settings(max_examples=200, deadline=None)
+@given(WORDS, st.text(alphabet="abAB -x", max_size=30), st.booleans())
+def test_alternation_prefers_what_the_longest_first_alternation_prefers(words, text, ignore_case):
+    flags = re.IGNORECASE if ignore_case else 0
+    plain = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    # a context after the words makes the preference visible: "ab" vs "abA" before "A"
+    for tail in ("", "(?![aAbB])", "A"):
+        got = [m.span() for m in re.finditer(f"(?:{alternation(words)}){tail}", text, flags)]
+        want = [m.span() for m in re.finditer(f"(?:{plain}){tail}", text, flags)]
+        assert got == want
+
+
+def test_alternation_falls_back_where_words_differ_only_in_case():
+    assert alternation(["Ab", "abc"]) == "abc|Ab"
+    assert alternation(["model", "models", "language model"]) == r"(?:language\ model|model(?:s)?)"
+
+
+# --------------------------------------------------------------------------
+# Batch order of the components
+# --------------------------------------------------------------------------
+
+
+def test_nlp_pipe_in_batches_equals_one_doc_at_a_time(nlp):
+    one = [nlp(make_doc(nlp, t, None)) for t in REAL_TEXTS]
+    batched = list(nlp.pipe((make_doc(nlp, t, None) for t in REAL_TEXTS), batch_size=4))
+    for a, b in zip(one, batched):
+        assert {k: a.spans[k].attrs["facts"] for k in a.spans} == {k: b.spans[k].attrs["facts"] for k in b.spans}
