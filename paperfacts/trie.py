@@ -41,17 +41,21 @@ class Gated:
     before one of the words and ``after`` characters after it, lookarounds
     included), the pattern runs only in those windows; each match found there is
     read again at its start in the whole text, and any difference falls back to a
-    scan of the whole text, so windows never change a match. The words of all
-    gated patterns are found in one pass over the text (``GATE_WORDS``)."""
+    scan of the whole text, so windows never change a match. With
+    ``starts=True`` (every match starts with one of the words: ``\\b(?:words)...``)
+    the pattern is only tried where a word starts, which is exactly
+    ``finditer``. The words of all gated patterns are found in one pass over the
+    text (``GATE_WORDS``)."""
 
-    __slots__ = ("pattern", "gate", "words", "window")
+    __slots__ = ("pattern", "gate", "words", "window", "starts")
 
-    def __init__(self, pattern, words=(), *, gate=None, window: tuple[int, int] | None = None):
+    def __init__(self, pattern, words=(), *, gate=None, window: tuple[int, int] | None = None, starts: bool = False):
         self.pattern = pattern
         self.words = frozenset(w.lower() for w in words)
         GATE_WORDS.add(self.words)
         self.gate = gate
         self.window = window
+        self.starts = starts
 
     def finditer(self, text: str):
         if self.gate is not None and not self.gate(text):
@@ -64,9 +68,19 @@ class Gated:
         anchors = [(at, len(word)) for word in found.keys() & self.words for at in found[word]]
         if not anchors:
             return iter(())
+        if self.starts:
+            return iter(self._at_starts(text, anchors))
         if self.window is None:
             return self.pattern.finditer(text)
         return iter(self._windowed(text, anchors))
+
+    def _at_starts(self, text: str, anchors: list[tuple[int, int]]) -> list:
+        out, pos, match = [], 0, self.pattern.match
+        for at in sorted({at for at, _ in anchors}):
+            if at >= pos and (m := match(text, at)):
+                out.append(m)
+                pos = m.end()
+        return out
 
     def _has_word(self, text: str) -> bool:
         lowered = text.lower()

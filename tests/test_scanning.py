@@ -124,8 +124,8 @@ def _gated_patterns(nlp):
 
 def test_windowed_patterns_find_what_the_whole_text_scan_finds(nlp):
     texts = _texts(nlp)
-    windowed = [(name, g) for name, g in _gated_patterns(nlp) if g.window]
-    assert len(windowed) >= 10
+    windowed = [(name, g) for name, g in _gated_patterns(nlp) if g.window or g.starts]
+    assert len(windowed) >= 15
     seen = 0
     for name, g in windowed:
         for text in texts:
@@ -141,6 +141,12 @@ def test_a_window_too_small_falls_back_to_the_whole_text():
     g = Gated(re.compile(r"\bfoo\s+bar\w*"), ["foo"], window=(0, 5))
     text = "x foo barbazqux and foo bar"
     assert [m.group() for m in g.finditer(text)] == ["foo barbazqux", "foo bar"]
+
+
+def test_patterns_tried_only_where_a_word_starts():
+    g = Gated(re.compile(r"\b(?:score|accuracy)\s+of\s+\d+"), ["score", "accuracy"], starts=True)
+    text = "a Score of 3, an accuracy of 91 and scores of 4; accuracy of accuracy of 5"
+    assert [m.group() for m in g.finditer(text)] == [m.group() for m in g.pattern.finditer(text)] == ["accuracy of 91", "accuracy of 5"]
 
 
 def test_gated_pattern_without_its_word_runs_nothing():

@@ -80,19 +80,19 @@ def patterns() -> dict[str, regex.Pattern]:
         "named": Gated(fast_compile(
             rf"\b(?P<noun>{'|'.join(head_nouns)})s?\b[^.;]{{0,60}}?\b(?:named|called|dubbed|termed)\s+(?P<name>{name})(?![\w-])",
             engine="regex",
-        ), head_nouns, window=(20, 250)),
+        ), head_nouns, starts=True),
         "list": Gated(fast_compile(
             rf"\b(?:{alternation(c['list_heads'])})\s*(?:,\s*)?(?:such\s+as|including|like|e\.g\.,?|namely|:|\()\s*(?P<items>{names})"
-        ), c["list_heads"], window=(20, 450)),
+        ), c["list_heads"], starts=True),
         "head_then_name": Gated(fast_compile(
             rf"\b(?P<noun>{'|'.join(head_nouns[:-1])})s?\s+(?:called\s+|named\s+|dubbed\s+)?(?P<name>{name})(?![\w-])",
             engine="regex",
-        ), head_nouns, window=(20, 250)),
+        ), head_nouns, starts=True),
         "on": Gated(fast_compile(rf"\b(?:{alternation(c['on_verbs'])})\b[^.;]{{0,60}}?\bon\s+(?:the\s+)?(?P<name>{name})(?![\w-])"),
-                    c["on_verbs"], gate=_ON_NAME.search, window=(20, 250)),
+                    c["on_verbs"], gate=_ON_NAME.search, starts=True),
         "source": Gated(fast_compile(
             rf"\b(?:{alternation(c['source_nouns'])})\s+from\s+(?:the\s+)?(?P<name>{name})(?![\w-])", engine="regex"
-        ), ["from"], window=(80, 200)),
+        ), c["source_nouns"], starts=True),
         "trained_on": fast_compile(r"\b(?:trained|pre-?trained|fine-?tuned|finetuned|learned|pretraining|training)\s+on\s+(?:the\s+)?$", re.IGNORECASE),
         "located_on": fast_compile(r"\b(?:on|in)\s+(?:the\s+)?$"),
         "built": fast_compile(

@@ -62,7 +62,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "signed": fast_compile(rf"(?P<sign>[+\-\u2212])(?<![^\s(\[,;:~][+\-\u2212])(?P<num>{NUM})(?![\w%]|\.\d|\s*(?:\\?%|points?|pts|x\b|times))"),
         "metric_value": Gated(fast_compile(
             rf"\b(?:{alternation(c['score_words'])})\s+(?:of\s+|by\s+|=\s*|:\s*|to\s+|at\s+)?(?P<num>\d{{1,3}}\.\d{{1,4}})(?![\w%]|\.\d|\s*(?:\\?%|points?))"
-        ), c["score_words"], window=(20, 80)),
+        ), c["score_words"], starts=True),
         "delta_in": Gated(fast_compile(
             rf"(?<![\w.\\])(?P<num>\d{{1,3}}\.\d{{1,4}})(?=(?:\s+(?:and|or|,)\s+\d{{1,3}}\.\d{{1,4}})?\s+(?:point\s+)?"
             rf"(?:{'|'.join(DELTA_NOUNS)})s?\s+in\b)", engine="regex"
