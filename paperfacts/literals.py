@@ -20,14 +20,16 @@ import ahocorasick
 
 V = TypeVar("V")
 
-#: How many texts ``positions_lower`` remembers (more than a batch of docs).
+#: How many texts ``positions_lower`` remembers (more than a batch of docs), and
+#: how many characters of them at most (a few huge abstracts must not pin memory).
 RECENT = 256
+RECENT_CHARS = 2_000_000
 
 
 class Literals(Generic[V]):
     """A fixed map of literal strings to values, searched in one pass."""
 
-    __slots__ = ("_automaton", "_recent")
+    __slots__ = ("_automaton", "_recent", "_recent_chars")
 
     def __init__(self, strings: Iterable[tuple[str, V]]):
         automaton = ahocorasick.Automaton()
@@ -39,6 +41,7 @@ class Literals(Generic[V]):
         self._automaton = automaton
         # id(text) -> (text, positions): the text is kept, so its id is not reused
         self._recent: dict[int, tuple[str, dict[str, list[int]] | None]] = {}
+        self._recent_chars = 0
 
     def __len__(self) -> int:
         return len(self._automaton)
@@ -65,7 +68,10 @@ class Literals(Generic[V]):
             if len(self._automaton):
                 for end, (size, string, _) in self._automaton.iter(lowered):
                     found.setdefault(string, []).append(end - size + 1)
-        if len(self._recent) >= RECENT:
+        if len(self._recent) >= RECENT or self._recent_chars + len(text) > RECENT_CHARS:
             self._recent.clear()
-        self._recent[id(text)] = (text, found)
+            self._recent_chars = 0
+        if len(text) <= RECENT_CHARS:
+            self._recent[id(text)] = (text, found)
+            self._recent_chars += len(text)
         return found

@@ -115,7 +115,7 @@ class Gated:
 
 class _GateWords:
     """The words of every ``Gated`` pattern, found in one Aho-Corasick pass over the
-    lower-cased text (``literals.py``), remembered for the last text asked about."""
+    lower-cased text (``literals.py``), remembered for the texts asked about lately."""
 
     def __init__(self):
         self.words: set[str] = set()

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from paperfacts import get_nlp
 from paperfacts.extractors import text_of
 from paperfacts.extractors.gazetteer import MODES
-from paperfacts.literals import RECENT, Literals
+from paperfacts.literals import RECENT, RECENT_CHARS, Literals
 from paperfacts.normalize import urls
 from paperfacts.pipeline import make_doc
 from paperfacts.trie import GATE_WORDS, Gated, alternation
@@ -74,6 +74,9 @@ def test_literals_remember_recent_texts_but_stay_bounded():
         lit.positions_lower(f"a {i}")
     assert len(lit._recent) <= RECENT
     assert lit.positions_lower(first) == {"a": [0, 1, 2]}
+    huge = "a " * RECENT_CHARS
+    assert len(lit.positions_lower(huge)["a"]) == RECENT_CHARS
+    assert lit._recent_chars <= RECENT_CHARS and id(huge) not in lit._recent
 
 
 # --------------------------------------------------------------------------
