@@ -44,12 +44,16 @@ class Gated:
     scan of the whole text, so windows never change a match. With
     ``starts=True`` (every match starts with one of the words: ``\\b(?:words)...``)
     the pattern is only tried where a word starts, which is exactly
-    ``finditer``. The words of all gated patterns are found in one pass over the
-    text (``GATE_WORDS``)."""
+    ``finditer``; compile such patterns with ``re``: the ``regex`` module's
+    ``match`` first looks for a literal the match requires in the rest of the
+    text, which makes many failed starts in a long text quadratic. The words of
+    all gated patterns are found in one pass over the text (``GATE_WORDS``)."""
 
     __slots__ = ("pattern", "gate", "words", "window", "starts")
 
     def __init__(self, pattern, words=(), *, gate=None, window: tuple[int, int] | None = None, starts: bool = False):
+        if starts and not isinstance(pattern, re.Pattern):
+            raise TypeError("Gated(starts=True) takes a stdlib re pattern (see the class docstring)")
         self.pattern = pattern
         self.words = frozenset(w.lower() for w in words)
         GATE_WORDS.add(self.words)

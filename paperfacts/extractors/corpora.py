@@ -64,7 +64,8 @@ def patterns() -> dict[str, regex.Pattern]:
     nouns = alternation(noun_words)
     head_nouns = ["benchmark", "dataset", "corpus", "suite", "leaderboard", "collection"]
     # Gated: skipped on a text without a word every match needs (most texts);
-    # engine="regex" where that engine is faster on the pattern (trie.fast_compile)
+    # engine="regex" where that engine is faster on the pattern (trie.fast_compile),
+    # never for starts=True (see trie.Gated)
     return {
         "shape": Gated(fast_compile(rf"(?<![\w\-./@])(?:[A-Za-z0-9]+-)?[A-Za-z0-9]*(?:{alternation(c['benchmark_shapes'])})(?:[-.]?[A-Za-z0-9]+)*(?![\w])"),
                        c["benchmark_shapes"], window=(120, 160)),
@@ -79,19 +80,17 @@ def patterns() -> dict[str, regex.Pattern]:
         ), noun_words, window=(300, 30)),
         "named": Gated(fast_compile(
             rf"\b(?P<noun>{'|'.join(head_nouns)})s?\b[^.;]{{0,60}}?\b(?:named|called|dubbed|termed)\s+(?P<name>{name})(?![\w-])",
-            engine="regex",
         ), head_nouns, starts=True),
         "list": Gated(fast_compile(
             rf"\b(?:{alternation(c['list_heads'])})\s*(?:,\s*)?(?:such\s+as|including|like|e\.g\.,?|namely|:|\()\s*(?P<items>{names})"
         ), c["list_heads"], starts=True),
         "head_then_name": Gated(fast_compile(
             rf"\b(?P<noun>{'|'.join(head_nouns[:-1])})s?\s+(?:called\s+|named\s+|dubbed\s+)?(?P<name>{name})(?![\w-])",
-            engine="regex",
         ), head_nouns, starts=True),
         "on": Gated(fast_compile(rf"\b(?:{alternation(c['on_verbs'])})\b[^.;]{{0,60}}?\bon\s+(?:the\s+)?(?P<name>{name})(?![\w-])"),
                     c["on_verbs"], gate=_ON_NAME.search, starts=True),
         "source": Gated(fast_compile(
-            rf"\b(?:{alternation(c['source_nouns'])})\s+from\s+(?:the\s+)?(?P<name>{name})(?![\w-])", engine="regex"
+            rf"\b(?:{alternation(c['source_nouns'])})\s+from\s+(?:the\s+)?(?P<name>{name})(?![\w-])"
         ), c["source_nouns"], starts=True),
         "trained_on": fast_compile(r"\b(?:trained|pre-?trained|fine-?tuned|finetuned|learned|pretraining|training)\s+on\s+(?:the\s+)?$", re.IGNORECASE),
         "located_on": fast_compile(r"\b(?:on|in)\s+(?:the\s+)?$"),
