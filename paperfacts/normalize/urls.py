@@ -89,7 +89,9 @@ _FINDER = regex.compile(
 # What every link the finder can read contains: a scheme, or a dotted host whose
 # last label (a public suffix: two letters at least) follows a label character.
 # The finder runs only in the runs without white space that hold one (_finder_matches).
-_MAY_HAVE_HOST = re.compile(r"[A-Za-z0-9]\.[A-Za-z]{2}")
+# Matched from the dot (the label character is a look-behind), so that the engine
+# skips ahead to a dot.
+_MAY_HAVE_HOST = re.compile(r"\.(?<=[A-Za-z0-9]\.)[A-Za-z]{2}")
 
 # \url{...}, \href{...}{...}: the first argument is the link; spaces and line
 # breaks inside it are ignored by LaTeX.
@@ -468,7 +470,7 @@ def _finder_matches(text: str):
 
 def _runs_with_hosts(text: str) -> list[tuple[int, int]]:
     """(start, end) of each run without white space holding ``://`` or ``_MAY_HAVE_HOST``."""
-    anchors = [m.start() for m in _MAY_HAVE_HOST.finditer(text)]
+    anchors = [m.start() for m in _MAY_HAVE_HOST.finditer(text)]  # a dot, in the run of its host
     at = text.find("://")
     while at >= 0:
         anchors.append(at)
