@@ -4,9 +4,9 @@ A trie-shaped regex (``trie.py``) tries a match at every position of the text;
 an Aho-Corasick automaton reads each character once, whatever the number of
 strings. On the arXiv corpus one automaton over the ~6,000 gazetteer forms
 finds every candidate (and the regexes check them) in about a third of the time
-of the three trie regexes it replaces. The automaton is pyahocorasick's (C, wheels for every platform we
-support): a dependency that beats writing the automaton in Python, which would
-be slower than the regex.
+of the three trie regexes it replaces. The automaton is pyahocorasick's (C,
+wheels for every platform we support): a dependency that beats writing the
+automaton in Python, which would be slower than the regex.
 
 The automaton only finds candidates; the regexes still decide (boundaries,
 longest match), at the few positions it reports.
