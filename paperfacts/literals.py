@@ -20,16 +20,11 @@ import ahocorasick
 
 V = TypeVar("V")
 
-#: How many texts ``positions_lower`` remembers (more than a batch of docs), and
-#: how many characters of them at most (a few huge abstracts must not pin memory).
-RECENT = 256
-RECENT_CHARS = 2_000_000
-
 
 class Literals(Generic[V]):
     """A fixed map of literal strings to values, searched in one pass."""
 
-    __slots__ = ("_automaton", "_recent", "_recent_chars")
+    __slots__ = ("_automaton",)
 
     def __init__(self, strings: Iterable[tuple[str, V]]):
         automaton = ahocorasick.Automaton()
@@ -39,9 +34,6 @@ class Literals(Generic[V]):
         if len(automaton):
             automaton.make_automaton()
         self._automaton = automaton
-        # id(text) -> (text, positions): the text is kept, so its id is not reused
-        self._recent: dict[int, tuple[str, dict[str, list[int]] | None]] = {}
-        self._recent_chars = 0
 
     def __len__(self) -> int:
         return len(self._automaton)
@@ -52,26 +44,9 @@ class Literals(Generic[V]):
         around them would cost more than the search); the start is ``end - length + 1``."""
         return self._automaton.iter(text) if len(self._automaton) else iter(())
 
-    def positions_lower(self, text: str) -> dict[str, list[int]] | None:
-        """Each string found in ``text.lower()`` -> its start positions, in order; None
-        when lower-casing changes the length (``İ``), as positions would not map back.
-        Remembered for the texts asked about lately (a batch of docs goes through one
-        component, then the next), so that several callers reading one text pay
-        for one pass."""
-        cached = self._recent.get(id(text))
-        if cached is not None and cached[0] is text:
-            return cached[1]
-        lowered = text.lower()
-        found = None
-        if len(lowered) == len(text):
-            found = {}
-            if len(self._automaton):
-                for end, (size, string, _) in self._automaton.iter(lowered):
-                    found.setdefault(string, []).append(end - size + 1)
-        if len(self._recent) >= RECENT or self._recent_chars + len(text) > RECENT_CHARS:
-            self._recent.clear()
-            self._recent_chars = 0
-        if len(text) <= RECENT_CHARS:
-            self._recent[id(text)] = (text, found)
-            self._recent_chars += len(text)
+    def positions(self, text: str) -> dict[str, list[int]]:
+        """Each string found in ``text`` -> its start positions, in order of their ends."""
+        found: dict[str, list[int]] = {}
+        for end, (size, string, _) in self.find(text):
+            found.setdefault(string, []).append(end - size + 1)
         return found

@@ -119,24 +119,48 @@ class Gated:
 
 class _GateWords:
     """The words of every ``Gated`` pattern, found in one Aho-Corasick pass over the
-    lower-cased text (``literals.py``), remembered for the texts asked about lately."""
+    lower-cased text (``literals.py``), remembered for the texts asked about lately
+    (a batch of docs goes through one component, then the next), so that the
+    patterns reading one text pay for one pass."""
+
+    #: How many recent texts are remembered (more than a batch of docs), and how many
+    #: characters of them at most (a few huge abstracts must not pin memory).
+    RECENT = 256
+    RECENT_CHARS = 2_000_000
 
     def __init__(self):
         self.words: set[str] = set()
         self._literals = None
+        # id(text) -> (text, positions): the text is kept, so its id is not reused
+        self._recent: dict[int, tuple[str, dict[str, list[int]] | None]] = {}
+        self._recent_chars = 0
 
     def add(self, words) -> None:
         if not self.words.issuperset(words):
             self.words |= set(words)
             self._literals = None
+            self._forget()
 
     def positions(self, text: str) -> dict[str, list[int]] | None:
-        """Each word found in ``text`` -> its start positions; None when lower-casing
-        changes the text's length (positions would not map back)."""
-        literals = self._literals
-        if literals is None:
-            literals = self._literals = Literals((w, None) for w in sorted(self.words))
-        return literals.positions_lower(text)
+        """Each word found in ``text`` (ignoring case) -> its start positions; None when
+        lower-casing changes the text's length (``İ``): positions would not map back."""
+        cached = self._recent.get(id(text))
+        if cached is not None and cached[0] is text:
+            return cached[1]
+        if self._literals is None:
+            self._literals = Literals((w, None) for w in sorted(self.words))
+        lowered = text.lower()
+        found = self._literals.positions(lowered) if len(lowered) == len(text) else None
+        if len(self._recent) >= self.RECENT or self._recent_chars + len(text) > self.RECENT_CHARS:
+            self._forget()
+        if len(text) <= self.RECENT_CHARS:
+            self._recent[id(text)] = (text, found)
+            self._recent_chars += len(text)
+        return found
+
+    def _forget(self) -> None:
+        self._recent.clear()
+        self._recent_chars = 0
 
 
 GATE_WORDS = _GateWords()

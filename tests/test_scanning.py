@@ -19,10 +19,10 @@ from hypothesis import strategies as st
 from paperfacts import get_nlp
 from paperfacts.extractors import text_of
 from paperfacts.extractors.gazetteer import MODES
-from paperfacts.literals import RECENT, RECENT_CHARS, Literals
+from paperfacts.literals import Literals
 from paperfacts.normalize import urls
 from paperfacts.pipeline import make_doc
-from paperfacts.trie import GATE_WORDS, Gated, alternation
+from paperfacts.trie import GATE_WORDS, Gated, _GateWords, alternation
 
 from conftest import FIXTURES
 
@@ -59,24 +59,26 @@ def test_literals_find_every_occurrence_overlaps_included():
     assert found == [(1, "ab", 1), (1, "abc", 3), (2, "b", 2), (5, "ab", 1), (6, "b", 2)]
 
 
-def test_literals_positions_lower_and_the_length_changing_case():
-    lit = Literals([("gpt", None), ("model", None)])
-    assert lit.positions_lower("A GPT model, GPT.") == {"gpt": [2, 13], "model": [6]}
-    assert lit.positions_lower("\u0130 GPT") is None  # "İ".lower() is two characters
-    assert Literals([]).positions_lower("anything") == {}
+def test_gate_word_positions_and_the_length_changing_case():
+    gates = _GateWords()
+    gates.add({"gpt", "model"})
+    assert gates.positions("A GPT model, GPT.") == {"gpt": [2, 13], "model": [6]}
+    assert gates.positions("\u0130 GPT") is None  # "İ".lower() is two characters
+    assert _GateWords().positions("anything") == {}
 
 
-def test_literals_remember_recent_texts_but_stay_bounded():
-    lit = Literals([("a", None)])
+def test_gate_words_remember_recent_texts_but_stay_bounded():
+    gates = _GateWords()
+    gates.add({"a"})
     first = "a" * 3
-    assert lit.positions_lower(first) is lit.positions_lower(first)
-    for i in range(RECENT + 5):
-        lit.positions_lower(f"a {i}")
-    assert len(lit._recent) <= RECENT
-    assert lit.positions_lower(first) == {"a": [0, 1, 2]}
-    huge = "a " * RECENT_CHARS
-    assert len(lit.positions_lower(huge)["a"]) == RECENT_CHARS
-    assert lit._recent_chars <= RECENT_CHARS and id(huge) not in lit._recent
+    assert gates.positions(first) is gates.positions(first)
+    for i in range(gates.RECENT + 5):
+        gates.positions(f"a {i}")
+    assert len(gates._recent) <= gates.RECENT
+    assert gates.positions(first) == {"a": [0, 1, 2]}
+    huge = "a " * gates.RECENT_CHARS
+    assert len(gates.positions(huge)["a"]) == gates.RECENT_CHARS
+    assert gates._recent_chars <= gates.RECENT_CHARS and id(huge) not in gates._recent
 
 
 # --------------------------------------------------------------------------
