@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from paperfacts import get_nlp
 from paperfacts.extractors import text_of
-from paperfacts.extractors.gazetteer import MODES
+from paperfacts.extractors.gazetteer import LEFT, MODES, _may_precede
 from paperfacts.literals import Literals
 from paperfacts.normalize import urls
 from paperfacts.pipeline import make_doc
@@ -96,6 +96,13 @@ def _fast(g, text):
     lowered = text.lower()
     lowered = lowered if len(lowered) == len(text) else None
     return [(mode, m.span()) for mode, m in g._matches(text, lowered)]
+
+
+def test_may_precede_is_what_the_left_boundary_asks():
+    left = re.compile(LEFT + "x")
+    for code in range(0x3100):
+        ch = chr(code)
+        assert _may_precede(ch) == bool(left.match(ch + "x", 1)), hex(code)
 
 
 def test_gazetteer_candidates_change_no_match(nlp):

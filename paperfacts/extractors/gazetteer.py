@@ -48,10 +48,15 @@ STRICT_RIGHT = regex.compile(
 )
 
 
+def _may_precede(ch: str) -> bool:
+    """Whether a name may start right after ``ch`` (what LEFT asks, for one character)."""
+    return not (ch.isalnum() or ch in "_./@")
+
+
 #: An ASCII text, lower-cased, with every character that may stand before a name (LEFT)
 #: read as one mark: the automaton then finds forms only where a name may start.
 _MARK = "\x01"
-_MARKS = {i: _MARK for i in range(128) if not (chr(i).isalnum() or chr(i) in "_./@")}
+_MARKS = {i: _MARK for i in range(128) if _may_precede(chr(i))}
 
 #: The case modes, in the order their matches are read.
 MODES = ("exact", "lower", "capitals")
@@ -120,10 +125,8 @@ class Gazetteer(Component):
             hits = self.starts.find(lowered)
         for end, (size, _, modes) in hits:
             start = end - size + 1
-            if start:  # skip where LEFT fails both in the text and lower-cased
-                c, lc = text[start - 1], lowered[start - 1]
-                if (c.isalnum() or c in "_./@") and (lc.isalnum() or lc in "_./@"):
-                    continue
+            if start and not _may_precede(text[start - 1]) and not _may_precede(lowered[start - 1]):
+                continue  # LEFT fails both in the text and lower-cased
             for i in modes:
                 starts[i].append(start)
         for mode, found in zip(MODES, starts):
