@@ -222,3 +222,44 @@ def test_nlp_pipe_in_batches_equals_one_doc_at_a_time(nlp):
     batched = list(nlp.pipe((make_doc(nlp, t, None) for t in REAL_TEXTS), batch_size=4))
     for a, b in zip(one, batched):
         assert {k: a.spans[k].attrs["facts"] for k in a.spans} == {k: b.spans[k].attrs["facts"] for k in b.spans}
+
+
+# --------------------------------------------------------------------------
+# The tuned tokenizer
+# --------------------------------------------------------------------------
+
+WHITE_SPACE_TEXTS = [
+    "two  spaces, then  three   and a tab\there,\t\ttwo tabs; a line\nbreak and\n\n  two",
+    "e.g.  double space after a special case (i.e.  ``quoted''  text) and don't  stop",
+    "no\u00a0break\u00a0 space, \u00a0 at\u2003em space \u3000 and \r\n CRLF \x0b\x0c ends  ",
+    "  leading and trailing  ",
+    " ",
+    "\n",
+]
+
+
+def _tokens(doc) -> list[tuple]:
+    return [(t.text, t.whitespace_, t.norm_, t.is_space) for t in doc]
+
+
+@pytest.fixture(scope="module")
+def blank():
+    import spacy
+
+    return spacy.blank("en")
+
+
+def test_the_tuned_tokenizer_gives_blank_english_tokens(nlp, blank):
+    assert nlp.tokenizer.max_cache_size >= 250_000
+    assert " " not in nlp.tokenizer.rules and "\u00a0" in nlp.tokenizer.rules
+    for text in WHITE_SPACE_TEXTS + REAL_TEXTS + [p["abstract"] for p in PAPERS]:
+        for _ in range(2):  # the second time from the cache
+            assert _tokens(nlp.make_doc(text)) == _tokens(blank.make_doc(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([" ", "  ", "\t", "\n", "\u00a0", "\u2003", "e.g.", "don't", "``", "''", "(", ")", ".",
+                                 ",", "-", "x", "GPT-4", "7B", "'s", "U.S.", ":)", "C++", "vs."]), max_size=40))
+def test_the_tuned_tokenizer_gives_blank_english_tokens_on_generated_text(nlp, blank, parts):
+    text = "".join(parts)
+    assert _tokens(nlp.make_doc(text)) == _tokens(blank.make_doc(text))
