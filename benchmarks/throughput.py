@@ -7,7 +7,8 @@ abstracts with LaTeX and hard line breaks) to N papers (default 50,000) with dis
 ids, writes them as JSONL, and prints:
   * bare:        spacy.blank("en").pipe(texts), tokenizer only, in this process;
   * workers 1/2: the export path of `paperfacts extract --workers N` (read the JSONL,
-                 extract, serialize each line, write to /dev/null), in this process;
+                 extract, serialize each line, write to /dev/null), in this process,
+                 set up as the CLI sets up its own (``batch.settle_process``);
   * the ratio of single-worker throughput to the bare tokenizer's, and the speed-up
     of two workers over one;
   * peak RSS of `paperfacts extract` (one worker, own process) on a small and a large
@@ -77,16 +78,16 @@ def fresh_pass(what: str, path: Path) -> float:
 def _fresh_pass(what: str, path: Path) -> None:
     import spacy
 
-    from paperfacts.batch import export_lines
+    from paperfacts.batch import export_lines, settle_process
     from paperfacts.inputs import read_items
-    from paperfacts.pipeline import SEPARATOR, get_nlp
+    from paperfacts.pipeline import SEPARATOR
 
     if what == "bare":
         bare = spacy.blank("en")
         texts = [(r.get("title") or "") + SEPARATOR + r["abstract"] for r in load(path)]
         seconds = timed(lambda: [None for _ in bare.pipe(texts, batch_size=64)])
     else:
-        get_nlp()
+        settle_process()  # as the CLI does
         seconds = timed(lambda: [line.data for line in export_lines(read_items(str(path)), workers=1)])
     print(seconds)
 
@@ -106,9 +107,9 @@ def main(argv=None) -> int:
 
     import spacy
 
-    from paperfacts.batch import export_lines
+    from paperfacts.batch import export_lines, settle_process
     from paperfacts.inputs import read_items
-    from paperfacts.pipeline import SEPARATOR, get_nlp
+    from paperfacts.pipeline import SEPARATOR
 
     base = load(args.corpus)
     with tempfile.TemporaryDirectory() as tmp:
@@ -121,9 +122,9 @@ def main(argv=None) -> int:
         bare = spacy.blank("en")
         for _ in bare.pipe(texts[: len(base)], batch_size=64):  # warm the vocabulary
             pass
-        get_nlp()
         for _ in export_lines(read_items(str(args.corpus)), workers=1):  # warm ours the same way
             pass
+        settle_process()  # as the CLI does before it exports (for the bare run too: one process)
 
         def run_bare():
             for _ in bare.pipe(texts, batch_size=64):

@@ -13,15 +13,17 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import stat
 import sys
 import time
 import zlib
 from collections import Counter
+from contextlib import nullcontext
 from typing import IO, Iterable, Iterator
 
 import orjson
 
-from .batch import FACT_FIELDS, Line, dumps, export_lines
+from .batch import FACT_FIELDS, Line, dumps, export_lines, settle_process
 from .inputs import FORMATS, Item, Keys, read_items
 from .records import EXPORT_LINE, json_schema
 
@@ -109,20 +111,31 @@ def _skip_done(items: Iterator[Item], done: list[str | None], part: str) -> Iter
     yield from items
 
 
+def _is_special(path: str) -> bool:
+    """Whether ``path`` exists and is not a regular file (a device, a pipe)."""
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
 def cmd_extract(args) -> int:
     started = time.perf_counter()
     keys = Keys(id=args.id_key, title=args.title_key, text=args.text_key)
     items = _items(args.inputs, args.format, keys)
     progress = _progress(args)
     resumed = 0
+    settle_process()
     try:
-        if args.output in (None, "-"):
+        if args.output in (None, "-") or _is_special(args.output):
             if args.resume:
-                print("paperfacts: --resume needs -o FILE", file=sys.stderr)
+                print("paperfacts: --resume needs -o FILE (a regular file)", file=sys.stderr)
                 return 2
-            stats = write_lines(sys.stdout.buffer, export_lines(items, workers=args.workers), strict=args.strict,
-                                progress=progress)
-            sys.stdout.buffer.flush()
+            # standard output, or a device or pipe (-o /dev/null): written straight through,
+            # since renaming a finished temp file onto it would replace it
+            with (open(args.output, "wb") if args.output not in (None, "-") else nullcontext(sys.stdout.buffer)) as fh:
+                stats = write_lines(fh, export_lines(items, workers=args.workers), strict=args.strict, progress=progress)
+                fh.flush()
         else:
             part = args.output + ".part"
             done = _resume_state(args.output, part) if args.resume else []

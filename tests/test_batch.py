@@ -192,6 +192,25 @@ def test_strict_stops_at_the_first_bad_record_and_leaves_no_output(tmp_path, cap
     assert len(out.read_bytes().splitlines()) == 3
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_output_to_a_pipe_or_device_is_written_through_not_replaced(tmp_path):
+    # -o /dev/null must not rename a temp file onto /dev/null; a named pipe stands in for it
+    import stat
+    import threading
+
+    src, fifo = tmp_path / "in.jsonl", tmp_path / "pipe"
+    write_jsonl(src, many(3))
+    os.mkfifo(fifo)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    assert main(["extract", str(src), "-o", str(fifo), "-q"]) == 0
+    reader.join(timeout=60)
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert len(received[0].splitlines()) == 3 and not (tmp_path / "pipe.part").exists()
+    assert main(["extract", str(src), "-o", str(fifo), "-q", "--resume"]) == 2  # nothing to resume in a pipe
+
+
 # --- --workers -----------------------------------------------------------------------
 
 
