@@ -59,14 +59,29 @@ def timed(fn) -> float:
     return time.perf_counter() - t
 
 
+#: Runs the CLI in a child and prints the peak of the child's own memory. VmHWM, not
+#: ``ru_maxrss``: Linux carries the high-water mark over ``exec``, so a child started
+#: from this (large) process would report this process's peak, whatever it read.
+_PEAK_RSS = """
+import os, resource, sys
+from paperfacts.cli import main
+if main(["extract", sys.argv[1], "-o", os.devnull, "-q"]):
+    sys.exit(1)
+try:
+    with open("/proc/self/status") as fh:
+        print(next(int(l.split()[1]) * 1024 for l in fh if l.startswith("VmHWM:")))
+except OSError:  # no /proc: ru_maxrss is in bytes on macOS, KiB elsewhere
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(peak if sys.platform == "darwin" else peak * 1024)
+"""
+
+
 def peak_rss_mib(path: Path) -> float:
     """Peak RSS of one `paperfacts extract` process over ``path`` (one worker)."""
-    proc = subprocess.Popen([sys.executable, "-m", "paperfacts", "extract", str(path), "-o", os.devnull, "-q"])
-    _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
+    proc = subprocess.run([sys.executable, "-c", _PEAK_RSS, str(path)], capture_output=True, text=True)
     if proc.returncode:
-        raise SystemExit(f"paperfacts extract failed on {path} (exit {proc.returncode})")
-    return usage.ru_maxrss / 1024
+        raise SystemExit(f"paperfacts extract failed on {path} (exit {proc.returncode}): {proc.stderr[-500:]}")
+    return int(proc.stdout.split()[-1]) / 2**20
 
 
 def fresh_pass(what: str, path: Path) -> float:

@@ -11,14 +11,18 @@ after them. ``--workers N`` reads with N processes; the bytes are the same.
 from __future__ import annotations
 
 import argparse
+import heapq
 import os
 import shutil
 import stat
 import sys
 import time
 import zlib
+from array import array
+from bisect import bisect_left
 from collections import Counter
 from contextlib import nullcontext
+from hashlib import blake2b
 from typing import IO, Iterable, Iterator
 
 import orjson
@@ -48,10 +52,39 @@ class StrictStop(Exception):
         self.line = line
 
 
+class SeenIds:
+    """The ids met so far, in about 8 bytes each, so that a run over millions of
+    papers does not keep millions of id strings to count duplicates.
+
+    Each id is kept as a 64-bit BLAKE2b digest: recent ones in a set, the rest in one
+    sorted array that the set is merged into when it outgrows an eighth of it. Two
+    distinct ids share a digest with odds of about n**2 / 2**65 (1e-7 for two
+    million papers); the summary would then count one duplicate too many.
+    """
+
+    def __init__(self) -> None:
+        self._sorted = array("Q")
+        self._recent: set[int] = set()
+
+    def add(self, id: str) -> bool:
+        """Remember ``id``; whether it was met before."""
+        digest = int.from_bytes(blake2b(id.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
+        if digest in self._recent:
+            return True
+        at = bisect_left(self._sorted, digest)
+        if at < len(self._sorted) and self._sorted[at] == digest:
+            return True
+        self._recent.add(digest)
+        if len(self._recent) > max(4096, len(self._sorted) // 8):
+            self._sorted = array("Q", heapq.merge(self._sorted, sorted(self._recent)))
+            self._recent.clear()
+        return False
+
+
 def write_lines(out: IO[bytes], lines: Iterable[Line], *, strict: bool = False, progress=None) -> Counter:
     """Write every line; return the counts for the summary (papers, errors, facts per field, duplicates)."""
     stats: Counter = Counter()
-    seen: set[str] = set()
+    seen = SeenIds()
     for line in lines:
         if strict and line.error is not None:
             raise StrictStop(line)
@@ -61,10 +94,8 @@ def write_lines(out: IO[bytes], lines: Iterable[Line], *, strict: bool = False, 
             stats["errors"] += 1
         for field, n in zip(FACT_FIELDS, line.facts):
             stats[field] += n
-        if line.id is not None:
-            if line.id in seen:
-                stats["duplicate ids"] += 1
-            seen.add(line.id)
+        if line.id is not None and seen.add(line.id):
+            stats["duplicate ids"] += 1
         if progress is not None:
             progress.update(1)
     return stats

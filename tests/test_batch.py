@@ -211,6 +211,16 @@ def test_output_to_a_pipe_or_device_is_written_through_not_replaced(tmp_path):
     assert main(["extract", str(src), "-o", str(fifo), "-q", "--resume"]) == 2  # nothing to resume in a pipe
 
 
+def test_seen_ids_count_every_repeat_across_merges_in_8_bytes_each():
+    from paperfacts.cli import SeenIds
+
+    seen, ids = SeenIds(), [f"2401.{i:05d}" for i in range(30_000)]
+    assert not any(seen.add(i) for i in ids)  # 30,000 new ids: several merges into the sorted array
+    assert all(seen.add(i) for i in ids[::7])  # each met again, whether merged or still recent
+    assert not seen.add("2401.30000") and seen.add("2401.30000")
+    assert seen._sorted.itemsize == 8 and len(seen._sorted) + len(seen._recent) == 30_001
+
+
 # --- --workers -----------------------------------------------------------------------
 
 
