@@ -143,9 +143,10 @@ def _skip_done(items: Iterator[Item], done: list[str | None], part: str) -> Iter
 
 
 def _is_special(path: str) -> bool:
-    """Whether ``path`` exists and is not a regular file (a device, a pipe)."""
+    """Whether ``path`` is a device or a pipe (exists, and is neither a file nor a directory)."""
     try:
-        return not stat.S_ISREG(os.stat(path).st_mode)
+        mode = os.stat(path).st_mode
+        return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
     except OSError:
         return False
 
@@ -156,6 +157,9 @@ def cmd_extract(args) -> int:
     items = _items(args.inputs, args.format, keys)
     progress = _progress(args)
     resumed = 0
+    if args.output not in (None, "-") and os.path.isdir(args.output):
+        print(f"paperfacts: -o {args.output} is a directory; name the output file", file=sys.stderr)
+        return 2
     settle_process()
     try:
         if args.output in (None, "-") or _is_special(args.output):

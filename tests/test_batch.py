@@ -193,7 +193,7 @@ def test_strict_stops_at_the_first_bad_record_and_leaves_no_output(tmp_path, cap
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
-def test_output_to_a_pipe_or_device_is_written_through_not_replaced(tmp_path):
+def test_output_to_a_pipe_is_written_through_and_a_directory_is_refused(tmp_path):
     # -o /dev/null must not rename a temp file onto /dev/null; a named pipe stands in for it
     import stat
     import threading
@@ -209,6 +209,8 @@ def test_output_to_a_pipe_or_device_is_written_through_not_replaced(tmp_path):
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)
     assert len(received[0].splitlines()) == 3 and not (tmp_path / "pipe.part").exists()
     assert main(["extract", str(src), "-o", str(fifo), "-q", "--resume"]) == 2  # nothing to resume in a pipe
+    assert main(["extract", str(src), "-o", str(tmp_path), "-q"]) == 2  # a directory: refused before any work
+    assert not (tmp_path.parent / (tmp_path.name + ".part")).exists()
 
 
 def test_seen_ids_count_every_repeat_across_merges_in_8_bytes_each():
