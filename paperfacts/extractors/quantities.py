@@ -35,7 +35,7 @@ from spacy.tokens import Doc
 from ..data_files import read_json
 from ..normalize.numbers import NUMBER_WORDS, parse_count
 from ..normalize.sizes import model_size
-from ..trie import Gated, alternation, any_word, fast_compile
+from ..trie import Gated, alternation, any_word, compile_names, fast_compile
 from . import Component, Mentions, name_key, read_facts, text_of, write_facts
 from .sentences import sentence_of
 
@@ -278,7 +278,7 @@ class _Linker:
         self.doc, self.text, self.models = doc, text_of(doc), models
         self.p = link_patterns()
         self._own: tuple[str | None, list[str]] | None = None
-        self._names: regex.Pattern | None = None
+        self._names: re.Pattern | None = None
 
     def link(self, groups: list[list[dict]]) -> None:
         for items in groups:
@@ -357,10 +357,9 @@ class _Linker:
                 found.setdefault(name_key(occ.group()), {"name": occ.group(), "start": occ.start(), "end": occ.end()})
         return found
 
-    def names(self) -> regex.Pattern:
+    def names(self) -> re.Pattern:
         if self._names is None:
-            names = {m["name"] for m in self.models.facts}
-            self._names = regex.compile(rf"(?<!\w)(?:{alternation(names)})(?!\w)")
+            self._names = compile_names([m["name"] for m in self.models.facts])
         return self._names
 
     def own(self) -> tuple[str | None, list[str]]:
