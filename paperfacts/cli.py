@@ -143,10 +143,9 @@ def _skip_done(items: Iterator[Item], done: list[str | None], part: str) -> Iter
 
 
 def _is_special(path: str) -> bool:
-    """Whether ``path`` is a device or a pipe (exists, and is neither a file nor a directory)."""
+    """Whether ``path`` exists and is not a regular file (directories are refused before)."""
     try:
-        mode = os.stat(path).st_mode
-        return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+        return not stat.S_ISREG(os.stat(path).st_mode)
     except OSError:
         return False
 
@@ -157,18 +156,19 @@ def cmd_extract(args) -> int:
     items = _items(args.inputs, args.format, keys)
     progress = _progress(args)
     resumed = 0
-    if args.output not in (None, "-") and os.path.isdir(args.output):
+    to_path = args.output not in (None, "-")
+    if to_path and os.path.isdir(args.output):
         print(f"paperfacts: -o {args.output} is a directory; name the output file", file=sys.stderr)
         return 2
     settle_process()
     try:
-        if args.output in (None, "-") or _is_special(args.output):
+        if not to_path or _is_special(args.output):
             if args.resume:
                 print("paperfacts: --resume needs -o FILE (a regular file)", file=sys.stderr)
                 return 2
             # standard output, or a device or pipe (-o /dev/null): written straight through,
             # since renaming a finished temp file onto it would replace it
-            with (open(args.output, "wb") if args.output not in (None, "-") else nullcontext(sys.stdout.buffer)) as fh:
+            with (open(args.output, "wb") if to_path else nullcontext(sys.stdout.buffer)) as fh:
                 stats = write_lines(fh, export_lines(items, workers=args.workers), strict=args.strict, progress=progress)
                 fh.flush()
         else:
