@@ -59,6 +59,28 @@ def timed(fn) -> float:
     return time.perf_counter() - t
 
 
+def paper_texts(records) -> list[str]:
+    """Each paper as the bare tokenizer reads it: the title and abstract joined as paperfacts joins them."""
+    from paperfacts.pipeline import SEPARATOR
+
+    return [(r.get("title") or "") + SEPARATOR + r["abstract"] for r in records]
+
+
+def bare_pass(nlp, texts: list[str]) -> None:
+    for _ in nlp.pipe(texts, batch_size=64):
+        pass
+
+
+def export_pass(path: Path, workers: int) -> None:
+    """The export path of `paperfacts extract`: read, extract, serialize, write to /dev/null."""
+    from paperfacts.batch import export_lines
+    from paperfacts.inputs import read_items
+
+    with open(os.devnull, "wb") as out:
+        for line in export_lines(read_items(str(path)), workers=workers):
+            out.write(line.data)
+
+
 #: Runs the CLI in a child and prints the peak of the child's own memory. VmHWM, not
 #: ``ru_maxrss``: Linux carries the high-water mark over ``exec``, so a child started
 #: from this (large) process would report this process's peak, whatever it read.
@@ -94,17 +116,14 @@ def fresh_pass(what: str, path: Path) -> float:
 def _fresh_pass(what: str, path: Path) -> None:
     import spacy
 
-    from paperfacts.batch import export_lines, settle_process
-    from paperfacts.inputs import read_items
-    from paperfacts.pipeline import SEPARATOR
+    from paperfacts.batch import settle_process
 
     if what == "bare":
-        bare = spacy.blank("en")
-        texts = [(r.get("title") or "") + SEPARATOR + r["abstract"] for r in load(path)]
-        seconds = timed(lambda: [None for _ in bare.pipe(texts, batch_size=64)])
+        bare, texts = spacy.blank("en"), paper_texts(load(path))
+        seconds = timed(lambda: bare_pass(bare, texts))
     else:
         settle_process()  # as the CLI does
-        seconds = timed(lambda: [line.data for line in export_lines(read_items(str(path)), workers=1)])
+        seconds = timed(lambda: export_pass(path, 1))
     print(seconds)
 
 
@@ -124,41 +143,26 @@ def main(argv=None) -> int:
 
     import spacy
 
-    from paperfacts.batch import export_lines, settle_process
-    from paperfacts.inputs import read_items
-    from paperfacts.pipeline import SEPARATOR
+    from paperfacts.batch import settle_process
 
     base = load(args.corpus)
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "papers.jsonl"
         write_repeated(base, args.papers, data)
-        texts = [(r.get("title") or "") + SEPARATOR + r["abstract"] for r in
-                 (json.loads(line) for line in data.open(encoding="utf-8"))]
+        texts = paper_texts(json.loads(line) for line in data.open(encoding="utf-8"))
         chars = sum(map(len, texts)) / len(texts)
 
         bare = spacy.blank("en")
-        for _ in bare.pipe(texts[: len(base)], batch_size=64):  # warm the vocabulary
-            pass
-        for _ in export_lines(read_items(str(args.corpus)), workers=1):  # warm ours the same way
-            pass
+        bare_pass(bare, texts[: len(base)])  # warm the vocabulary
+        export_pass(args.corpus, 1)  # warm ours the same way
         settle_process()  # as the CLI does before it exports (for the bare run too: one process)
-
-        def run_bare():
-            for _ in bare.pipe(texts, batch_size=64):
-                pass
-
-        def run_export(workers):
-            def run():
-                with open(os.devnull, "wb") as out:
-                    for line in export_lines(read_items(str(data)), workers=workers):
-                        out.write(line.data)
-            return run
 
         n = len(texts)
         # rounds of (bare, workers 1, workers 2), each timing the best of its rounds: the
         # machine's speed drifts by 10-30% within minutes, and a slow moment should not
         # decide a ratio
-        rounds = [(timed(run_bare), timed(run_export(1)), timed(run_export(2))) for _ in range(args.rounds)]
+        rounds = [(timed(lambda: bare_pass(bare, texts)), timed(lambda: export_pass(data, 1)),
+                   timed(lambda: export_pass(data, 2))) for _ in range(args.rounds)]
         t_bare, t_one, t_two = (min(times) for times in zip(*rounds))
         print(f"papers: {n} (the corpus of {len(base)} repeated; {chars:.0f} characters per paper on average)")
         print(f"rounds: {args.rounds} (the best time of each)")
