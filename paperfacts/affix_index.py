@@ -43,6 +43,9 @@ __all__ = ["AffixIndex", "indexed"]
 
 #: A character class larger than this is taken as "any character".
 MAX_SET = 20_000
+#: At most this many patterns of chosen alternatives are compiled per regex; past it
+#: a string runs the whole regex.
+MAX_SUBSETS = 512
 _REPEATS = tuple(getattr(_C, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_C, name))
 _ATOMIC = getattr(_C, "ATOMIC_GROUP", None)
 _STARTS = (_C.AT_BEGINNING, _C.AT_BEGINNING_STRING)
@@ -238,16 +241,17 @@ class AffixIndex:
     original pattern string, which spaCy's serializers read.
     """
 
-    __slots__ = ("pattern", "flags", "_regex", "_pieces", "_subsets", "_by_char", "_rest", "_needs")
+    __slots__ = ("pattern", "flags", "_regex", "_pieces", "_subsets", "_by_char", "_rest", "_needs", "_needed_by")
 
     def __init__(self, compiled: re.Pattern):
         self.pattern = compiled.pattern
         self.flags = compiled.flags
         self._regex = compiled
-        self._subsets: dict[tuple[int, ...], Callable] = {}
+        self._subsets: dict[tuple[int, ...], re.Pattern] = {}
         self._by_char: dict[str, Callable] = {}
         self._rest: Callable | None = compiled.search
         self._needs: frozenset[str] | None = None
+        self._needed_by: dict[str, frozenset[int]] = {}
         pieces = None
         if isinstance(compiled.pattern, str) and not compiled.flags & _UNSUPPORTED and not _refers(compiled):
             pieces = alternatives(_GLOBAL_FLAGS.sub("", compiled.pattern, count=1))
@@ -256,11 +260,13 @@ class AffixIndex:
     def _parsed(self) -> list:
         return [_P.parse(piece, self.flags & ~re.UNICODE).data for piece in self._pieces]
 
-    def _search(self, indices: list[int]) -> Callable:
-        """``search`` of the alternatives at ``indices``, in their original order."""
+    def _subset(self, indices) -> re.Pattern:
+        """The alternatives at ``indices``, in their original order, as one pattern."""
         key = tuple(sorted(set(indices)))
         if key not in self._subsets:
-            self._subsets[key] = re.compile("|".join(self._pieces[i] for i in key), self.flags).search
+            if len(self._subsets) >= MAX_SUBSETS:
+                return self._regex
+            self._subsets[key] = re.compile("|".join(self._pieces[i] for i in key), self.flags)
         return self._subsets[key]
 
     def index_edges(self, backward: bool) -> bool:
@@ -281,14 +287,15 @@ class AffixIndex:
                 continue
             for ch in chars:
                 by_char.setdefault(ch, []).append(i)
-        self._by_char = {ch: self._search(ix + always) for ch, ix in by_char.items()}
-        self._rest = self._search(always) if always else None
+        self._by_char = {ch: self._subset(ix + always).search for ch, ix in by_char.items()}
+        self._rest = self._subset(always).search if always else None
         if backward:  # `$` also matches before a final newline
             self._by_char["\n"] = self._regex.search
         return True
 
     def index_needs(self) -> bool:
-        """Skip strings that hold none of the characters some alternative needs."""
+        """Index the alternatives by characters their matches hold: a string runs
+        only those whose needed characters it holds, and none when it holds none."""
         try:
             needs = [_needs(data) for data in self._parsed()]
         except Exception:  # noqa: BLE001
@@ -296,7 +303,19 @@ class AffixIndex:
         if not needs or any(n is None for n in needs):
             return False
         self._needs = frozenset().union(*needs)
+        needed_by: dict[str, set[int]] = {}
+        for i, chars in enumerate(needs):
+            for ch in chars:
+                needed_by.setdefault(ch, set()).add(i)
+        self._needed_by = {ch: frozenset(ix) for ch, ix in needed_by.items()}
         return True
+
+    def _holding(self, string: str) -> re.Pattern | None:
+        """The alternatives ``string`` holds a needed character of (None: no alternative)."""
+        if self._needs.isdisjoint(string):
+            return None
+        held = self._needs.intersection(string)
+        return self._subset(frozenset().union(*map(self._needed_by.__getitem__, held)))
 
     def search_prefix(self, string: str):
         fn = self._by_char.get(string[:1], self._rest)
@@ -307,14 +326,12 @@ class AffixIndex:
         return fn(string) if fn is not None else None
 
     def finditer(self, string: str) -> Iterator[re.Match]:
-        if self._needs is not None and self._needs.isdisjoint(string):
-            return iter(())
-        return self._regex.finditer(string)
+        regex = self._holding(string)
+        return iter(()) if regex is None else regex.finditer(string)
 
     def match(self, string: str):
-        if self._needs is not None and self._needs.isdisjoint(string):
-            return None
-        return self._regex.match(string)
+        regex = self._holding(string)
+        return None if regex is None else regex.match(string)
 
 
 #: kind -> (the method it stands in for, how to index, the stand-in)

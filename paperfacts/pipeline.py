@@ -37,11 +37,13 @@ MAX_RUN = 500
 _RUNS = re.compile(r"\S+|\s+")
 _LONG_RUN = re.compile(r"\S{%d}" % (MAX_RUN + 1))
 #: How many chunks (runs between white space) the tokenizer remembers the tokens
-#: of. spaCy's default, 10,000, is far below the vocabulary of abstracts (the arXiv
-#: corpus has 108,528 distinct chunks), and a chunk it does not remember is split
-#: again by the prefix, suffix and infix regexes. A chunk costs about 230 bytes here:
-#: 58 MB when the cache is full; the corpus fills 108,528 of it (25 MB).
-TOKENIZER_CACHE = 250_000
+#: of; it keeps the first ones it meets. A chunk it does not remember is split again
+#: (about 1.5 µs with ``affix_index``, 6 µs without); one it remembers costs about
+#: 230 bytes for as long as the process lives. spaCy's default is 10,000; the arXiv
+#: corpus has 108,528 distinct chunks. Measured on it (docs/performance.md):
+#: 10,000 -> 176 µs per abstract, 30,000 -> 136, 250,000 -> 63; peak RSS on
+#: 100,000 papers against 1,000: 1.18x, 1.20x, 1.34x.
+TOKENIZER_CACHE = 30_000
 
 #: Component order: later components read what earlier ones wrote.
 COMPONENTS = (
@@ -140,10 +142,23 @@ def make_doc(nlp: Language, abstract: str, title: str | None) -> Doc:
     return doc
 
 
+def _has_long_run(text: str) -> bool:
+    """Whether ``text`` has a run without white space longer than ``MAX_RUN``.
+
+    Such a run holds every character from some multiple of ``step`` to the next, so
+    only a span like that without a space sends the text to the (slower) regex.
+    """
+    step = (MAX_RUN + 1) // 2
+    for start in range(0, len(text) - step, step):
+        if text.find(" ", start, start + step + 1) < 0:
+            return _LONG_RUN.search(text) is not None
+    return False
+
+
 def _tokenize(nlp: Language, text: str) -> Doc:
     """``nlp.make_doc(text)``, except that runs without white space longer than
     ``MAX_RUN`` become fixed-size tokens; the Doc's text is ``text`` either way."""
-    if not _LONG_RUN.search(text):
+    if not _has_long_run(text):
         return nlp.make_doc(text)
     words: list[str] = []
     spaces: list[bool] = []

@@ -21,7 +21,8 @@ from paperfacts.extractors import text_of
 from paperfacts.extractors.gazetteer import LEFT, MODES, _may_precede
 from paperfacts.literals import Literals
 from paperfacts.normalize import urls
-from paperfacts.pipeline import make_doc
+from paperfacts.affix_index import AffixIndex
+from paperfacts.pipeline import _LONG_RUN, TOKENIZER_CACHE, _has_long_run, make_doc
 from paperfacts.trie import GATE_WORDS, Gated, _GateWords, alternation
 
 from conftest import FIXTURES
@@ -250,7 +251,8 @@ def blank():
 
 
 def test_the_tuned_tokenizer_gives_blank_english_tokens(nlp, blank):
-    assert nlp.tokenizer.max_cache_size >= 250_000
+    assert nlp.tokenizer.max_cache_size == TOKENIZER_CACHE
+    assert isinstance(nlp.tokenizer.suffix_search.__self__, AffixIndex)  # the stand-ins are in use
     assert " " not in nlp.tokenizer.rules and "\u00a0" in nlp.tokenizer.rules
     for text in WHITE_SPACE_TEXTS + REAL_TEXTS + [p["abstract"] for p in PAPERS]:
         for _ in range(2):  # the second time from the cache
@@ -263,3 +265,10 @@ def test_the_tuned_tokenizer_gives_blank_english_tokens(nlp, blank):
 def test_the_tuned_tokenizer_gives_blank_english_tokens_on_generated_text(nlp, blank, parts):
     text = "".join(parts)
     assert _tokens(nlp.make_doc(text)) == _tokens(blank.make_doc(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "ab" * 60, "x" * 249, "y" * 250, "z" * 251, " ", "\n", "\t", "\u00a0"]), max_size=30))
+def test_long_run_check_agrees_with_the_regex(parts):
+    text = "".join(parts)
+    assert _has_long_run(text) == (_LONG_RUN.search(text) is not None)
