@@ -51,8 +51,9 @@ _ATOMIC = getattr(_C, "ATOMIC_GROUP", None)
 _STARTS = (_C.AT_BEGINNING, _C.AT_BEGINNING_STRING)
 _ENDS = (_C.AT_END, _C.AT_END_STRING)
 _GLOBAL_FLAGS = re.compile(r"\A\(\?[aiLmsux]+\)")
-#: Flags under which the analysis would be wrong (case folding, `^`/`$` at lines, ASCII classes).
-_UNSUPPORTED = re.IGNORECASE | re.MULTILINE | re.ASCII | re.LOCALE
+#: Flags under which the analysis would be wrong: case folding, `^`/`$` at every line,
+#: ASCII classes, and verbose patterns (a `|` in a comment is not an alternative).
+_UNSUPPORTED = re.IGNORECASE | re.MULTILINE | re.ASCII | re.LOCALE | re.VERBOSE
 
 
 class _Unknown(Exception):
@@ -149,7 +150,7 @@ def _edge(seq: list, backward: bool) -> tuple[set[str], bool]:
         elif op in _REPEATS:
             more, empty = _edge(_oriented(av[2].data, backward), backward)
             empty = empty or av[0] == 0
-        elif op is _ATOMIC and _ATOMIC is not None:
+        elif op is _ATOMIC:  # (None before Python 3.11: never an op)
             more, empty = _edge(_oriented(av.data, backward), backward)
         else:  # group references, conditionals
             raise _Unknown
@@ -226,10 +227,7 @@ def _refers(compiled: re.Pattern) -> bool:
                     return True
         return False
 
-    try:
-        return walk(_P.parse(compiled.pattern, compiled.flags & ~re.UNICODE).data)
-    except Exception:  # noqa: BLE001
-        return True
+    return walk(_P.parse(compiled.pattern, compiled.flags & ~re.UNICODE).data)
 
 
 class AffixIndex:
@@ -271,10 +269,7 @@ class AffixIndex:
 
     def index_edges(self, backward: bool) -> bool:
         """Index the alternatives by the string's first (last, when ``backward``) character."""
-        try:
-            parsed = self._parsed()
-        except Exception:  # noqa: BLE001 - a pattern the parser refuses stays as it is
-            return False
+        parsed = self._parsed()
         if not parsed:
             return False
         always: list[int] = []
@@ -296,10 +291,7 @@ class AffixIndex:
     def index_needs(self) -> bool:
         """Index the alternatives by characters their matches hold: a string runs
         only those whose needed characters it holds, and none when it holds none."""
-        try:
-            needs = [_needs(data) for data in self._parsed()]
-        except Exception:  # noqa: BLE001
-            return False
+        needs = [_needs(data) for data in self._parsed()]
         if not needs or any(n is None for n in needs):
             return False
         self._needs = frozenset().union(*needs)
@@ -347,11 +339,16 @@ def indexed(fn: Callable | None, kind: str) -> Callable | None:
     """A faster stand-in for ``fn``, a compiled pattern's bound method, or ``fn`` itself.
 
     ``kind`` is how the tokenizer uses it: ``"prefix"`` or ``"suffix"``
-    (``search``), ``"infix"`` (``finditer``) or ``"url"`` (``match``).
+    (``search``), ``"infix"`` (``finditer``) or ``"url"`` (``match``). The
+    analysis leans on ``re``'s private parser; should a Python release change it
+    so that the analysis fails, ``fn`` comes back unchanged.
     """
     method, index, stand_in = _KINDS[kind]
     compiled = getattr(fn, "__self__", None)
     if not isinstance(compiled, re.Pattern) or getattr(fn, "__name__", None) != method:
         return fn
-    ix = AffixIndex(compiled)
-    return stand_in.__get__(ix) if index(ix) else fn
+    try:
+        ix = AffixIndex(compiled)
+        return stand_in.__get__(ix) if index(ix) else fn
+    except Exception:  # noqa: BLE001 - only speed is lost
+        return fn

@@ -93,6 +93,7 @@ def test_alternatives_split_only_at_the_top_level(pattern, pieces):
     (re.compile("^a|^b", re.IGNORECASE).search, "prefix"),  # case folding: not analysed
     (re.compile(r"^(a)|^b\1").search, "prefix"),  # a back-reference: joining subsets renumbers groups
     (re.compile("a$", re.MULTILINE).search, "suffix"),
+    (re.compile("^a  # x|y", re.VERBOSE).search, "prefix"),
     (re.compile("^a").match, "prefix"),  # not the method the kind stands in for
     (None, "url"),
 ])
