@@ -214,20 +214,17 @@ def _needs(data) -> set[str] | None:
     return best
 
 
-def _refers(compiled: re.Pattern) -> bool:
-    """Whether the pattern refers to a group (joining a subset of alternatives renumbers them)."""
-    def walk(data) -> bool:
-        for op, av in data:
-            if op in (_C.GROUPREF, _C.GROUPREF_EXISTS):
+def _refers(data) -> bool:
+    """Whether a parse tree refers to a group (joining a subset of alternatives renumbers them)."""
+    for op, av in data:
+        if op in (_C.GROUPREF, _C.GROUPREF_EXISTS):
+            return True
+        for part in av if isinstance(av, (tuple, list)) else (av,):
+            if isinstance(part, _P.SubPattern) and _refers(part.data):
                 return True
-            for part in av if isinstance(av, (tuple, list)) else (av,):
-                if isinstance(part, _P.SubPattern) and walk(part.data):
-                    return True
-                if isinstance(part, list) and any(isinstance(x, _P.SubPattern) and walk(x.data) for x in part):
-                    return True
-        return False
-
-    return walk(_P.parse(compiled.pattern, compiled.flags & ~re.UNICODE).data)
+            if isinstance(part, list) and any(isinstance(x, _P.SubPattern) and _refers(x.data) for x in part):
+                return True
+    return False
 
 
 class AffixIndex:
@@ -251,12 +248,16 @@ class AffixIndex:
         self._needs: frozenset[str] | None = None
         self._needed_by: dict[str, frozenset[int]] = {}
         pieces = None
-        if isinstance(compiled.pattern, str) and not compiled.flags & _UNSUPPORTED and not _refers(compiled):
+        if isinstance(compiled.pattern, str) and not compiled.flags & _UNSUPPORTED:
             pieces = alternatives(_GLOBAL_FLAGS.sub("", compiled.pattern, count=1))
         self._pieces = pieces or []
 
     def _parsed(self) -> list:
-        return [_P.parse(piece, self.flags & ~re.UNICODE).data for piece in self._pieces]
+        """Each alternative's parse tree; none when one refers to a group. (A reference
+        to another alternative's group does not parse alone: ``indexed`` hands the
+        regex back.)"""
+        parsed = [_P.parse(piece, self.flags & ~re.UNICODE).data for piece in self._pieces]
+        return [] if any(_refers(data) for data in parsed) else parsed
 
     def _subset(self, indices) -> re.Pattern:
         """The alternatives at ``indices``, in their original order, as one pattern."""
