@@ -14,8 +14,9 @@ from .errors import InputError, PaperfactsError
 from .inputs import Item
 from .pipeline import get_nlp, paper_id, process
 from .records import SCHEMA_VERSION, ErrorRecord, PaperFacts
+from .review import review  # the function; the module stays importable as paperfacts.review
 
-__all__ = ["extract", "extract_many", "get_nlp", "paper_id", "PaperFacts", "ErrorRecord", "PaperfactsError",
+__all__ = ["extract", "extract_many", "review", "get_nlp", "paper_id", "PaperFacts", "ErrorRecord", "PaperfactsError",
            "InputError", "SCHEMA_VERSION"]
 __version__ = "0.1.0"
 

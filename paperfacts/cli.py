@@ -30,6 +30,7 @@ import orjson
 from .batch import FACT_FIELDS, Line, dumps, export_lines, settle_process
 from .inputs import FORMATS, Item, Keys, read_items
 from .records import EXPORT_LINE, json_schema
+from .review import add_parser as add_review_parser
 
 __all__ = ["main", "dumps", "validate_lines"]
 
@@ -268,6 +269,7 @@ def parser() -> argparse.ArgumentParser:
     va = sub.add_parser("validate", help="validate an export against the schema (exit 1 on failure)")
     va.add_argument("file", help="a paperfacts JSONL export")
     va.set_defaults(func=cmd_validate)
+    add_review_parser(sub)
     return ap
 
 

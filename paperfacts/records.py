@@ -101,6 +101,20 @@ class PaperFacts(_Record):
     scores: list[Score] = Field(default_factory=list, description="Evaluation results and gains or drops in them.")
     urls: list[Url] = Field(default_factory=list, description="Links in the text.")
 
+    def with_text(self, abstract: str, title: str | None = None):
+        """This record with the text it was read from (``paperfacts.review.Reviewed``): in a
+        notebook it shows every fact highlighted in place. The record itself stays as it is."""
+        from .review import Reviewed
+
+        return Reviewed(self, abstract, title)
+
+    def _repr_html_(self) -> str:
+        """A notebook's view: the title with its facts highlighted, the abstract's as quotes
+        (a record holds no abstract; ``with_text`` shows them in place)."""
+        from .review import paper_html
+
+        return paper_html(self)
+
 
 class ErrorDetail(_Record):
     """Why an input record yielded no facts."""
