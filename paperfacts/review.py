@@ -123,18 +123,14 @@ def paper_view(record: PaperFacts, title: str | None, abstract: str, rules: dict
     return {"i": record.id, "t": title, "a": abstract, "f": facts}
 
 
-@dataclass
 class _Stats:
     """What the summary and the plots show, gathered in one pass over the records."""
 
-    papers: int = 0
-    errors: int = 0
-
-    def __post_init__(self):
+    def __init__(self) -> None:
+        self.papers = self.errors = self.with_facts = 0
         self.facts = Counter()  # field -> facts
         self.mentions = Counter()  # field -> highlighted mentions
         self.rules = Counter()  # rule -> facts
-        self.with_facts = 0
         self.names = {field: Counter() for field in NAMED}  # casefolded name -> papers naming it
         self.spellings = {field: Counter() for field in NAMED}  # (casefolded, as written) -> mentions
         self.values = {field: [] for field in COUNTED}
@@ -288,9 +284,10 @@ def paper_html(record: PaperFacts, abstract: str | None = None, title: str | Non
     if title is None:
         title = record.title
     if abstract is None:
-        stripped = {field: [f for f in getattr(record, field) if all(ev.field == "title" for ev in f.evidence)]
+        in_title = {field: [fact.model_copy(update={"evidence": [ev for ev in fact.evidence if ev.field == "title"]})
+                            for fact in getattr(record, field) if any(ev.field == "title" for ev in fact.evidence)]
                     for field in FACT_FIELDS}
-        shown = record.model_copy(update=stripped)
+        shown = record.model_copy(update=in_title)
         paper = paper_view(shown, title, "", rules)
         hidden = [(KIND_LABELS[FIELD_KIND[field]], fact.rule, ev.text) for field in FACT_FIELDS
                   for fact in getattr(record, field) for ev in fact.evidence if ev.field == "abstract"]
