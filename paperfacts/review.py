@@ -363,6 +363,9 @@ def read_export(path: str, items: list[Item]) -> list[PaperFacts | ErrorRecord]:
 def cmd_review(args) -> int:
     from .pipeline import process
 
+    if os.path.isdir(args.output):
+        print(f"paperfacts: -o {args.output} is a directory; name the page to write", file=sys.stderr)
+        return 2
     items = list(_items(args.inputs, args.format, Keys(id=args.id_key, title=args.title_key, text=args.text_key)))
     try:
         records = read_export(args.facts, items) if args.facts else list(process(items))

@@ -100,7 +100,10 @@ def test_facts_that_do_not_match_the_inputs_are_refused(inputs, export, tmp_path
     assert main(["review", *map(str, inputs), "--facts", str(swapped), "-o", str(tmp_path / "x.html"), "-q"]) == 2
     assert "line 1: id" in capsys.readouterr().err
     assert main(["review", str(inputs[0]), "--facts", str(export), "-o", str(tmp_path / "x.html"), "-q"]) == 2
-    assert not (tmp_path / "x.html").exists()
+    assert "has 19 records, the inputs 13" in capsys.readouterr().err
+    assert main(["review", str(inputs[0]), "-o", str(tmp_path), "-q"]) == 2
+    assert "is a directory" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == [swapped]
 
 
 def test_review_function_takes_the_input_records_as_texts():
