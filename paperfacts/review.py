@@ -13,6 +13,7 @@ record's view for a notebook.
 from __future__ import annotations
 
 import argparse
+import itertools
 import math
 import os
 import sys
@@ -42,6 +43,7 @@ NAMED = ("models", "benchmarks", "datasets")
 COUNTED = ("parameter_counts", "token_counts")
 TOP_NAMES = 12
 
+_views = itertools.count(1)
 _ASTRAL = regex.compile(r"[\U00010000-\U0010FFFF]")
 _MAGNITUDES = ((10**12, "T"), (10**9, "B"), (10**6, "M"), (10**3, "K"))
 
@@ -294,7 +296,7 @@ def paper_html(record: PaperFacts, abstract: str | None = None, title: str | Non
     else:
         paper, hidden = paper_view(record, title, abstract, rules), []
     data = {"kinds": _kinds(), "rules": list(rules), "papers": [paper]}
-    root = f"pf-{zlib.crc32(orjson.dumps(paper)):08x}"
+    root = f"pf-{zlib.crc32(orjson.dumps(paper)):08x}-{next(_views)}"  # unique when a record is shown twice
     return _environment().get_template("paper.html.j2").render(
         root=root, kinds=_kinds(), paper=paper, hidden=hidden, data=_json(data))
 

@@ -21,6 +21,7 @@ from conftest import FIXTURES, ROOT
 from paperfacts import extract, extract_many, review
 from paperfacts.cli import main
 from paperfacts.records import PaperFacts
+from paperfacts.review import histogram, human
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
 CORPUS = ROOT.parent / "shared" / "corpus" / "arxiv_abstracts.jsonl.gz"
@@ -72,6 +73,22 @@ def page(inputs, export, tmp_path_factory) -> Path:
 
 
 # ------------------------------------------------------------------ without a browser
+
+@pytest.mark.parametrize("n, text", [(950, "950"), (1000, "1K"), (1_300_000_000, "1.3B"), (175 * 10**9, "175B"),
+                                     (3_100_000_000_000, "3.1T"), (2.5, "2.5")])
+def test_human_sizes(n, text):
+    assert human(n) == text
+
+
+def test_histogram_counts_half_decades_on_a_log_scale():
+    h = histogram([1_000, 3_000, 9_999, 7 * 10**9, 10**10])
+    # 1K-3.16K, 3.16K-10K, ..., 3.16B-10B, 10B-31.6B, 31.6B-100B
+    assert [b["n"] for b in h["bins"]] == [2, 1] + [0] * 11 + [1, 1, 0]
+    assert [t["label"] for t in h["ticks"]] == ["1K", "", "100K", "", "10M", "", "1B", "", "100B"]  # every other
+    assert [t["label"] for t in histogram([10, 10**5])["ticks"]] == ["10", "100", "1K", "10K", "100K", "1M"]
+    assert h["ticks"][0]["at"] == 0 and h["ticks"][-1]["at"] == 1 and h["max"] == 2 and h["n"] == 5
+    assert histogram([]) is None
+
 
 def test_page_is_self_contained_and_deterministic(inputs, page, tmp_path):
     html = page.read_text(encoding="utf-8")
