@@ -45,15 +45,19 @@ TOP_NAMES = 12
 
 _views = itertools.count(1)
 _ASTRAL = regex.compile(r"[\U00010000-\U0010FFFF]")
-_MAGNITUDES = ((10**12, "T"), (10**9, "B"), (10**6, "M"), (10**3, "K"))
+_MAGNITUDES = ((10**12, "T"), (10**9, "B"), (10**6, "M"), (10**3, "K"), (1, ""))
 
 
 def human(n: float) -> str:
-    """``1300000000`` -> ``1.3B``; ``950`` -> ``950``."""
-    for size, suffix in _MAGNITUDES:
-        if abs(n) >= size:
-            return f"{n / size:.3g}{suffix}"
-    return f"{n:g}"
+    """``1300000000`` -> ``1.3B``; ``950`` -> ``950``; ``999950`` -> ``1M``."""
+    for i, (size, suffix) in enumerate(_MAGNITUDES):
+        if abs(n) >= size or size == 1:
+            text = f"{n / size:.3g}"
+            if "e+" not in text:
+                return text + suffix
+            # three digits round it up to 1000 of this unit: one of the next, or a lot of trillions
+            return "1" + _MAGNITUDES[i - 1][1] if i else f"{n / size:,.0f}{suffix}"
+    raise AssertionError("unreachable")
 
 
 def _utf16(text: str):
