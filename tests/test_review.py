@@ -251,9 +251,29 @@ def test_search_finds_a_paper_by_a_model_name(browser, page, records):
     box = browser.find_element(By.ID, "pf-search")
     box.send_keys("OpenELM")
     time.sleep(0.4)
-    ids = paper_ids(browser)
-    assert ids == [id for id, r in records.items() if any(m.name == "OpenELM" for m in r.models)]
-    assert browser.find_element(By.ID, "pf-status").text.startswith("Papers 1–1 of 1")
+    assert_found(browser, "OpenELM", {id for id, r in records.items() if any(m.name == "OpenELM" for m in r.models)})
+    assert browser.find_element(By.ID, "pf-status").text.startswith(f"Papers 1–{len(paper_ids(browser))} of ")
+
+
+def test_a_bar_of_a_plot_searches_for_its_name(browser, page, records):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    open_page(browser, page)
+    bar = browser.find_element(By.CSS_SELECTOR, ".pf-bar.pf-k-benchmark")  # the most frequent benchmark
+    name = bar.get_attribute("data-q")
+    bar.send_keys(Keys.ENTER)  # a keyboard user's click
+    assert browser.find_element(By.ID, "pf-search").get_attribute("value") == name
+    assert_found(browser, name, {id for id, r in records.items() if any(b.name.casefold() == name.casefold()
+                                                                     for b in r.benchmarks)})
+
+
+def assert_found(driver, term: str, expected: set[str]) -> None:
+    """The papers shown are those with a fact named ``term`` and others whose text has it."""
+    found = paper_ids(driver)
+    assert expected and expected <= set(found)
+    texts = driver.execute_script("return Array.from(document.querySelectorAll('article')).map(a => a.textContent)")
+    assert all(term.casefold() in text.casefold() for text in texts)
 
 
 def test_focus_shows_the_fact_and_lights_its_links(browser, page, records):
