@@ -143,22 +143,24 @@ def test_record_view_in_a_notebook_keeps_the_record_unchanged():
 
 # ------------------------------------------------------------------ in a browser
 
-def _chromium_paths() -> tuple[str, str]:
-    browser = shutil.which("chromium") or shutil.which("chromium-browser")
-    driver = shutil.which("chromedriver")
-    if not (browser and driver):
-        reason = "needs Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)"
-        if os.environ.get("CI") == "true" or os.environ.get("PAPERFACTS_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"browser tests are required here: {reason}")
-        pytest.skip(reason)
-    return browser, driver
+def _cannot_test(reason: str):
+    """Skip, or fail in CI, where the browser tests must run."""
+    if os.environ.get("CI") == "true" or os.environ.get("PAPERFACTS_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"browser tests are required here, but: {reason}")
+    pytest.skip(reason)
 
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
-    browser_path, driver_path = _chromium_paths()
-    webdriver = pytest.importorskip("selenium.webdriver")
-    from selenium.webdriver.chrome.service import Service
+    browser_path = shutil.which("chromium") or shutil.which("chromium-browser")
+    driver_path = shutil.which("chromedriver")
+    if not (browser_path and driver_path):
+        _cannot_test("needs Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)")
+    try:
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+    except ImportError:
+        _cannot_test("needs selenium (pip install -e '.[test]')")
 
     os.environ.setdefault("SE_OFFLINE", "true")  # Selenium Manager must not look anything up
     options = webdriver.ChromeOptions()
