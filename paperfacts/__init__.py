@@ -8,7 +8,13 @@
 
 from __future__ import annotations
 
+from importlib.metadata import PackageNotFoundError, version
 from typing import Iterable, Iterator, Mapping
+
+try:
+    __version__ = version("paperfacts")  # the one copy is pyproject.toml's, through the installed metadata
+except PackageNotFoundError:  # pragma: no cover - a source tree that was never installed
+    __version__ = "0+unknown"
 
 from .errors import InputError, PaperfactsError
 from .inputs import Item
@@ -17,7 +23,6 @@ from .records import SCHEMA_VERSION, ErrorRecord, PaperFacts
 
 __all__ = ["extract", "extract_many", "get_nlp", "paper_id", "PaperFacts", "ErrorRecord", "PaperfactsError",
            "InputError", "SCHEMA_VERSION"]
-__version__ = "0.1.0"
 
 
 def _item(n: int, abstract, title, id) -> Item:

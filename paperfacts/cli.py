@@ -27,6 +27,7 @@ from typing import IO, Iterable, Iterator
 
 import orjson
 
+from . import __version__
 from .batch import FACT_FIELDS, Line, dumps, export_lines, settle_process
 from .inputs import FORMATS, Item, Keys, read_items
 from .records import EXPORT_LINE, json_schema
@@ -248,6 +249,7 @@ def _positive(value: str) -> int:
 
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="paperfacts", description=__doc__.split("\n\n")[0])
+    ap.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = ap.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("extract", help="extract facts from JSONL, daily-papers listings or text files")
     ex.add_argument("inputs", nargs="+", metavar="INPUT", help="input files (.jsonl, .txt, their .gz; - for stdin)")
