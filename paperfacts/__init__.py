@@ -18,11 +18,11 @@ except PackageNotFoundError:  # pragma: no cover - a source tree that was never 
 
 from .errors import InputError, PaperfactsError
 from .inputs import Item
-from .pipeline import get_nlp, paper_id, process
+from .pipeline import get_nlp, make_doc, paper_id, process, to_record
 from .records import SCHEMA_VERSION, ErrorRecord, PaperFacts
 
-__all__ = ["extract", "extract_many", "get_nlp", "paper_id", "PaperFacts", "ErrorRecord", "PaperfactsError",
-           "InputError", "SCHEMA_VERSION"]
+__all__ = ["extract", "extract_many", "get_nlp", "make_doc", "to_record", "paper_id", "PaperFacts", "ErrorRecord",
+           "PaperfactsError", "InputError", "SCHEMA_VERSION", "__version__"]
 
 
 def _item(n: int, abstract, title, id) -> Item:

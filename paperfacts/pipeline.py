@@ -128,6 +128,7 @@ def make_doc(nlp: Language, abstract: str, title: str | None) -> Doc:
     text = ((title_u + SEPARATOR) if title_u else "") + abstract_u
     doc = remember_text(_tokenize(nlp, text), text)
     doc.user_data["paperfacts_title_len"] = len(title_u) if title_u else None
+    doc.user_data["paperfacts_title"] = title or None
     if title_shifts[0] or abstract_shifts[0]:
         positions, deltas = list(title_shifts[0]), list(title_shifts[1])
         base, shift = 0, 0
@@ -242,8 +243,23 @@ def _inside_corpus_names(doc: Doc) -> None:
         write_facts(doc, "model", kept)
 
 
-def to_record(doc: Doc, *, id: str, title: str | None) -> PaperFacts:
-    """Build the validated record from the span groups of a processed Doc."""
+def to_record(doc: Doc, *, id: str | None = None, title: str | None = None) -> PaperFacts:
+    """The validated record (``PaperFacts``) of a Doc our components have processed.
+
+    ``doc`` is ``nlp(text)`` (all of it read as the abstract) or
+    ``nlp(make_doc(nlp, abstract, title))``, for any pipeline that holds the
+    paperfacts components. Evidence offsets refer to the title or abstract as given.
+    ``title`` defaults to the one given to ``make_doc``; ``id`` to ``paper_id`` of
+    title and abstract.
+    """
+    if title is None:
+        title = doc.user_data.get("paperfacts_title")
+    if id is None:
+        source = doc.user_data.get("paperfacts_original") or text_of(doc)
+        title_len = doc.user_data.get("paperfacts_title_len")
+        given_title = doc.user_data.get("paperfacts_title")
+        abstract = source[len(given_title) + len(SEPARATOR):] if title_len is not None and given_title else source
+        id = paper_id(title, abstract)
     _inside_corpus_names(doc)
     models = [Model(name=f["name"], evidence=ev, rule=f["rule"], size=model_size(f["name"])) for f, ev in _names(doc, "model")]
     model_names = {name_key(m.name): m.name for m in models}

@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 from ..data_files import read_jsonl
 from ..literals import Literals
 from ..trie import compile_names
-from . import Component, text_of, write_facts
+from . import Component, attrs, require_paperfacts, text_of, write_facts
 
 DEFAULT_SOURCES = {
     "benchmark": "benchmarks.jsonl",
@@ -181,6 +181,11 @@ def _longest(facts: list[dict]) -> list[dict]:
     return kept
 
 
-@Language.factory("paperfacts_gazetteer", default_config={"sources": None})
+@Language.factory(
+    "paperfacts_gazetteer",
+    assigns=attrs("gazetteer_benchmark", "gazetteer_dataset", "gazetteer_model", "gazetteer_metric"),
+    default_config={"sources": None},
+)
 def make_gazetteer(nlp: Language, name: str, sources: dict[str, str] | None) -> Gazetteer:
+    require_paperfacts(nlp)
     return Gazetteer(nlp, name=name, sources=sources)
