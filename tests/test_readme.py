@@ -1,6 +1,7 @@
 """Every command of the README runs as written on a fresh clone: the checked-in files
 copied to an empty folder, with this interpreter's environment as its ``.venv``."""
 
+import ast
 import os
 import re
 import shutil
@@ -54,11 +55,28 @@ def test_each_bash_block_runs_on_a_clone(clone, n):
     assert proc.returncode == 0, f"{script}\n{proc.stderr[-2000:]}"
 
 
+def checked(code: str) -> str:
+    """``code`` with each ``expression   # literal`` line turned into an assertion."""
+    lines = []
+    for line in code.splitlines():
+        m = re.match(r"^(\S.*?)\s+# (.+)$", line)
+        try:
+            literal = ast.literal_eval(m.group(2)) if m else None
+        except (ValueError, SyntaxError):
+            m = None
+        lines.append(f"assert ({m.group(1)}) == {literal!r}, {m.group(1)!r}" if m else line)
+    return "\n".join(lines)
+
+
+def test_checked_turns_shown_values_into_assertions():
+    assert checked("x = 1\nx + 1      # 2\nx  # a comment") == "x = 1\nassert (x + 1) == 2, 'x + 1'\nx  # a comment"
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("n", [i for i, (lang, _) in enumerate(BLOCKS) if lang == "python"])
-def test_each_python_block_runs_on_a_clone(clone, n):
-    proc = subprocess.run([sys.executable, "-c", BLOCKS[n][1]], cwd=clone, env=_env(clone), capture_output=True,
-                          text=True, timeout=600)
+def test_each_python_block_runs_on_a_clone_and_gives_what_it_shows(clone, n):
+    proc = subprocess.run([sys.executable, "-c", checked(BLOCKS[n][1])], cwd=clone, env=_env(clone),
+                          capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, f"{BLOCKS[n][1]}\n{proc.stderr[-2000:]}"
 
 
