@@ -112,3 +112,16 @@ def test_the_requirement_is_declared_once():
         nlp.add_pipe(name)
     assert [r for r in nlp.meta["requirements"] if r.startswith("paperfacts")] == [
         f"paperfacts>={paperfacts.__version__}"]
+
+
+def test_the_extensions_pickle_for_nlp_pipe_n_process():
+    """spaCy sends the extension attributes to the processes of nlp.pipe(n_process=N)."""
+    import pickle
+
+    from spacy.tokens.underscore import Underscore
+
+    state = pickle.loads(pickle.dumps(Underscore.get_state()))
+    doc = get_nlp()("GPT-3 has 175B parameters.")
+    getter = state[2]["paperfacts_parameter_counts"][2]  # (token, span, doc) extensions; (default, method, getter, setter)
+    assert "paperfacts_fact" in state[1]
+    assert getter(doc)[0]["value"] == 175_000_000_000

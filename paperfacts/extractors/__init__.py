@@ -16,6 +16,7 @@ Each factory declares the ``doc._`` attributes it ``requires`` and ``assigns``, 
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import partial
 from typing import Iterable, Iterator
 from weakref import WeakKeyDictionary
 
@@ -77,11 +78,6 @@ def fact_of(span: Span) -> dict | None:
         if candidate.start == span.start and candidate.end == span.end:
             return fact
     return None
-
-
-for _kind, _group in GROUPS.items():
-    Doc.set_extension(_group, getter=lambda doc, kind=_kind: read_facts(doc, kind), force=True)
-Span.set_extension("paperfacts_fact", getter=fact_of, force=True)
 
 
 def require_paperfacts(nlp: Language) -> None:
@@ -155,3 +151,10 @@ def read_facts(doc: Doc, kind: str) -> list[dict]:
     """The fact dicts a component wrote for ``kind`` (empty when it did not run)."""
     group = doc.spans.get(GROUPS[kind])
     return list(group.attrs.get("facts", [])) if group is not None else []
+
+
+# getters that pickle (module-level functions, partials of them): spaCy sends the
+# extensions to the processes of nlp.pipe(n_process=N)
+for _kind, _group in GROUPS.items():
+    Doc.set_extension(_group, getter=partial(read_facts, kind=_kind), force=True)
+Span.set_extension("paperfacts_fact", getter=fact_of, force=True)
