@@ -153,9 +153,11 @@ def _fresh_pass(what: str, path: Path) -> None:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--corpus", type=Path, default=None,
-                    help="JSON lines with 'abstract', .gz or not (default: the shared arXiv sample if present, "
-                         "else tests/fixtures/papers.jsonl)")
+    ap.add_argument("--corpus", type=Path, default=None, metavar="PATH",
+                    help="JSON lines with 'abstract', .gz or not, such as the arXiv metadata snapshot "
+                         "(arxiv-metadata-oai-snapshot.json, https://www.kaggle.com/datasets/Cornell-University/arxiv) "
+                         "(default: ../shared/corpus/arxiv_abstracts.jsonl.gz if present, else "
+                         "tests/fixtures/papers.jsonl)")
     ap.add_argument("--papers", type=int, default=50_000)
     ap.add_argument("--rss-small", type=int, default=1_000)
     ap.add_argument("--rss-large", type=int, default=100_000)
