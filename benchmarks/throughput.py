@@ -2,9 +2,17 @@
 
     python benchmarks/throughput.py [--corpus PATH] [--papers N] [--rounds N] [--rss-small N] [--rss-large N]
 
-Repeats the arXiv corpus (default ../shared/corpus/arxiv_abstracts.jsonl.gz, 10,440
-abstracts with LaTeX and hard line breaks) to N papers (default 50,000) with distinct
-ids, writes them as JSONL, and prints:
+Repeats a corpus to N papers (default 50,000) with distinct ids, writes them as
+JSONL, and prints what follows. ``--corpus PATH`` is any JSON lines file with
+``abstract`` (and ``title``, ``id``), ``.gz`` or not, of which the first N papers are
+read: for example the arXiv metadata snapshot, ``arxiv-metadata-oai-snapshot.json``
+(2.7 million papers, hard-wrapped abstracts with LaTeX), from
+https://www.kaggle.com/datasets/Cornell-University/arxiv. Without ``--corpus``, the
+project's 10,440-abstract sample of it, ../shared/corpus/arxiv_abstracts.jsonl.gz
+beside the checkout, on which the README's figures were measured; where that is
+absent (a fresh clone), the 13 shipped abstracts of tests/fixtures/papers.jsonl,
+enough to try the benchmark (``--papers 2000 --rss-large 5000 --rounds 1`` takes a
+minute or two), not to compare figures.
   * bare:        spacy.blank("en").pipe(texts), tokenizer only, in this process;
   * workers 1/2: the export path of `paperfacts extract --workers N` (read the JSONL,
                  extract, serialize each line, write to /dev/null), in this process,
@@ -39,12 +47,28 @@ import tempfile
 import time
 from pathlib import Path
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "arxiv_abstracts.jsonl.gz"
+SHARED_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "arxiv_abstracts.jsonl.gz"
+SHIPPED_CORPUS = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "papers.jsonl"
 
 
-def load(path: Path) -> list[dict]:
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+def default_corpus() -> Path:
+    """The shared arXiv sample when it lies beside the checkout, else the shipped example."""
+    return SHARED_CORPUS if SHARED_CORPUS.is_file() else SHIPPED_CORPUS
+
+
+def load(path: Path, limit: int | None = None) -> list[dict]:
+    """The first ``limit`` records of ``path`` (JSON lines, ``.gz`` or not) that have an abstract."""
+    records = []
+    with (gzip.open(path, "rt", encoding="utf-8") if path.suffix == ".gz" else open(path, encoding="utf-8")) as fh:
+        for line in fh:
+            if limit is not None and len(records) >= limit:
+                break
+            if line.strip():
+                record = json.loads(line)
+                if isinstance(record.get("abstract"), str):
+                    records.append({"id": str(record.get("id", len(records))), "title": record.get("title"),
+                                    "abstract": record["abstract"]})
+    return records
 
 
 def write_repeated(base: list[dict], n: int, path: Path) -> None:
@@ -129,7 +153,11 @@ def _fresh_pass(what: str, path: Path) -> None:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--corpus", type=Path, default=None, metavar="PATH",
+                    help="JSON lines with 'abstract', .gz or not, such as the arXiv metadata snapshot "
+                         "(arxiv-metadata-oai-snapshot.json, https://www.kaggle.com/datasets/Cornell-University/arxiv) "
+                         "(default: ../shared/corpus/arxiv_abstracts.jsonl.gz if present, else "
+                         "tests/fixtures/papers.jsonl)")
     ap.add_argument("--papers", type=int, default=50_000)
     ap.add_argument("--rss-small", type=int, default=1_000)
     ap.add_argument("--rss-large", type=int, default=100_000)
@@ -137,6 +165,13 @@ def main(argv=None) -> int:
     ap.add_argument("--rounds", type=int, default=2, help="timed rounds; each figure is the best (default 2)")
     ap.add_argument("--fresh-pass", choices=("bare", "paperfacts"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.corpus is None:
+        args.corpus = default_corpus()
+        if args.corpus == SHIPPED_CORPUS and not args.fresh_pass:
+            print(f"no --corpus and no {SHARED_CORPUS}: the {SHIPPED_CORPUS.name} shipped example, repeated "
+                  "(for real figures pass --corpus, e.g. the arXiv metadata snapshot; see --help)", file=sys.stderr)
+    if not args.corpus.is_file():
+        ap.error(f"--corpus {args.corpus}: no such file")
     if args.fresh_pass:
         _fresh_pass(args.fresh_pass, args.corpus)
         return 0
@@ -145,16 +180,19 @@ def main(argv=None) -> int:
 
     from paperfacts.batch import settle_process
 
-    base = load(args.corpus)
+    base = load(args.corpus, args.papers)
+    if not base:
+        raise SystemExit(f"{args.corpus}: no record with an abstract")
     with tempfile.TemporaryDirectory() as tmp:
-        data = Path(tmp) / "papers.jsonl"
+        data, base_path = Path(tmp) / "papers.jsonl", Path(tmp) / "base.jsonl"
         write_repeated(base, args.papers, data)
+        write_repeated(base, len(base), base_path)  # what was read of the corpus, for the warm-up and fresh passes
         texts = paper_texts(json.loads(line) for line in data.open(encoding="utf-8"))
         chars = sum(map(len, texts)) / len(texts)
 
         bare = spacy.blank("en")
         bare_pass(bare, texts[: len(base)])  # warm the vocabulary
-        export_pass(args.corpus, 1)  # warm ours the same way
+        export_pass(base_path, 1)  # warm ours the same way
         settle_process()  # as the CLI does before it exports (for the bare run too: one process)
 
         n = len(texts)
@@ -172,7 +210,7 @@ def main(argv=None) -> int:
         print(f"paperfacts extract --workers 2:           {n / t_two:7.0f} papers/s  ({t_two:.1f} s)")
         print(f"ratio workers 1 / bare tokenizer: {t_bare / t_one:.3f}")
         print(f"speed-up workers 2 / workers 1:   {t_one / t_two:.2f}x")
-        fresh = [(fresh_pass("bare", args.corpus), fresh_pass("paperfacts", args.corpus)) for _ in range(args.rounds)]
+        fresh = [(fresh_pass("bare", base_path), fresh_pass("paperfacts", base_path)) for _ in range(args.rounds)]
         f_bare, f_one = (min(times) for times in zip(*fresh))
         print(f"fresh text: one pass over the {len(base)} papers, a new process each:")
         print(f"  bare tokenizer:                        {len(base) / f_bare:7.0f} papers/s  ({f_bare:.1f} s)")

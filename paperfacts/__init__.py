@@ -8,17 +8,26 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator, Mapping
+import os
+from importlib.metadata import PackageNotFoundError, version
+from typing import Iterable, Iterator, Mapping, Union
 
-from .errors import InputError, PaperfactsError
+try:
+    __version__ = version("paperfacts")  # the one copy is pyproject.toml's, through the installed metadata
+except PackageNotFoundError:  # pragma: no cover - a source tree that was never installed
+    __version__ = "0+unknown"
+
+from .errors import InputError, NamesError, NamesFileNotFoundError, PaperfactsError
 from .inputs import Item
-from .pipeline import get_nlp, paper_id, process
+from .pipeline import UserNames, get_nlp, make_doc, paper_id, process, to_record
 from .records import SCHEMA_VERSION, ErrorRecord, PaperFacts
 from .review import review  # the function; the module stays importable as paperfacts.review
 
-__all__ = ["extract", "extract_many", "review", "get_nlp", "paper_id", "PaperFacts", "ErrorRecord", "PaperfactsError",
-           "InputError", "SCHEMA_VERSION"]
-__version__ = "0.1.0"
+__all__ = ["extract", "extract_many", "review", "get_nlp", "make_doc", "to_record", "paper_id", "PaperFacts", "ErrorRecord",
+           "PaperfactsError", "InputError", "NamesError", "NamesFileNotFoundError", "SCHEMA_VERSION", "__version__"]
+
+#: One names file or several (``str`` or ``os.PathLike`` each).
+Names = Union[str, os.PathLike, Iterable[Union[str, os.PathLike]], None]
 
 
 def _item(n: int, abstract, title, id) -> Item:
@@ -30,28 +39,41 @@ def _item(n: int, abstract, title, id) -> Item:
     return Item(n, id, title, abstract)
 
 
-def extract(abstract: str, *, title: str | None = None, id: str | None = None) -> PaperFacts:
+def extract(abstract: str, *, title: str | None = None, id: str | None = None, names: Names = None,
+            replace_names: bool = False) -> PaperFacts:
     """Facts from one paper's abstract (and title).
 
-    Raises ``InputError`` (a ``ValueError``) when an argument is not a string.
+    ``names``: a names file or several (JSON lines with ``name`` and ``kind``, see
+    README) whose models, benchmarks, datasets and metrics are added to the shipped
+    lists, or replace them with ``replace_names=True``.
+
+    Raises ``InputError`` (a ``ValueError``) when an argument is not a string,
+    ``NamesFileNotFoundError`` (a ``FileNotFoundError``) or ``NamesError`` (a
+    ``ValueError``) for a names file that does not exist or can't be used.
     An empty abstract gives a record with no facts.
     """
     item = _item(1, abstract, title, id)
     if item.error:
         raise InputError(item.error)
-    record = next(process([item]))
+    record = next(process([item], names=UserNames.of(names, replace_names)))
     if isinstance(record, ErrorRecord):
         raise PaperfactsError(record.error.reason)
     return record
 
 
-def extract_many(records: Iterable[Mapping]) -> Iterator[PaperFacts | ErrorRecord]:
+def extract_many(records: Iterable[Mapping], *, names: Names = None,
+                 replace_names: bool = False) -> Iterator[PaperFacts | ErrorRecord]:
     """Facts for each mapping with ``abstract`` (and optional ``title``, ``id``), in order, streaming.
 
-    A record that can't be read yields an ``ErrorRecord`` in its place.
+    A record that can't be read yields an ``ErrorRecord`` in its place. ``names`` and
+    ``replace_names`` as for ``extract``; a names file is read (and its errors raised)
+    right away, before the first record.
     """
+    user_names = UserNames.of(names, replace_names)
+    get_nlp(user_names)
     return process(
-        _item(n, r.get("abstract"), r.get("title"), r.get("id")) if isinstance(r, Mapping)
-        else Item(n, None, None, None, f"not a mapping but {type(r).__name__}")
-        for n, r in enumerate(records, 1)
+        (_item(n, r.get("abstract"), r.get("title"), r.get("id")) if isinstance(r, Mapping)
+         else Item(n, None, None, None, f"not a mapping but {type(r).__name__}")
+         for n, r in enumerate(records, 1)),
+        names=user_names,
     )

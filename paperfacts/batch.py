@@ -20,6 +20,7 @@ from typing import Iterable, Iterator, NamedTuple
 import orjson
 
 from .inputs import Item
+from .pipeline import UserNames
 
 FACT_FIELDS = ("models", "parameter_counts", "token_counts", "benchmarks", "datasets", "scores", "urls")
 #: Papers per chunk sent to a worker: large enough to amortize the hand-over,
@@ -45,13 +46,13 @@ def dumps(record) -> bytes:
     return orjson.dumps(record.model_dump(mode="json")) + b"\n"
 
 
-def export_chunk(items: list[Item]) -> list[Line]:
+def export_chunk(items: list[Item], names: UserNames = UserNames()) -> list[Line]:
     """The export lines of ``items``, in order (runs in a worker or in this process)."""
     from .pipeline import process
     from .records import ErrorRecord
 
     lines = []
-    for record in process(items):
+    for record in process(items, names=names):
         if isinstance(record, ErrorRecord):
             lines.append(Line(dumps(record), record.id, record.error.reason, (0,) * len(FACT_FIELDS)))
         else:
@@ -65,13 +66,13 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield chunk
 
 
-def _warm_up() -> None:
+def _warm_up(names: UserNames = UserNames()) -> None:
     from .pipeline import get_nlp
 
-    get_nlp()
+    get_nlp(names)
 
 
-def settle_process() -> None:
+def settle_process(names: UserNames = UserNames()) -> None:
     """Ready this process for a long export: build the pipeline, then take every object
     alive (spaCy's modules, the pipeline and its tables, all kept until exit) out of the
     garbage collector's sight (``gc.freeze``).
@@ -81,42 +82,45 @@ def settle_process() -> None:
     papers or so, which cost 10% of the export. Process-wide, so it is for processes
     that exist to export (the CLI and its workers), not for a library caller's.
     """
-    _warm_up()
+    _warm_up(names)
     gc.collect()
     gc.freeze()
 
 
-def export_lines(items: Iterable[Item], *, workers: int = 1, chunk_size: int = CHUNK_SIZE) -> Iterator[Line]:
+def export_lines(items: Iterable[Item], *, workers: int = 1, chunk_size: int = CHUNK_SIZE,
+                 names: UserNames = UserNames()) -> Iterator[Line]:
     """Export lines for ``items`` in input order, using ``workers`` processes.
 
     With one worker everything runs in this process. Otherwise chunks go to a
     process pool (forked where the platform allows it, so the workers share the
     parent's loaded pipeline); a chunk whose worker fails is redone here, so a
-    lost worker never loses records.
+    lost worker never loses records. Every process builds its pipeline with the
+    users' ``names``.
     """
     if workers <= 1:
         for chunk in _chunks(items, chunk_size):
-            yield from export_chunk(chunk)
+            yield from export_chunk(chunk, names)
         return
-    _warm_up()  # build the pipeline once, before forking
+    _warm_up(names)  # build the pipeline once, before forking
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     pending: deque[tuple[list[Item], Future]] = deque()
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=settle_process) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=settle_process,
+                             initargs=(names,)) as pool:
         try:
             for chunk in _chunks(items, chunk_size):
-                pending.append((chunk, pool.submit(export_chunk, chunk)))
+                pending.append((chunk, pool.submit(export_chunk, chunk, names)))
                 if len(pending) >= 2 * workers:
-                    yield from _result(*pending.popleft())
+                    yield from _result(*pending.popleft(), names)
             while pending:
-                yield from _result(*pending.popleft())
+                yield from _result(*pending.popleft(), names)
         finally:
             for _, future in pending:
                 future.cancel()
 
 
-def _result(chunk: list[Item], future: Future) -> list[Line]:
+def _result(chunk: list[Item], future: Future, names: UserNames) -> list[Line]:
     try:
         return future.result()
     except Exception:  # noqa: BLE001 - a broken worker: redo its chunk in this process
-        return export_chunk(chunk)
+        return export_chunk(chunk, names)

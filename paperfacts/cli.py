@@ -27,8 +27,11 @@ from typing import IO, Iterable, Iterator
 
 import orjson
 
+from . import __version__
+from .errors import PaperfactsError
 from .batch import FACT_FIELDS, Line, dumps, export_lines, settle_process
 from .inputs import FORMATS, Item, Keys, read_items
+from .pipeline import UserNames
 from .records import EXPORT_LINE, json_schema
 from .review import add_parser as add_review_parser
 
@@ -161,7 +164,12 @@ def cmd_extract(args) -> int:
     if to_path and os.path.isdir(args.output):
         print(f"paperfacts: -o {args.output} is a directory; name the output file", file=sys.stderr)
         return 2
-    settle_process()
+    names = UserNames.of(args.names, args.replace_names)
+    try:
+        settle_process(names)  # reads the names files: a bad one stops here, before any output
+    except PaperfactsError as e:
+        print(f"paperfacts: {e}", file=sys.stderr)
+        return 2
     try:
         if not to_path or _is_special(args.output):
             if args.resume:
@@ -170,7 +178,8 @@ def cmd_extract(args) -> int:
             # standard output, or a device or pipe (-o /dev/null): written straight through,
             # since renaming a finished temp file onto it would replace it
             with (open(args.output, "wb") if to_path else nullcontext(sys.stdout.buffer)) as fh:
-                stats = write_lines(fh, export_lines(items, workers=args.workers), strict=args.strict, progress=progress)
+                stats = write_lines(fh, export_lines(items, workers=args.workers, names=names), strict=args.strict,
+                                    progress=progress)
                 fh.flush()
         else:
             part = args.output + ".part"
@@ -179,7 +188,7 @@ def cmd_extract(args) -> int:
             items = _skip_done(items, done, part)
             try:
                 with open(part, "ab" if args.resume else "wb") as fh:
-                    stats = write_lines(fh, export_lines(items, workers=args.workers), strict=args.strict,
+                    stats = write_lines(fh, export_lines(items, workers=args.workers, names=names), strict=args.strict,
                                         progress=progress)
             except KeyboardInterrupt:
                 print(f"\npaperfacts: interrupted; the lines so far are in {part}: run again with --resume",
@@ -249,6 +258,7 @@ def _positive(value: str) -> int:
 
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="paperfacts", description=__doc__.split("\n\n")[0])
+    ap.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = ap.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("extract", help="extract facts from JSONL, daily-papers listings or text files")
     ex.add_argument("inputs", nargs="+", metavar="INPUT", help="input files (.jsonl, .txt, their .gz; - for stdin)")
@@ -259,6 +269,10 @@ def parser() -> argparse.ArgumentParser:
     ex.add_argument("--text-key", default="abstract", metavar="KEY", help="JSONL key of the abstract (default: abstract)")
     ex.add_argument("-w", "--workers", type=_positive, default=1, metavar="N",
                     help="processes to read with; output is the same for any N (default: 1)")
+    ex.add_argument("--names", action="append", metavar="PATH",
+                    help="a JSONL file of your own model, benchmark, dataset or metric names, added to the shipped "
+                         "lists (repeatable; see README)")
+    ex.add_argument("--replace-names", action="store_true", help="use only the --names files, not the shipped lists")
     ex.add_argument("--strict", action="store_true", help="stop at the first record that can't be read, exit 1")
     ex.add_argument("--resume", action="store_true",
                     help="continue an interrupted run of the same command: keep the lines already in OUTPUT.part")

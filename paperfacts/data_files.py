@@ -9,16 +9,16 @@ import orjson
 
 
 def data_path(name: str):
+    """``paperfacts/data/<name>`` inside the installed package; a name that is not
+    there (a file left out of the wheel) is a ``FileNotFoundError`` on first read,
+    never an empty list that would quietly lose every fact it gives."""
     return files("paperfacts") / "data" / name
 
 
 @lru_cache(maxsize=None)
 def read_jsonl(name: str) -> tuple[dict, ...]:
-    """Every object of ``paperfacts/data/<name>``; an absent file reads as empty."""
-    path = data_path(name)
-    if not path.is_file():
-        return ()
-    return tuple(orjson.loads(line) for line in path.read_bytes().splitlines() if line.strip())
+    """Every object of ``paperfacts/data/<name>``."""
+    return tuple(orjson.loads(line) for line in data_path(name).read_bytes().splitlines() if line.strip())
 
 
 @lru_cache(maxsize=None)
@@ -30,8 +30,5 @@ def read_json(name: str) -> dict:
 @lru_cache(maxsize=None)
 def read_lines(name: str) -> frozenset[str]:
     """The non-blank, non-comment lines of ``paperfacts/data/<name>``."""
-    path = data_path(name)
-    if not path.is_file():
-        return frozenset()
-    lines = (line.split("#", 1)[0].strip() for line in path.read_text("utf-8").splitlines())
+    lines = (line.split("#", 1)[0].strip() for line in data_path(name).read_text("utf-8").splitlines())
     return frozenset(line for line in lines if line)

@@ -11,3 +11,11 @@ class InputError(PaperfactsError, ValueError):
 
 class SchemaError(PaperfactsError, ValueError):
     """An export line that does not validate against the paperfacts schema."""
+
+
+class NamesError(PaperfactsError, ValueError):
+    """A user's names file (``names=``, ``--names``) with a line that can't be used."""
+
+
+class NamesFileNotFoundError(PaperfactsError, FileNotFoundError):
+    """A user's names file that does not exist."""

@@ -10,8 +10,9 @@ and every quoted text comes from the field as given.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable, Iterator
 
@@ -56,7 +57,25 @@ COMPONENTS = (
 )
 
 
-def build_nlp() -> Language:
+@dataclass(frozen=True)
+class UserNames:
+    """Users' names files for the gazetteer (``extract(..., names=...)``, ``--names``):
+    added to the shipped lists, or in their place with ``replace``."""
+
+    paths: tuple[str, ...] = ()
+    replace: bool = False
+
+    @classmethod
+    def of(cls, names: str | os.PathLike | Iterable[str | os.PathLike] | None, replace: bool = False) -> UserNames:
+        """From one path or several (made absolute, so that worker processes read the same files)."""
+        if names is None:
+            names = ()
+        elif isinstance(names, (str, os.PathLike)):
+            names = (names,)
+        return cls(tuple(os.path.abspath(os.fspath(p)) for p in names), replace)
+
+
+def build_nlp(names: UserNames = UserNames()) -> Language:
     """A fresh pipeline: a blank English tokenizer and our components."""
     # Importing registers the factories even when the package is not installed
     # (entry points cover the installed case).
@@ -66,7 +85,10 @@ def build_nlp() -> Language:
     nlp.max_length = MAX_CHARS  # no parser or NER: long texts cost only linear time and memory
     nlp.tokenizer = tuned_tokenizer(nlp.tokenizer)
     for name in COMPONENTS:
-        nlp.add_pipe(name)
+        if name == "paperfacts_gazetteer" and names != UserNames():
+            nlp.add_pipe(name, config={"names": list(names.paths), "replace": names.replace})
+        else:
+            nlp.add_pipe(name)
     return nlp
 
 
@@ -105,10 +127,11 @@ def tuned_tokenizer(tokenizer: Tokenizer) -> Tokenizer:
     )
 
 
-@lru_cache(maxsize=1)
-def get_nlp() -> Language:
-    """The shared pipeline, built once per process."""
-    return build_nlp()
+@lru_cache(maxsize=2)
+def get_nlp(names: UserNames = UserNames()) -> Language:
+    """The shared pipeline, built once per process (and per set of users' names files,
+    which are read when it is built)."""
+    return build_nlp(names)
 
 
 def paper_id(title: str | None, abstract: str) -> str:
@@ -128,6 +151,7 @@ def make_doc(nlp: Language, abstract: str, title: str | None) -> Doc:
     text = ((title_u + SEPARATOR) if title_u else "") + abstract_u
     doc = remember_text(_tokenize(nlp, text), text)
     doc.user_data["paperfacts_title_len"] = len(title_u) if title_u else None
+    doc.user_data["paperfacts_title"] = title or None
     if title_shifts[0] or abstract_shifts[0]:
         positions, deltas = list(title_shifts[0]), list(title_shifts[1])
         base, shift = 0, 0
@@ -242,8 +266,23 @@ def _inside_corpus_names(doc: Doc) -> None:
         write_facts(doc, "model", kept)
 
 
-def to_record(doc: Doc, *, id: str, title: str | None) -> PaperFacts:
-    """Build the validated record from the span groups of a processed Doc."""
+def to_record(doc: Doc, *, id: str | None = None, title: str | None = None) -> PaperFacts:
+    """The validated record (``PaperFacts``) of a Doc our components have processed.
+
+    ``doc`` is ``nlp(text)`` (all of it read as the abstract) or
+    ``nlp(make_doc(nlp, abstract, title))``, for any pipeline that holds the
+    paperfacts components. Evidence offsets refer to the title or abstract as given.
+    ``title`` defaults to the one given to ``make_doc``; ``id`` to ``paper_id`` of
+    title and abstract.
+    """
+    if title is None:
+        title = doc.user_data.get("paperfacts_title")
+    if id is None:
+        source = doc.user_data.get("paperfacts_original") or text_of(doc)
+        title_len = doc.user_data.get("paperfacts_title_len")
+        given_title = doc.user_data.get("paperfacts_title")
+        abstract = source[len(given_title) + len(SEPARATOR):] if title_len is not None and given_title else source
+        id = paper_id(title, abstract)
     _inside_corpus_names(doc)
     models = [Model(name=f["name"], evidence=ev, rule=f["rule"], size=model_size(f["name"])) for f, ev in _names(doc, "model")]
     model_names = {name_key(m.name): m.name for m in models}
@@ -277,13 +316,15 @@ def to_record(doc: Doc, *, id: str, title: str | None) -> PaperFacts:
     )
 
 
-def process(items: Iterable, *, batch_size: int = 64) -> Iterator[PaperFacts | ErrorRecord]:
+def process(
+    items: Iterable, *, batch_size: int = 64, names: UserNames = UserNames()
+) -> Iterator[PaperFacts | ErrorRecord]:
     """Items (with ``line``, ``id``, ``title``, ``abstract``, ``error``) -> records, in order.
 
     Docs go through ``nlp.pipe`` a batch at a time; if a batch fails, its papers are
     redone one by one so that one bad paper costs one error record, never the batch.
     """
-    nlp = get_nlp()
+    nlp = get_nlp(names)
     batch: list = []
     for item in items:
         batch.append(item)

@@ -4,15 +4,24 @@ Each component finds mentions in ``doc.text`` (``match``) and writes them to a s
 group (``set_annotations``) through :func:`write_facts`: token-aligned spans plus,
 in ``group.attrs["facts"]``, one JSON-able dict per span with the exact character
 offsets and the normalized payload. :func:`read_facts` reads them back.
+
+For spaCy users the same is at hand as extension attributes: ``doc._.<group>``
+(``doc._.paperfacts_models``, ...) is the list of fact dicts of a group, and
+``span._.paperfacts_fact`` is the fact behind one span of a group, with the exact
+character offsets (``start``, ``end``, ``text``; the span itself snaps to tokens).
+Each factory declares the ``doc._`` attributes it ``requires`` and ``assigns``, so
+``nlp.analyze_pipes()`` reports a component placed before one it reads.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import partial
 from typing import Iterable, Iterator
 from weakref import WeakKeyDictionary
 
-from spacy.tokens import Doc, SpanGroup
+from spacy.language import Language
+from spacy.tokens import Doc, Span, SpanGroup
 from spacy.util import minibatch
 
 _TEXTS: "WeakKeyDictionary[Doc, str]" = WeakKeyDictionary()
@@ -50,6 +59,39 @@ GROUPS = {
     "score": "paperfacts_scores",
     "url": "paperfacts_urls",
 }
+
+
+def attrs(*kinds: str) -> list[str]:
+    """The extension attributes of the span groups of ``kinds``, as a factory's
+    ``requires`` and ``assigns`` name them (``doc._.paperfacts_models``)."""
+    return [f"doc._.{GROUPS[kind]}" for kind in kinds]
+
+
+def fact_of(span: Span) -> dict | None:
+    """The fact dict behind ``span``, a span of one of the paperfacts span groups
+    (``span._.paperfacts_fact``); ``None`` for any other span."""
+    kind = span.label_
+    group = span.doc.spans.get(GROUPS[kind]) if kind in GROUPS else None
+    if group is None:
+        return None
+    for candidate, fact in zip(group, group.attrs.get("facts", ())):
+        if candidate.start == span.start and candidate.end == span.end:
+            return fact
+    return None
+
+
+def require_paperfacts(nlp: Language) -> None:
+    """Name paperfacts among the requirements in ``nlp.meta`` (``meta.json`` of a saved
+    pipeline), so that whoever loads it knows what to install."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        requirement = f"paperfacts>={version('paperfacts')}"
+    except PackageNotFoundError:  # pragma: no cover - a source tree that was never installed
+        requirement = "paperfacts"
+    requirements = nlp.meta.setdefault("requirements", [])
+    if not any(r.split(">")[0].split("=")[0].strip() == "paperfacts" for r in requirements):
+        requirements.append(requirement)
 
 
 def write_facts(doc: Doc, kind: str, facts: list[dict]) -> None:
@@ -109,3 +151,10 @@ def read_facts(doc: Doc, kind: str) -> list[dict]:
     """The fact dicts a component wrote for ``kind`` (empty when it did not run)."""
     group = doc.spans.get(GROUPS[kind])
     return list(group.attrs.get("facts", [])) if group is not None else []
+
+
+# getters that pickle (module-level functions, partials of them): spaCy sends the
+# extensions to the processes of nlp.pipe(n_process=N)
+for _kind, _group in GROUPS.items():
+    Doc.set_extension(_group, getter=partial(read_facts, kind=_kind), force=True)
+Span.set_extension("paperfacts_fact", getter=fact_of, force=True)

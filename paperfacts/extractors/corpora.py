@@ -33,7 +33,7 @@ from spacy.tokens import Doc
 
 from ..data_files import read_json, read_jsonl, read_lines
 from ..trie import Gated, alternation, any_word, fast_compile
-from . import Component, Mentions, read_facts, text_of, write_facts
+from . import Component, Mentions, attrs, read_facts, require_paperfacts, text_of, write_facts
 from .models import looks_like_name
 from .sentences import sentence_of
 
@@ -254,6 +254,11 @@ def _resolve(text: str, found: list[dict]) -> list[dict]:
     return [f for f in kept if f["name"].casefold() not in long_forms]
 
 
-@Language.factory("paperfacts_corpora")
+@Language.factory(
+    "paperfacts_corpora",
+    requires=attrs("gazetteer_benchmark", "gazetteer_dataset", "model"),
+    assigns=attrs("benchmark", "dataset"),
+)
 def make_corpus_extractor(nlp: Language, name: str) -> CorpusExtractor:
+    require_paperfacts(nlp)
     return CorpusExtractor(nlp, name=name)

@@ -17,18 +17,30 @@ over all labels, run where one Aho-Corasick pass over the lower-cased text
 
 Candidates go to span groups ``paperfacts_gazetteer_<label>``; the typed
 extractors downstream decide what they are.
+
+Users add their own names without editing the package: JSONL files like the
+shipped ones, each line with its ``kind`` (``benchmark``, ``dataset``, ``model``,
+``metric``), given as the component's ``names`` (``read_names``); they add to the
+shipped lists, or replace them with ``replace=True``.
 """
 
 from __future__ import annotations
 
+import errno
+import os
+from pathlib import Path
+from typing import Iterable
+
+import orjson
 import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..data_files import read_jsonl
+from ..errors import NamesError, NamesFileNotFoundError
 from ..literals import Literals
 from ..trie import compile_names
-from . import Component, text_of, write_facts
+from . import Component, attrs, require_paperfacts, text_of, write_facts
 
 DEFAULT_SOURCES = {
     "benchmark": "benchmarks.jsonl",
@@ -36,6 +48,50 @@ DEFAULT_SOURCES = {
     "model": "models.jsonl",
     "metric": "metrics.jsonl",
 }
+
+#: The keys a line of a user's names file may have (``name`` and ``kind`` it must).
+NAME_KEYS = {"name": str, "kind": str, "aliases": list, "ignore_case": bool, "family": bool}
+
+
+def read_names(path: str | os.PathLike) -> list[tuple[str, dict]]:
+    """``(kind, entry)`` for each line of a user's names file: JSON lines like those of
+    ``data/*.jsonl`` plus ``kind``, e.g.
+    ``{"name": "Zephyr", "kind": "model", "aliases": ["zephyr-7b"], "ignore_case": false}``.
+
+    Raises ``NamesFileNotFoundError`` (a ``FileNotFoundError``) for a path that does
+    not exist and ``NamesError`` (a ``ValueError``) for a line that can't be used.
+    """
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise NamesFileNotFoundError(errno.ENOENT, "names file does not exist", os.fspath(path)) from None
+    except OSError as e:
+        raise NamesError(f"names file {os.fspath(path)} can't be read: {e.strerror or e}") from None
+    names = []
+    for n, line in enumerate(data.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"names file {os.fspath(path)}, line {n}"
+        try:
+            entry = orjson.loads(line)
+        except orjson.JSONDecodeError as e:
+            raise NamesError(f"{where}: invalid JSON: {e}") from None
+        if not isinstance(entry, dict):
+            raise NamesError(f"{where}: not a JSON object")
+        for key, value in entry.items():
+            if key not in NAME_KEYS:
+                raise NamesError(f"{where}: unknown key {key!r} (keys: {', '.join(NAME_KEYS)})")
+            if not isinstance(value, NAME_KEYS[key]):
+                raise NamesError(f"{where}: {key!r} must be a {NAME_KEYS[key].__name__}")
+        if not entry.get("name", "").strip():
+            raise NamesError(f"{where}: no 'name'")
+        if entry.get("kind") not in DEFAULT_SOURCES:
+            raise NamesError(f"{where}: 'kind' must be one of {', '.join(DEFAULT_SOURCES)}, not {entry.get('kind')!r}")
+        if not all(isinstance(alias, str) and alias.strip() for alias in entry.get("aliases", ())):
+            raise NamesError(f"{where}: 'aliases' must be a list of names")
+        names.append((entry["kind"], {k: v for k, v in entry.items() if k != "kind"}))
+    return names
+
 
 #: A name starts after no word character, ``-``, ``.``, ``/`` or ``@``; model names may
 #: follow a hyphenated prefix (``FLAN-PaLM``). A name ends where no letter follows;
@@ -76,13 +132,19 @@ def _capitals(s: str) -> int:
 class Gazetteer(Component):
     """Finds gazetteer names in a Doc and writes them to candidate span groups."""
 
-    def __init__(self, nlp: Language, name: str = "paperfacts_gazetteer", sources: dict[str, str] | None = None):
+    def __init__(self, nlp: Language, name: str = "paperfacts_gazetteer", sources: dict[str, str] | None = None,
+                 names: Iterable[str | os.PathLike] = (), replace: bool = False):
+        """``sources``: label -> shipped data file; ``names``: users' names files
+        (``read_names``), added to the shipped lists, or in their place with ``replace``."""
         self.name = name
-        self.sources = dict(DEFAULT_SOURCES if sources is None else sources)
+        self.sources = {} if replace else dict(DEFAULT_SOURCES if sources is None else sources)
+        self.labels = sorted(set(DEFAULT_SOURCES) | set(self.sources))
+        lists = [(label, read_jsonl(filename)) for label, filename in sorted(self.sources.items())]
+        lists += [(label, [entry]) for path in names for label, entry in read_names(path)]
         # mode -> {form as matched: [(label, entry), ...]}
         self.forms: dict[str, dict[str, list[tuple[str, dict]]]] = {mode: {} for mode in MODES}
-        for label, filename in sorted(self.sources.items()):
-            for entry in read_jsonl(filename):
+        for label, entries in lists:
+            for entry in entries:
                 for form in _written_forms(entry):
                     if entry.get("ignore_case"):
                         self.forms["lower"].setdefault(form.lower(), []).append((label, entry))
@@ -148,7 +210,7 @@ class Gazetteer(Component):
         return self._ignore_case[mode].finditer(text)
 
     def match(self, doc: Doc) -> dict[str, list[dict]]:
-        found: dict[str, list[dict]] = {label: [] for label in self.sources}
+        found: dict[str, list[dict]] = {label: [] for label in self.labels}
         text = text_of(doc)
         lowered = text.lower()
         if len(lowered) != len(text):
@@ -181,6 +243,12 @@ def _longest(facts: list[dict]) -> list[dict]:
     return kept
 
 
-@Language.factory("paperfacts_gazetteer", default_config={"sources": None})
-def make_gazetteer(nlp: Language, name: str, sources: dict[str, str] | None) -> Gazetteer:
-    return Gazetteer(nlp, name=name, sources=sources)
+@Language.factory(
+    "paperfacts_gazetteer",
+    assigns=attrs("gazetteer_benchmark", "gazetteer_dataset", "gazetteer_model", "gazetteer_metric"),
+    default_config={"sources": None, "names": [], "replace": False},
+)
+def make_gazetteer(nlp: Language, name: str, sources: dict[str, str] | None, names: list[str],
+                   replace: bool) -> Gazetteer:
+    require_paperfacts(nlp)
+    return Gazetteer(nlp, name=name, sources=sources, names=names, replace=replace)

@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 
 from ..data_files import read_json, read_lines
 from ..trie import Gated, alternation, fast_compile
-from . import Component, Mentions, read_facts, text_of, write_facts
+from . import Component, Mentions, attrs, read_facts, require_paperfacts, text_of, write_facts
 
 
 def grammar() -> dict:
@@ -220,6 +220,11 @@ def _drop_long_forms(text: str, mentions: list[dict]) -> list[dict]:
     return [m for m in mentions if m["name"].casefold() not in drop]
 
 
-@Language.factory("paperfacts_models")
+@Language.factory(
+    "paperfacts_models",
+    requires=attrs("gazetteer_model", "gazetteer_benchmark", "gazetteer_dataset"),
+    assigns=attrs("model"),
+)
 def make_model_extractor(nlp: Language, name: str) -> ModelExtractor:
+    require_paperfacts(nlp)
     return ModelExtractor(nlp, name=name)

@@ -36,7 +36,7 @@ from ..data_files import read_json
 from ..normalize.numbers import NUMBER_WORDS, parse_count
 from ..normalize.sizes import model_size
 from ..trie import Gated, alternation, any_word, compile_names, fast_compile
-from . import Component, Mentions, name_key, read_facts, text_of, write_facts
+from . import Component, Mentions, attrs, name_key, read_facts, require_paperfacts, text_of, write_facts
 from .sentences import sentence_of
 
 
@@ -393,6 +393,11 @@ def _variant(name: str, family: str) -> bool:
     return name_key(a) == name_key(b) or (a.startswith(b) and a[len(b)] in " -_~")
 
 
-@Language.factory("paperfacts_quantities")
+@Language.factory(
+    "paperfacts_quantities",
+    requires=attrs("model"),
+    assigns=attrs("parameter_count", "token_count"),
+)
 def make_quantity_extractor(nlp: Language, name: str) -> QuantityExtractor:
+    require_paperfacts(nlp)
     return QuantityExtractor(nlp, name=name)

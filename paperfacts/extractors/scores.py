@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 from ..data_files import read_json
 from ..normalize.numbers import parse_decimal
 from ..trie import Gated, alternation, fast_compile
-from . import Component, Mentions, read_facts, text_of, write_facts
+from . import Component, Mentions, attrs, read_facts, require_paperfacts, text_of, write_facts
 from .sentences import sentence_of
 
 
@@ -246,6 +246,11 @@ def _nearest(mentions: Mentions, c: dict, s: int, e: int, prefer_after: bool = F
     return best
 
 
-@Language.factory("paperfacts_scores")
+@Language.factory(
+    "paperfacts_scores",
+    requires=attrs("gazetteer_metric", "benchmark", "dataset", "model", "parameter_count", "token_count"),
+    assigns=attrs("score"),
+)
 def make_score_extractor(nlp: Language, name: str) -> ScoreExtractor:
+    require_paperfacts(nlp)
     return ScoreExtractor(nlp, name=name)

@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..normalize.urls import find_urls, url_kind
-from . import Component, text_of, write_facts
+from . import Component, attrs, require_paperfacts, text_of, write_facts
 from .sentences import sentence_of
 
 
@@ -35,6 +35,10 @@ class UrlExtractor(Component):
         write_facts(doc, "url", items)
 
 
-@Language.factory("paperfacts_urls")
+@Language.factory(
+    "paperfacts_urls",
+    assigns=attrs("url"),
+)
 def make_url_extractor(nlp: Language, name: str) -> UrlExtractor:
+    require_paperfacts(nlp)
     return UrlExtractor(nlp, name=name)
