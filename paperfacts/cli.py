@@ -151,6 +151,13 @@ def _is_special(path: str) -> bool:
 
 
 def cmd_extract(args) -> int:
+    if args.dask:
+        from .dask import cmd_extract_dask
+
+        return cmd_extract_dask(args)
+    if args.partitioned:
+        print("paperfacts: --partitioned needs --dask", file=sys.stderr)
+        return 2
     started = time.perf_counter()
     keys = Keys(id=args.id_key, title=args.title_key, text=args.text_key)
     items = _items(args.inputs, args.format, keys)
@@ -261,6 +268,11 @@ def parser() -> argparse.ArgumentParser:
     ex.add_argument("--strict", action="store_true", help="stop at the first record that can't be read, exit 1")
     ex.add_argument("--resume", action="store_true",
                     help="continue an interrupted run of the same command: keep the lines already in OUTPUT.part")
+    ex.add_argument("--dask", metavar="SCHEDULER",
+                    help="run on Dask: local:N (N worker processes here) or a scheduler address (tcp://host:8786); "
+                         "needs paperfacts[dask]")
+    ex.add_argument("--partitioned", metavar="DIR",
+                    help="with --dask: one file per partition in DIR, plus manifest.json for --resume")
     ex.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary on stderr")
     ex.set_defaults(func=cmd_extract)
     sc = sub.add_parser("schema", help="print the JSON Schema of an export line")

@@ -11,3 +11,7 @@ class InputError(PaperfactsError, ValueError):
 
 class SchemaError(PaperfactsError, ValueError):
     """An export line that does not validate against the paperfacts schema."""
+
+
+class MissingExtraError(PaperfactsError, ImportError):
+    """An optional feature whose extra is not installed (``pip install 'paperfacts[dask]'``)."""
