@@ -16,7 +16,7 @@ from .pipeline import get_nlp, paper_id, process
 from .records import SCHEMA_VERSION, ErrorRecord, PaperFacts
 
 __all__ = ["extract", "extract_many", "get_nlp", "paper_id", "PaperFacts", "ErrorRecord", "PaperfactsError",
-           "InputError", "SCHEMA_VERSION"]
+           "InputError", "SCHEMA_VERSION", "tables"]
 __version__ = "0.1.0"
 
 
@@ -54,3 +54,12 @@ def extract_many(records: Iterable[Mapping]) -> Iterator[PaperFacts | ErrorRecor
         else Item(n, None, None, None, f"not a mapping but {type(r).__name__}")
         for n, r in enumerate(records, 1)
     )
+
+
+def tables(records: Iterable) -> dict:
+    """One ``pyarrow.Table`` per kind of fact, a row per fact, with a fixed schema per kind
+    (``paperfacts.arrow``; needs ``paperfacts[arrow]``). ``records``: parsed export lines
+    (dicts) or ``PaperFacts``; error records add no rows."""
+    from .arrow import tables as arrow_tables
+
+    return arrow_tables(records)

@@ -213,6 +213,12 @@ def cmd_extract(args) -> int:
     return 0
 
 
+def cmd_table(args) -> int:
+    from .arrow import cmd_table
+
+    return cmd_table(args)
+
+
 def cmd_schema(args) -> int:
     sys.stdout.buffer.write(orjson.dumps(json_schema(), option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS) + b"\n")
     return 0
@@ -275,6 +281,13 @@ def parser() -> argparse.ArgumentParser:
                     help="with --dask: one file per partition in DIR, plus manifest.json for --resume")
     ex.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary on stderr")
     ex.set_defaults(func=cmd_extract)
+    tb = sub.add_parser("table", help="one flat table (CSV or Parquet) of one kind of fact; needs paperfacts[arrow]")
+    tb.add_argument("exports", nargs="+", metavar="FACTS", help="paperfacts exports (.jsonl or .jsonl.gz)")
+    tb.add_argument("--kind", required=True, choices=FACT_FIELDS, help="which facts: a row per fact")
+    tb.add_argument("--format", choices=("csv", "parquet"), default="csv", help="output format (default: csv)")
+    tb.add_argument("-o", "--output", required=True, help="output file")
+    tb.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
+    tb.set_defaults(func=cmd_table)
     sc = sub.add_parser("schema", help="print the JSON Schema of an export line")
     sc.set_defaults(func=cmd_schema)
     va = sub.add_parser("validate", help="validate an export against the schema (exit 1 on failure)")
