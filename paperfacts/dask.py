@@ -33,7 +33,7 @@ import orjson
 
 from .batch import FACT_FIELDS, Line, export_chunk, settle_process
 from .errors import MissingExtraError
-from .inputs import JSON_WHITESPACE, Item, Keys, parse_json_record, record_item
+from .inputs import JSON_WHITESPACE, Item, Keys, detect_format, parse_json_record, record_item
 
 __all__ = ["extract_bag", "plan", "partition_tasks", "cmd_extract_dask", "PARTITION_BYTES"]
 
@@ -60,10 +60,10 @@ def _need_dask() -> None:
 # --- a bag of records -> a bag of export lines ----------------------------------
 
 
-def _items(elements: Iterable, keys: Keys) -> Iterator[Item]:
-    """One item per element, numbered from 1 in its partition (blank lines counted, as
-    a local run numbers the lines of a file, and skipped)."""
-    for n, element in enumerate(elements, 1):
+def _items(elements: Iterable, keys: Keys, first: int = 1) -> Iterator[Item]:
+    """One item per element, numbered from ``first`` (blank lines counted, as a local
+    run numbers the lines of a file, and skipped)."""
+    for n, element in enumerate(elements, first):
         if isinstance(element, bytes):
             element = element.decode("utf-8", "replace")
         if isinstance(element, str):
@@ -95,11 +95,14 @@ def extract_bag(bag, *, id_key: str = "id", title_key: str = "title", text_key: 
 
 
 class Part(NamedTuple):
-    """One partition: piece ``piece`` of ``pieces`` (by record count) of one input."""
+    """One partition: piece ``piece`` of ``pieces`` of one input, cut by bytes (an
+    uncompressed JSONL file, read in blocks of whole lines by the partitions' own
+    tasks) or by records (any other input, read whole by one task)."""
 
     path: str
     piece: int
     pieces: int
+    by_bytes: bool
 
 
 def expand(paths: Iterable[str]) -> list[str]:
@@ -120,27 +123,34 @@ def expand(paths: Iterable[str]) -> list[str]:
     return out
 
 
-def _input_size(path: str) -> int:
+def _layout(path: str, fmt: str) -> tuple[int, bool]:
+    """An input's size for cutting (a ``.gz`` counts ``GZIP_RATIO`` times its own) and
+    whether it is an uncompressed JSONL file, whose blocks of lines can be read apart."""
     from fsspec.core import url_to_fs
 
     try:
         fs, root = url_to_fs(path)
         size = fs.size(root) or 0
+        if path.endswith(".gz"):
+            return size * GZIP_RATIO, False
+        if fmt == "auto":
+            with fs.open(root, "rb") as fh:
+                fmt = detect_format(path, fh.read(65536).decode("utf-8", "replace"))
     except (OSError, ValueError):
-        return 0
-    return size * GZIP_RATIO if path.endswith(".gz") else size
+        return 0, False  # read whole, by the local reader: the error line it gives
+    return size, fmt == "jsonl"
 
 
-def plan(paths: Iterable[str], partition_bytes: int | None = None) -> list[Part]:
+def plan(paths: Iterable[str], fmt: str = "auto", partition_bytes: int | None = None) -> list[Part]:
     """The partitions of the inputs, in output order: each file cut by its size
     into pieces of about ``partition_bytes`` (default ``PARTITION_BYTES``)."""
     partition_bytes = partition_bytes or PARTITION_BYTES
-    return [
-        Part(path, i, n)
-        for path in expand(paths)
-        for n in [max(1, ceil(_input_size(path) / partition_bytes))]
-        for i in range(n)
-    ]
+    parts = []
+    for path in expand(paths):
+        size, by_bytes = _layout(path, fmt)
+        n = max(1, ceil(size / partition_bytes))
+        parts += [Part(path, i, n, by_bytes) for i in range(n)]
+    return parts
 
 
 def _read(path: str, fmt: str, keys: Keys) -> list[Item]:
@@ -154,17 +164,61 @@ def _piece(items: list[Item], i: int, n: int) -> list[Item]:
     return items[i * len(items) // n : (i + 1) * len(items) // n]
 
 
+def _block(path: str, i: int, n: int) -> bytes:
+    """The whole lines of the ``i``-th of ``n`` equal byte ranges of a file: those that
+    start in it (``fsspec.utils.read_block``; every line is in exactly one block)."""
+    from fsspec.core import url_to_fs
+    from fsspec.utils import read_block
+
+    fs, root = url_to_fs(path)
+    size = fs.size(root)
+    with fs.open(root, "rb") as fh:
+        return read_block(fh, i * size // n, (i + 1) * size // n - i * size // n, delimiter=b"\n")
+
+
+def _count_lines(path: str, i: int, n: int) -> int:
+    return _block(path, i, n).count(b"\n")
+
+
+def _first_lines(counts: list[int]) -> list[int]:
+    """The 1-based number of each block's first line, from the lines of the blocks before it."""
+    firsts = [1]
+    for count in counts[:-1]:
+        firsts.append(firsts[-1] + count)
+    return firsts
+
+
+def _export_block(path: str, i: int, n: int, firsts: list[int], keys: Keys) -> list[Line]:
+    """The lines of one block of a JSONL file, numbered as in the file (as a local run reads it)."""
+    lines = _block(path, i, n).decode("utf-8", "replace").split("\n")
+    if lines[-1] == "":
+        lines.pop()  # what follows the last newline; a last line without one stays
+    return export_chunk(list(_items(lines, keys, firsts[i])))
+
+
 def partition_tasks(parts: list[Part], fmt: str = "auto", keys: Keys = Keys()) -> list:
-    """One ``dask.delayed`` per partition, computing its ``Line``s. Each input is read
-    once, by one task (a ``.gz`` can't be split), and its pieces go to the workers."""
+    """One ``dask.delayed`` per partition, computing its ``Line``s.
+
+    A block of an uncompressed JSONL file is read by its own task; a cheap pass that
+    counts each block's lines first gives the line numbers (for error records). Any
+    other input (a ``.gz`` can't be split) is read whole by one task, and its pieces
+    go to the workers.
+    """
     from dask import delayed
 
     readers: dict[str, object] = {}
+    firsts: dict[str, object] = {}
     tasks = []
     for part in parts:
-        if part.path not in readers:
-            readers[part.path] = delayed(_read)(part.path, fmt, keys)
-        tasks.append(delayed(export_chunk)(delayed(_piece)(readers[part.path], part.piece, part.pieces)))
+        path, i, n, by_bytes = part
+        if by_bytes:
+            if path not in firsts:
+                firsts[path] = delayed(_first_lines)([delayed(_count_lines)(path, k, n) for k in range(n)])
+            tasks.append(delayed(_export_block)(path, i, n, firsts[path], keys))
+            continue
+        if path not in readers:
+            readers[path] = delayed(_read)(path, fmt, keys)
+        tasks.append(delayed(export_chunk)(delayed(_piece)(readers[path], i, n)))
     return tasks
 
 
@@ -298,7 +352,7 @@ def cmd_extract_dask(args) -> int:
         return 2
     started = time.perf_counter()
     keys = Keys(id=args.id_key, title=args.title_key, text=args.text_key)
-    parts = plan(args.inputs)
+    parts = plan(args.inputs, args.format)
     tasks = partition_tasks(parts, args.format, keys)
     resumed = 0
     with connect(args.dask) as client:

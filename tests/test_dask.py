@@ -86,6 +86,22 @@ def test_cli_dask_is_byte_identical_on_fixtures_and_bad_records(client, bad_file
     assert b'"error"' in expected and dask_cli(tmp_path, client, *inputs) == expected
 
 
+def test_cli_dask_blocks_of_raw_bytes(client, tmp_path, monkeypatch):
+    """Uncompressed JSONL is read in byte blocks by the partitions' own tasks: CRLF,
+    invalid UTF-8, blank lines, lines longer than a block and no final newline."""
+    monkeypatch.setattr(pfdask, "PARTITION_BYTES", 700)
+    lines = []
+    for i, paper in enumerate(PAPERS * 2):
+        lines.append(json.dumps(dict(paper, id=f"r{i}"), ensure_ascii=i % 2 == 0).encode())
+        lines.append([b"", b"\xff{\"id\": 1}", b'{"abstract": "caf\xc3\xa9 \xe2\x82 BERT"}', b"{", b"  "][i % 5])
+    src = tmp_path / "raw.jsonl"
+    src.write_bytes(b"\r\n".join(lines[:-4]) + b"\n" + b"\n".join(lines[-4:]))  # no final newline
+    parts = pfdask.plan([str(src)])
+    assert len(parts) > 20 and all(p.by_bytes for p in parts)
+    expected = local(tmp_path, src)
+    assert expected.count(b'"error"') >= 5 and dask_cli(tmp_path, client, src) == expected
+
+
 def test_cli_dask_reads_globs_and_gzip(client, tmp_path):
     import gzip
 
