@@ -247,7 +247,10 @@ def connect(scheduler: str):
     from distributed import Client, LocalCluster
 
     if scheduler.startswith("local:"):
-        n = int(scheduler.split(":", 1)[1])
+        n = scheduler.split(":", 1)[1]
+        if not n.isdigit() or int(n) < 1:
+            raise SystemExit(f"paperfacts: --dask {scheduler}: local:N needs a number of workers N >= 1")
+        n = int(n)
         with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
                           silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
             # processes started for this export: set up like the CLI's own pool workers
@@ -334,7 +337,7 @@ def run_partitioned(client, tasks: list, directory: str, inputs: dict, *, resume
 
 def cmd_extract_dask(args) -> int:
     """``paperfacts extract ... --dask SCHEDULER`` (the arguments of ``cli.parser``)."""
-    from .cli import StrictStop, write_lines
+    from .cli import StrictStop
 
     try:
         _need_dask()
@@ -355,29 +358,15 @@ def cmd_extract_dask(args) -> int:
     parts = plan(args.inputs, args.format)
     tasks = partition_tasks(parts, args.format, keys)
     resumed = 0
-    with connect(args.dask) as client:
-        if args.partitioned:
-            inputs = {"parts": [list(p) for p in parts], "format": args.format,
-                      "keys": [keys.id, keys.title, keys.text]}
-            stats, resumed = run_partitioned(client, tasks, args.partitioned, inputs, resume=args.resume)
-        elif args.output in (None, "-"):
-            try:
-                stats = write_lines(sys.stdout.buffer, export_lines(client, tasks), strict=args.strict)
-            except StrictStop as stop:
-                return _strict_stop(stop)
-            sys.stdout.buffer.flush()
-        else:
-            part = args.output + ".part"
-            try:
-                with open(part, "wb") as fh:
-                    stats = write_lines(fh, export_lines(client, tasks), strict=args.strict)
-            except StrictStop as stop:
-                os.unlink(part)
-                return _strict_stop(stop)
-            except BaseException:
-                os.unlink(part)
-                raise
-            os.replace(part, args.output)
+    try:
+        with connect(args.dask) as client:
+            stats, resumed = _run(client, args, parts, tasks, keys)
+    except KeyboardInterrupt:
+        where = "; run again with --resume to go on" if args.partitioned else ""
+        print(f"\npaperfacts: interrupted{where}", file=sys.stderr)
+        return 130
+    except StrictStop as stop:
+        return _strict_stop(stop)
     if not args.quiet:
         seconds = time.perf_counter() - started
         facts = ", ".join(f"{f} {stats[f]}" for f in FACT_FIELDS)
@@ -386,6 +375,29 @@ def cmd_extract_dask(args) -> int:
               f"{len(parts)} partitions on {args.dask}; {seconds:.1f} s, "
               f"{stats['papers'] / seconds if seconds else 0:.0f} papers/s", file=sys.stderr)
     return 0
+
+
+def _run(client, args, parts: list[Part], tasks: list, keys: Keys) -> tuple[Counter, int]:
+    """Write the export as asked (a file, stdout or partitions); the counts and the
+    partitions an earlier run had written."""
+    from .cli import write_lines
+
+    if args.partitioned:
+        inputs = {"parts": [list(p) for p in parts], "format": args.format, "keys": [keys.id, keys.title, keys.text]}
+        return run_partitioned(client, tasks, args.partitioned, inputs, resume=args.resume)
+    if args.output in (None, "-"):
+        stats = write_lines(sys.stdout.buffer, export_lines(client, tasks), strict=args.strict)
+        sys.stdout.buffer.flush()
+        return stats, 0
+    part = args.output + ".part"  # renamed when complete, as a local run does
+    try:
+        with open(part, "wb") as fh:
+            stats = write_lines(fh, export_lines(client, tasks), strict=args.strict)
+    except BaseException:  # --strict's stop included: no output file
+        os.unlink(part)
+        raise
+    os.replace(part, args.output)
+    return stats, 0
 
 
 def _strict_stop(stop) -> int:

@@ -179,3 +179,18 @@ def test_missing_extra_is_a_clear_error(monkeypatch, capsys, tmp_path):
     assert isinstance(info.value, (ImportError, PaperfactsError))
     assert main(["extract", str(FIXTURES / "papers.jsonl"), "-o", str(tmp_path / "o"), "--dask", "local:2"]) == 2
     assert "paperfacts[dask]" in capsys.readouterr().err
+
+
+def test_strict_stops_with_no_output_file(client, bad_file, tmp_path, capsys):
+    out = tmp_path / "strict.jsonl"
+    assert main(["extract", str(bad_file), "-o", str(out), "-q", "--strict", "--dask", client.scheduler.address]) == 1
+    assert not out.exists() and not (tmp_path / "strict.jsonl.part").exists()
+    assert "--strict: record at line 2" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("args", [["--dask", "local:x"], ["--dask", "local:2", "--resume"], ["--partitioned", "d"]])
+def test_option_mistakes_are_refused(args, tmp_path):
+    with pytest.raises(SystemExit) as info:
+        code = main(["extract", str(FIXTURES / "papers.jsonl"), "-o", str(tmp_path / "o"), "-q", *args])
+        raise SystemExit(code)
+    assert info.value.code not in (0, None)
