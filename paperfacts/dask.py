@@ -355,7 +355,11 @@ def cmd_extract_dask(args) -> int:
         return 2
     started = time.perf_counter()
     keys = Keys(id=args.id_key, title=args.title_key, text=args.text_key)
-    parts = plan(args.inputs, args.format)
+    partition_bytes = int(args.partition_mb * 2**20) if args.partition_mb else None
+    if partition_bytes is not None and partition_bytes < 1:
+        print("paperfacts: --partition-mb must be positive", file=sys.stderr)
+        return 2
+    parts = plan(args.inputs, args.format, partition_bytes)
     tasks = partition_tasks(parts, args.format, keys)
     resumed = 0
     try:

@@ -194,3 +194,35 @@ def test_option_mistakes_are_refused(args, tmp_path):
         code = main(["extract", str(FIXTURES / "papers.jsonl"), "-o", str(tmp_path / "o"), "-q", *args])
         raise SystemExit(code)
     assert info.value.code not in (0, None)
+
+
+@pytest.mark.slow
+def test_resume_after_a_killed_partitioned_run(client, tmp_path):
+    """A partitioned run killed (SIGKILL) mid-way: --resume rewrites none of the
+    partitions its manifest had noted, and the result is the local run's bytes."""
+    import subprocess
+    import sys
+    import time
+
+    src = tmp_path / "many.jsonl"
+    src.write_text("".join(json.dumps(dict(PAPERS[i % len(PAPERS)], id=f"k{i}")) + "\n" for i in range(400)),
+                   encoding="utf-8")
+    out = tmp_path / "parts"
+    args = ["extract", str(src), "-q", "--dask", client.scheduler.address, "--partitioned", str(out),
+            "--partition-mb", "0.01"]
+    proc = subprocess.Popen([sys.executable, "-m", "paperfacts", *args])
+    manifest = out / "manifest.json"
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and proc.poll() is None:
+        if manifest.exists() and len(json.loads(manifest.read_text() or '{"done": []}')["done"]) >= 3:
+            break
+        time.sleep(0.05)
+    proc.kill()
+    proc.wait()
+    done = json.loads(manifest.read_text())["done"]
+    files = json.loads(manifest.read_text())["files"]
+    assert 3 <= len(done) < len(files), "the run was not caught mid-way"
+    before = {k: (out / files[k]).stat().st_mtime_ns for k in done}
+    assert main([*args, "--resume"]) == 0
+    assert all((out / files[k]).stat().st_mtime_ns == before[k] for k in done)
+    assert b"".join((out / f).read_bytes() for f in files) == local(tmp_path, src)
