@@ -25,7 +25,7 @@ import os
 import sys
 import time
 from collections import Counter
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from math import ceil
 from typing import Iterable, Iterator, NamedTuple
 
@@ -251,8 +251,10 @@ def connect(scheduler: str):
         if not n.isdigit() or int(n) < 1:
             raise SystemExit(f"paperfacts: --dask {scheduler}: local:N needs a number of workers N >= 1")
         n = int(n)
+        # no dashboard; the scheduler's small HTTP server (health, metrics) on a free port
         with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
-                          silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+                          scheduler_kwargs={"dashboard_address": ":0"}, silence_logs=logging.ERROR) as cluster, \
+                Client(cluster) as client:
             # processes started for this export: set up like the CLI's own pool workers
             client.register_plugin(_settle_plugin(), name="paperfacts-settle")
             yield client
@@ -268,8 +270,10 @@ def export_lines(client, tasks: list) -> Iterator[Line]:
         for future in futures:
             yield from future.result()
             future.release()
-    finally:
-        client.cancel([f for f in futures if not f.done()])
+    finally:  # stopped early (--strict, an error): the rest need not run
+        pending = [f for f in futures if not f.done()]
+        if pending and client.status == "running":
+            client.cancel(pending)
 
 
 # --- partitioned output --------------------------------------------------------------
@@ -390,13 +394,14 @@ def _run(client, args, parts: list[Part], tasks: list, keys: Keys) -> tuple[Coun
         inputs = {"parts": [list(p) for p in parts], "format": args.format, "keys": [keys.id, keys.title, keys.text]}
         return run_partitioned(client, tasks, args.partitioned, inputs, resume=args.resume)
     if args.output in (None, "-"):
-        stats = write_lines(sys.stdout.buffer, export_lines(client, tasks), strict=args.strict)
+        with closing(export_lines(client, tasks)) as lines:
+            stats = write_lines(sys.stdout.buffer, lines, strict=args.strict)
         sys.stdout.buffer.flush()
         return stats, 0
     part = args.output + ".part"  # renamed when complete, as a local run does
     try:
-        with open(part, "wb") as fh:
-            stats = write_lines(fh, export_lines(client, tasks), strict=args.strict)
+        with open(part, "wb") as fh, closing(export_lines(client, tasks)) as lines:
+            stats = write_lines(fh, lines, strict=args.strict)
     except BaseException:  # --strict's stop included: no output file
         os.unlink(part)
         raise
