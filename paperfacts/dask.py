@@ -84,8 +84,11 @@ def extract_bag(bag, *, id_key: str = "id", title_key: str = "title", text_key: 
     ``paperfacts extract`` writes it; blank lines yield none. An error record's
     ``line`` is the element's 1-based position in its partition: ``dask.bag.read_text``
     makes one partition per file, so that is the line in the file, as a local run
-    reports it. ``extract_bag(db.read_text("in/*.jsonl")).to_textfiles("out/*.jsonl",
-    last_endline=True)`` writes the lines of a local run of each file.
+    reports it. ``extract_bag(db.read_text("in/*.jsonl", errors="replace")).to_textfiles(
+    "out/*.jsonl", last_endline=True)`` writes the lines of a local run of each file
+    (``errors="replace"``: a local run reads an undecodable byte as U+FFFD, where
+    ``read_text`` would fail; ``read_text`` also reads a lone CR as a line end, which a
+    local run and ``--dask`` do not).
     """
     _need_dask()
     return bag.map_partitions(_bag_partition, Keys(id=id_key, title=title_key, text=text_key))
