@@ -167,9 +167,10 @@ def test_a_killed_worker_loses_nothing(client, bad_file, tmp_path, monkeypatch):
 
 @pytest.mark.slow
 def test_cli_local_cluster(bad_file, tmp_path):
+    inputs = [FIXTURES / "papers.jsonl", FIXTURES / "daily_papers_sample.txt", bad_file]
     out = tmp_path / "out.jsonl"
-    assert main(["extract", str(bad_file), "-o", str(out), "-q", "--dask", "local:2"]) == 0
-    assert out.read_bytes() == local(tmp_path, bad_file)
+    assert main(["extract", *map(str, inputs), "-o", str(out), "-q", "--dask", "local:2", "--partition-mb", "0.01"]) == 0
+    assert out.read_bytes() == local(tmp_path, *inputs)
 
 
 def test_missing_extra_is_a_clear_error(monkeypatch, capsys, tmp_path):
