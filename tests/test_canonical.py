@@ -71,3 +71,17 @@ def test_validate_accepts_both_versions_and_needs_canonical_in_1_2():
     stripped = dict(old, schema_version="1.2")
     (problem,) = validate_lines([json.dumps(stripped).encode()])
     assert "needs canonical names" in problem and "models[0].canonical" in problem
+
+
+def test_the_json_schema_accepts_both_versions():
+    import jsonschema
+
+    from conftest import ROOT
+
+    schema = json.loads((ROOT / "schemas" / "paperfacts.schema.json").read_text(encoding="utf-8"))
+    record = extract("Llama 2 7B reaches 55.1% on MS-COCO.").model_dump(mode="json")
+    jsonschema.validate(record, schema)
+    old = json.loads(json.dumps(record), object_hook=lambda d: {k: v for k, v in d.items() if "canonical" not in k})
+    jsonschema.validate(dict(old, schema_version="1.1"), schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(dict(old, schema_version="1.3"), schema)
