@@ -227,3 +227,10 @@ def test_resume_after_a_killed_partitioned_run(client, tmp_path):
     assert main([*args, "--resume"]) == 0
     assert all((out / files[k]).stat().st_mtime_ns == before[k] for k in done)
     assert b"".join((out / f).read_bytes() for f in files) == local(tmp_path, src)
+
+
+def test_urls_are_read_through_fsspec(client, bad_file, tmp_path):
+    url = "file://" + str(bad_file)
+    expected = local(tmp_path, bad_file)
+    assert local(tmp_path, url) == expected
+    assert dask_cli(tmp_path, client, url, extra=["--partition-mb", "0.01"]) == expected
