@@ -24,7 +24,8 @@ from .records import SCHEMA_VERSION, ErrorRecord, PaperFacts
 from .review import review  # the function; the module stays importable as paperfacts.review
 
 __all__ = ["extract", "extract_many", "review", "get_nlp", "make_doc", "to_record", "paper_id", "PaperFacts", "ErrorRecord",
-           "PaperfactsError", "InputError", "NamesError", "NamesFileNotFoundError", "SCHEMA_VERSION", "__version__"]
+           "PaperfactsError", "InputError", "NamesError", "NamesFileNotFoundError", "SCHEMA_VERSION", "__version__",
+           "tables"]
 
 #: One names file or several (``str`` or ``os.PathLike`` each).
 Names = Union[str, os.PathLike, Iterable[Union[str, os.PathLike]], None]
@@ -77,3 +78,12 @@ def extract_many(records: Iterable[Mapping], *, names: Names = None,
          for n, r in enumerate(records, 1)),
         names=user_names,
     )
+
+
+def tables(records: Iterable) -> dict:
+    """One ``pyarrow.Table`` per kind of fact, a row per fact, with a fixed schema per kind
+    (``paperfacts.arrow``; needs ``paperfacts[arrow]``). ``records``: parsed export lines
+    (dicts) or ``PaperFacts``; error records add no rows."""
+    from .arrow import tables as arrow_tables
+
+    return arrow_tables(records)

@@ -155,6 +155,13 @@ def _is_special(path: str) -> bool:
 
 
 def cmd_extract(args) -> int:
+    if args.dask:
+        from .dask import cmd_extract_dask
+
+        return cmd_extract_dask(args)
+    if args.partitioned:
+        print("paperfacts: --partitioned needs --dask", file=sys.stderr)
+        return 2
     started = time.perf_counter()
     keys = Keys(id=args.id_key, title=args.title_key, text=args.text_key)
     items = _items(args.inputs, args.format, keys)
@@ -214,6 +221,12 @@ def cmd_extract(args) -> int:
         print(f"paperfacts: {stats['papers']} papers, {stats['errors']} errors; {facts}{extra}; "
               f"{seconds:.1f} s, {rate:.0f} papers/s", file=sys.stderr)
     return 0
+
+
+def cmd_table(args) -> int:
+    from .arrow import cmd_table
+
+    return cmd_table(args)
 
 
 def cmd_schema(args) -> int:
@@ -276,8 +289,22 @@ def parser() -> argparse.ArgumentParser:
     ex.add_argument("--strict", action="store_true", help="stop at the first record that can't be read, exit 1")
     ex.add_argument("--resume", action="store_true",
                     help="continue an interrupted run of the same command: keep the lines already in OUTPUT.part")
+    ex.add_argument("--dask", metavar="SCHEDULER",
+                    help="run on Dask: local:N (N worker processes here) or a scheduler address (tcp://host:8786); "
+                         "needs paperfacts[dask]")
+    ex.add_argument("--partitioned", metavar="DIR",
+                    help="with --dask: one file per partition in DIR, plus manifest.json for --resume")
+    ex.add_argument("--partition-mb", type=float, default=None, metavar="MB",
+                    help="with --dask: input per partition (default: 2; see docs/performance.md)")
     ex.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary on stderr")
     ex.set_defaults(func=cmd_extract)
+    tb = sub.add_parser("table", help="one flat table (CSV or Parquet) of one kind of fact; needs paperfacts[arrow]")
+    tb.add_argument("exports", nargs="+", metavar="FACTS", help="paperfacts exports (.jsonl or .jsonl.gz)")
+    tb.add_argument("--kind", required=True, choices=FACT_FIELDS, help="which facts: a row per fact")
+    tb.add_argument("--format", choices=("csv", "parquet"), default="csv", help="output format (default: csv)")
+    tb.add_argument("-o", "--output", required=True, help="output file")
+    tb.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
+    tb.set_defaults(func=cmd_table)
     sc = sub.add_parser("schema", help="print the JSON Schema of an export line")
     sc.set_defaults(func=cmd_schema)
     va = sub.add_parser("validate", help="validate an export against the schema (exit 1 on failure)")

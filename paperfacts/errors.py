@@ -19,3 +19,7 @@ class NamesError(PaperfactsError, ValueError):
 
 class NamesFileNotFoundError(PaperfactsError, FileNotFoundError):
     """A user's names file that does not exist."""
+
+
+class MissingExtraError(PaperfactsError, ImportError):
+    """An optional feature whose extra is not installed (``pip install 'paperfacts[dask]'``)."""

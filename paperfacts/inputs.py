@@ -54,10 +54,19 @@ def open_text(path: str) -> IO[str]:
 
     Undecodable bytes become U+FFFD so that one bad byte never stops a file.
     """
-    raw = sys.stdin.buffer if path == "-" else open(path, "rb")
+    raw = sys.stdin.buffer if path == "-" else _open_binary(path)
     if path.endswith(".gz"):
         raw = gzip.open(raw)
     return io.TextIOWrapper(raw, encoding="utf-8", errors="replace", newline="")
+
+
+def _open_binary(path: str) -> IO[bytes]:
+    """A local file, or through fsspec (installed with ``paperfacts[dask]``) a URL such as ``s3://...``."""
+    if "://" not in path:
+        return open(path, "rb")
+    import fsspec
+
+    return fsspec.open(path, "rb").open()
 
 
 def detect_format(path: str, head: str) -> str:
@@ -140,6 +149,11 @@ def parse_json_record(line: str, n: int, keys: Keys = DEFAULT_KEYS) -> Item:
             obj = json.loads(line)
         except (ValueError, RecursionError):
             return Item(n, None, None, None, f"invalid JSON: {e}")
+    return record_item(obj, n, keys)
+
+
+def record_item(obj, n: int, keys: Keys = DEFAULT_KEYS) -> Item:
+    """The item of one parsed JSON value (a record when it is an object)."""
     if not isinstance(obj, dict):
         return Item(n, None, None, None, f"not a JSON object but {type(obj).__name__}")
     rid, title, abstract = obj.get(keys.id), obj.get(keys.title), obj.get(keys.text)

@@ -24,6 +24,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from .affix_index import indexed
+from .canonical import canonical_name
 from .extractors import Mentions, name_key, read_facts, remember_text, text_of, write_facts
 from .normalize.sizes import model_size
 from .normalize.text import original_offset, unwrap
@@ -284,29 +285,34 @@ def to_record(doc: Doc, *, id: str | None = None, title: str | None = None) -> P
         abstract = source[len(given_title) + len(SEPARATOR):] if title_len is not None and given_title else source
         id = paper_id(title, abstract)
     _inside_corpus_names(doc)
-    models = [Model(name=f["name"], evidence=ev, rule=f["rule"], size=model_size(f["name"])) for f, ev in _names(doc, "model")]
-    model_names = {name_key(m.name): m.name for m in models}
+    models = [Model(name=f["name"], canonical=canonical_name(f["name"], "model"), evidence=ev, rule=f["rule"],
+                    size=model_size(f["name"])) for f, ev in _names(doc, "model")]
+    model_names = {name_key(m.name): m for m in models}
 
-    def model_of(name):
-        return model_names.get(name_key(name)) if name else None
+    def model_of(name) -> dict:
+        model = model_names.get(name_key(name)) if name else None
+        return {"model": model and model.name, "model_canonical": model and model.canonical}
 
     def counts(kind):
         return [
-            Count(value=f["value"], text=ev[0].text, model=model_of(f.get("model")), evidence=ev, rule=f["rule"])
+            Count(value=f["value"], text=ev[0].text, **model_of(f.get("model")), evidence=ev, rule=f["rule"])
             for f, ev in _grouped(doc, kind, ("value", "model", "text"))
         ]
 
     benchmarks, datasets = (
-        [Name(name=f["name"], evidence=ev, rule=f["rule"]) for f, ev in _names(doc, kind)] for kind in ("benchmark", "dataset")
+        [Name(name=f["name"], canonical=canonical_name(f["name"], kind), evidence=ev, rule=f["rule"])
+         for f, ev in _names(doc, kind)]
+        for kind in ("benchmark", "dataset")
     )
-    corpus_names = {name_key(n.name): n.name for n in benchmarks + datasets}
+    corpus_names = {name_key(n.name): n for n in benchmarks + datasets}
 
-    def benchmark_of(name):
-        return corpus_names.get(name_key(name)) if name else None
+    def benchmark_of(name) -> dict:
+        corpus = corpus_names.get(name_key(name)) if name else None
+        return {"benchmark": corpus and corpus.name, "benchmark_canonical": corpus and corpus.canonical}
 
     scores = [
         Score(value=f["value"], text=ev[0].text, unit=f["unit"], kind=f["kind"], metric=f["metric"],
-              benchmark=benchmark_of(f["benchmark"]), model=model_of(f["model"]), evidence=ev, rule=f["rule"])
+              **benchmark_of(f["benchmark"]), **model_of(f["model"]), evidence=ev, rule=f["rule"])
         for f, ev in _grouped(doc, "score", ("start",))
     ]
     urls = [Url(url=f["url"], kind=f["kind"], evidence=ev, rule=f["rule"]) for f, ev in _grouped(doc, "url", ("url",))]

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
 
-SCHEMA_VERSION = "1.1"
+#: 1.2 added the canonical names (``canonical``, ``model_canonical``, ``benchmark_canonical``).
+SCHEMA_VERSION = "1.2"
+#: Versions ``paperfacts validate`` accepts: a 1.1 line has no canonical names.
+SchemaVersion = Literal["1.1", "1.2"]
 
 FieldName = Literal["title", "abstract"]
 ScoreKind = Literal["absolute", "delta"]
@@ -40,6 +43,13 @@ class Name(_Record):
     """A model, benchmark or dataset named in the paper."""
 
     name: str = Field(min_length=1, description="The name as written (first mention), possessive/plural stripped.")
+    canonical: str | None = Field(
+        default=None, min_length=1,
+        description="One spelling per thing (`paperfacts.canonical`): the gazetteer's main name when the name or an alias "
+                    "is known (`MS-COCO` -> `COCO`); for a model, without the size in its name (`Llama 2 7B` -> `Llama 2`, "
+                    "the size is in `size`); else the name without LaTeX markup and with spacing normalized. "
+                    "Set from schema 1.2 on; absent in 1.1.",
+    )
     evidence: EvidenceList
     rule: RuleId
 
@@ -60,6 +70,7 @@ class Count(_Record):
     value: int = Field(gt=0, description="The exact number (`1.3B` -> 1300000000).")
     text: str = Field(description="The number and its unit word as written (`130 billion parameters`, `7B`).")
     model: str | None = Field(default=None, description="Name (as in `models`) the count belongs to, or null.")
+    model_canonical: str | None = Field(default=None, description="That model's `canonical` name, or null (1.2 on).")
     evidence: EvidenceList
     rule: RuleId
 
@@ -73,7 +84,9 @@ class Score(_Record):
     kind: ScoreKind = Field(description="`absolute` for a result, `delta` for an improvement, gain, drop or difference.")
     metric: str | None = Field(default=None, description="The metric as written (`top-1 accuracy`, `pass@1`), or null.")
     benchmark: str | None = Field(default=None, description="Benchmark (as in `benchmarks`/`datasets`) it is measured on, or null.")
+    benchmark_canonical: str | None = Field(default=None, description="That benchmark's `canonical` name, or null (1.2 on).")
     model: str | None = Field(default=None, description="Model (as in `models`) the number belongs to, or null.")
+    model_canonical: str | None = Field(default=None, description="That model's `canonical` name, or null (1.2 on).")
     evidence: EvidenceList
     rule: RuleId
 
@@ -90,7 +103,7 @@ class Url(_Record):
 class PaperFacts(_Record):
     """Everything paperfacts read from one paper's title and abstract."""
 
-    schema_version: Literal["1.1"] = Field(default=SCHEMA_VERSION, description="Version of this record layout.")
+    schema_version: SchemaVersion = Field(default=SCHEMA_VERSION, description="Version of this record layout.")
     id: str = Field(description="The input's id, or a stable hash of title and abstract when none was given.")
     title: str | None = Field(default=None, description="The title as given.")
     models: list[Model] = Field(default_factory=list, description="Specific trained models, families or named configurations.")
@@ -100,6 +113,22 @@ class PaperFacts(_Record):
     datasets: list[Name] = Field(default_factory=list, description="Named training corpora and released training resources.")
     scores: list[Score] = Field(default_factory=list, description="Evaluation results and gains or drops in them.")
     urls: list[Url] = Field(default_factory=list, description="Links in the text.")
+
+    @model_validator(mode="after")
+    def _canonical_names(self):
+        """From 1.2 on, every name has its canonical name, and so has every model and
+        benchmark a count or score refers to."""
+        if self.schema_version == "1.1":
+            return self
+        missing = [f"{field}[{i}].canonical" for field in ("models", "benchmarks", "datasets")
+                   for i, item in enumerate(getattr(self, field)) if item.canonical is None]
+        missing += [f"{field}[{i}].{ref}_canonical" for field in ("parameter_counts", "token_counts", "scores")
+                    for i, item in enumerate(getattr(self, field))
+                    for ref in ("model", "benchmark")
+                    if getattr(item, ref, None) is not None and getattr(item, f"{ref}_canonical") is None]
+        if missing:
+            raise ValueError(f"schema {self.schema_version} needs canonical names: {', '.join(missing)}")
+        return self
 
     def with_text(self, abstract: str, title: str | None = None):
         """This record with the text it was read from (``paperfacts.review.Reviewed``): in a
@@ -126,7 +155,7 @@ class ErrorDetail(_Record):
 class ErrorRecord(_Record):
     """Stands in an export for an input record that could not be read."""
 
-    schema_version: Literal["1.1"] = Field(default=SCHEMA_VERSION, description="Version of this record layout.")
+    schema_version: SchemaVersion = Field(default=SCHEMA_VERSION, description="Version of this record layout.")
     id: str | None = Field(default=None, description="The input's id if it could be read.")
     error: ErrorDetail
 

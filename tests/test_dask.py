@@ -1,0 +1,236 @@
+"""Dask scale-out: the same bytes as `--workers 1`, from extract_bag and from `--dask`,
+with bad records, a killed worker, and a resumed partitioned run.
+
+One LocalCluster of two worker processes is shared by the module (it takes seconds).
+"""
+
+import json
+import os
+import signal
+
+import pytest
+
+pytest.importorskip("distributed")
+import dask.bag as db  # noqa: E402
+
+import paperfacts.dask as pfdask  # noqa: E402
+from conftest import FIXTURES  # noqa: E402
+from paperfacts.cli import main  # noqa: E402
+from paperfacts.errors import MissingExtraError, PaperfactsError  # noqa: E402
+
+PAPERS = [json.loads(line) for line in (FIXTURES / "papers.jsonl").open(encoding="utf-8")]
+
+
+@pytest.fixture(scope="module")
+def client():
+    with pfdask.connect("local:2") as client:
+        yield client
+
+
+@pytest.fixture(scope="module")
+def bad_file(tmp_path_factory):
+    """Real papers among bad records: invalid JSON, wrong types, a missing abstract, a
+    blank line, a lone surrogate, an id that is a number, no id at all."""
+    lines = []
+    for i in range(60):
+        paper = PAPERS[i % len(PAPERS)]
+        lines.append(json.dumps(dict(paper, id=f"{paper['id']}#{i}")))
+        if i % 7 == 0:
+            lines += ['{"id": "broken", "abstract": ', "[1, 2]", '{"id": 5, "abstract": 3}', ""]
+        if i % 11 == 0:
+            lines += ['{"id": "no-text"}', '{"abstract": "We train a 7B model on 2T tokens."}',
+                      '{"id": 17, "title": "x", "abstract": "BERT gets 90.1% on GLUE \\ud800."}']
+    path = tmp_path_factory.mktemp("dask") / "bad.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def local(tmp_path, *inputs) -> bytes:
+    out = tmp_path / "local.jsonl"
+    assert main(["extract", *map(str, inputs), "-o", str(out), "-q", "--workers", "1"]) == 0
+    return out.read_bytes()
+
+
+def dask_cli(tmp_path, client, *inputs, extra=()) -> bytes:
+    out = tmp_path / "dask.jsonl"
+    assert main(["extract", *map(str, inputs), "-o", str(out), "-q", "--dask", client.scheduler.address, *extra]) == 0
+    return out.read_bytes()
+
+
+def test_extract_bag_of_json_lines_is_byte_identical(client, bad_file, tmp_path):
+    inputs = [FIXTURES / "papers.jsonl", bad_file]
+    bag = db.read_text([str(p) for p in inputs])  # one partition per file
+    assert bag.npartitions == 2
+    lines = pfdask.extract_bag(bag).compute()
+    assert "".join(line + "\n" for line in lines).encode() == local(tmp_path, *inputs)
+
+
+def test_extract_bag_of_records_with_other_keys(client, tmp_path):
+    records = [{"pid": p["id"], "name": p["title"], "summary": p["abstract"]} for p in PAPERS]
+    records += [{"pid": "x", "summary": 3}, {"pid": ["bad"]}]
+    src = tmp_path / "records.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    bag = db.from_sequence(records, npartitions=1)
+    lines = pfdask.extract_bag(bag, id_key="pid", title_key="name", text_key="summary").compute()
+    out = tmp_path / "keys.jsonl"
+    assert main(["extract", str(src), "-o", str(out), "-q", "--id-key", "pid", "--title-key", "name",
+                 "--text-key", "summary"]) == 0
+    assert "".join(line + "\n" for line in lines).encode() == out.read_bytes()
+
+
+def test_cli_dask_is_byte_identical_on_fixtures_and_bad_records(client, bad_file, tmp_path, monkeypatch):
+    monkeypatch.setattr(pfdask, "PARTITION_BYTES", 4000)  # several partitions per file
+    inputs = [FIXTURES / "papers.jsonl", FIXTURES / "daily_papers_sample.txt", bad_file, tmp_path / "missing.jsonl"]
+    assert len(pfdask.plan(map(str, inputs))) > 10
+    expected = local(tmp_path, *inputs)
+    assert b'"error"' in expected and dask_cli(tmp_path, client, *inputs) == expected
+
+
+def test_cli_dask_blocks_of_raw_bytes(client, tmp_path, monkeypatch):
+    """Uncompressed JSONL is read in byte blocks by the partitions' own tasks: CRLF,
+    invalid UTF-8, blank lines, lines longer than a block and no final newline."""
+    monkeypatch.setattr(pfdask, "PARTITION_BYTES", 700)
+    lines = []
+    for i, paper in enumerate(PAPERS * 2):
+        lines.append(json.dumps(dict(paper, id=f"r{i}"), ensure_ascii=i % 2 == 0).encode())
+        lines.append([b"", b"\xff{\"id\": 1}", b'{"abstract": "caf\xc3\xa9 \xe2\x82 BERT"}', b"{", b"  "][i % 5])
+    src = tmp_path / "raw.jsonl"
+    src.write_bytes(b"\r\n".join(lines[:-4]) + b"\n" + b"\n".join(lines[-4:]))  # no final newline
+    parts = pfdask.plan([str(src)])
+    assert len(parts) > 20 and all(p.by_bytes for p in parts)
+    expected = local(tmp_path, src)
+    assert expected.count(b'"error"') >= 5 and dask_cli(tmp_path, client, src) == expected
+
+
+def test_cli_dask_reads_globs_and_gzip(client, tmp_path):
+    import gzip
+
+    (tmp_path / "in").mkdir()
+    for i in range(3):
+        with gzip.open(tmp_path / "in" / f"p{i}.jsonl.gz", "wt", encoding="utf-8") as fh:
+            fh.writelines(json.dumps(p) + "\n" for p in PAPERS[i::3])
+    files = sorted((tmp_path / "in").glob("*.gz"))
+    assert dask_cli(tmp_path, client, tmp_path / "in" / "*.jsonl.gz") == local(tmp_path, *files)
+
+
+def test_partitioned_resume_redoes_only_missing_partitions(client, bad_file, tmp_path, monkeypatch):
+    monkeypatch.setattr(pfdask, "PARTITION_BYTES", 8000)
+    out = tmp_path / "parts"
+    args = ["extract", str(FIXTURES / "papers.jsonl"), str(bad_file), "-q", "--dask", client.scheduler.address,
+            "--partitioned", str(out)]
+    assert main(args) == 0
+    manifest = json.loads((out / "manifest.json").read_text())
+    files = manifest["files"]
+    assert len(files) > 4 and manifest["done"] == list(range(len(files)))
+    assert b"".join((out / f).read_bytes() for f in files) == local(tmp_path, FIXTURES / "papers.jsonl", bad_file)
+
+    # as if the run had died before partitions 1 and 3 finished
+    whole = {f: (out / f).read_bytes() for f in files}
+    (out / files[1]).unlink()
+    manifest["done"] = [k for k in manifest["done"] if k != 3]
+    (out / "manifest.json").write_text(json.dumps(manifest))
+    before = {f: (out / f).stat().st_mtime_ns for f in files if f != files[1]}
+    assert main([*args, "--resume"]) == 0
+    after = {f: (out / f).stat().st_mtime_ns for f in files}
+    rewritten = {f for f in before if after[f] != before[f]}
+    assert rewritten == {files[3]} and (out / files[1]).exists()
+    assert {f: (out / f).read_bytes() for f in files} == whole
+    assert json.loads((out / "manifest.json").read_text())["done"] == list(range(len(files)))
+
+
+def test_partitioned_refuses_to_mix_runs(client, tmp_path):
+    def run(src, *extra):
+        return main(["extract", str(src), "-q", "--dask", client.scheduler.address, "--partitioned",
+                     str(tmp_path / "parts"), *extra])
+
+    assert run(FIXTURES / "papers.jsonl") == 0
+    with pytest.raises(SystemExit, match="add --resume"):
+        run(FIXTURES / "papers.jsonl")
+    with pytest.raises(SystemExit, match="other inputs"):
+        run(FIXTURES / "daily_papers_sample.txt", "--resume")
+
+
+@pytest.mark.slow
+def test_a_killed_worker_loses_nothing(client, bad_file, tmp_path, monkeypatch):
+    monkeypatch.setattr(pfdask, "PARTITION_BYTES", 3000)
+    inputs = [str(FIXTURES / "papers.jsonl"), str(bad_file)]
+    tasks = pfdask.partition_tasks(pfdask.plan(inputs))
+    pids = client.run(os.getpid)
+    lines = pfdask.export_lines(client, tasks)
+    got = [next(lines)]
+    os.kill(next(iter(pids.values())), signal.SIGKILL)  # mid-run: partitions are still running or queued
+    got += list(lines)
+    assert b"".join(line.data for line in got) == local(tmp_path, *inputs)
+    client.wait_for_workers(2, timeout=120)
+    assert set(client.run(os.getpid).values()) != set(pids.values())
+
+
+@pytest.mark.slow
+def test_cli_local_cluster(bad_file, tmp_path):
+    inputs = [FIXTURES / "papers.jsonl", FIXTURES / "daily_papers_sample.txt", bad_file]
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", *map(str, inputs), "-o", str(out), "-q", "--dask", "local:2", "--partition-mb", "0.01"]) == 0
+    assert out.read_bytes() == local(tmp_path, *inputs)
+
+
+def test_missing_extra_is_a_clear_error(monkeypatch, capsys, tmp_path):
+    monkeypatch.setitem(__import__("sys").modules, "distributed", None)
+    with pytest.raises(MissingExtraError, match=r"paperfacts\[dask\]") as info:
+        pfdask.extract_bag(None)
+    assert isinstance(info.value, (ImportError, PaperfactsError))
+    assert main(["extract", str(FIXTURES / "papers.jsonl"), "-o", str(tmp_path / "o"), "--dask", "local:2"]) == 2
+    assert "paperfacts[dask]" in capsys.readouterr().err
+
+
+def test_strict_stops_with_no_output_file(client, bad_file, tmp_path, capsys):
+    out = tmp_path / "strict.jsonl"
+    assert main(["extract", str(bad_file), "-o", str(out), "-q", "--strict", "--dask", client.scheduler.address]) == 1
+    assert not out.exists() and not (tmp_path / "strict.jsonl.part").exists()
+    assert "--strict: record at line 2" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("args", [["--dask", "local:x"], ["--dask", "local:2", "--resume"], ["--partitioned", "d"]])
+def test_option_mistakes_are_refused(args, tmp_path):
+    with pytest.raises(SystemExit) as info:
+        code = main(["extract", str(FIXTURES / "papers.jsonl"), "-o", str(tmp_path / "o"), "-q", *args])
+        raise SystemExit(code)
+    assert info.value.code not in (0, None)
+
+
+@pytest.mark.slow
+def test_resume_after_a_killed_partitioned_run(client, tmp_path):
+    """A partitioned run killed (SIGKILL) mid-way: --resume rewrites none of the
+    partitions its manifest had noted, and the result is the local run's bytes."""
+    import subprocess
+    import sys
+    import time
+
+    src = tmp_path / "many.jsonl"
+    src.write_text("".join(json.dumps(dict(PAPERS[i % len(PAPERS)], id=f"k{i}")) + "\n" for i in range(400)),
+                   encoding="utf-8")
+    out = tmp_path / "parts"
+    args = ["extract", str(src), "-q", "--dask", client.scheduler.address, "--partitioned", str(out),
+            "--partition-mb", "0.01"]
+    proc = subprocess.Popen([sys.executable, "-m", "paperfacts", *args])
+    manifest = out / "manifest.json"
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and proc.poll() is None:
+        if manifest.exists() and len(json.loads(manifest.read_text() or '{"done": []}')["done"]) >= 3:
+            break
+        time.sleep(0.05)
+    proc.kill()
+    proc.wait()
+    done = json.loads(manifest.read_text())["done"]
+    files = json.loads(manifest.read_text())["files"]
+    assert 3 <= len(done) < len(files), "the run was not caught mid-way"
+    before = {k: (out / files[k]).stat().st_mtime_ns for k in done}
+    assert main([*args, "--resume"]) == 0
+    assert all((out / files[k]).stat().st_mtime_ns == before[k] for k in done)
+    assert b"".join((out / f).read_bytes() for f in files) == local(tmp_path, src)
+
+
+def test_urls_are_read_through_fsspec(client, bad_file, tmp_path):
+    url = "file://" + str(bad_file)
+    expected = local(tmp_path, bad_file)
+    assert local(tmp_path, url) == expected
+    assert dask_cli(tmp_path, client, url, extra=["--partition-mb", "0.01"]) == expected
