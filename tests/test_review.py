@@ -387,7 +387,8 @@ def test_a_fact_crossing_another_is_cut_and_the_text_kept(browser, tmp_path):
     later one is cut where the earlier ends and goes on as a continuation without data-kind."""
     abstract = "We train Llama 2 7B base models."
     ev = lambda start, end: [{"field": "abstract", "start": start, "end": end, "text": abstract[start:end]}]
-    record = PaperFacts(id="x", models=[{"name": "Llama 2 7B", "evidence": ev(9, 19), "rule": "model.test"}],
+    record = PaperFacts(id="x", models=[{"name": "Llama 2 7B", "canonical": "Llama 2", "evidence": ev(9, 19),
+                                                  "rule": "model.test"}],
                         parameter_counts=[{"value": 7 * 10**9, "text": "7B base", "evidence": ev(17, 24),
                                            "rule": "parameter_count.test"}])
     path = tmp_path / "crossing.html"
