@@ -76,6 +76,7 @@ DELTA_NOUNS = ("decrease", "increase", "improvement", "gain", "drop", "reduction
 def patterns() -> dict[str, regex.Pattern]:
     c = cues()
     hedge = rf"(?:(?:{alternation(c['hedges'])})\s*)*"
+    metric_words = [w for w in c["score_words"] if w != "of"] + ["success rate", "correctness", "quality", "performance"]
     # Gated: skipped on a text without a word every match needs (most texts);
     # engine="regex" where that engine is faster on the pattern (trie.fast_compile)
     return {
@@ -93,7 +94,7 @@ def patterns() -> dict[str, regex.Pattern]:
             rf"(?<![\w.\\])\$?(?P<num>{NUM})\s*(?P<pct1>\\?%)?\s*{PM}\s*\$?\s*{NUM}\s*\$?\s*(?P<pct>\\?%)?", engine="regex"
         ), ["+/-", "+-", "\u00b1", "pm"], window=(40, 40)),
         # the sign first (after it, a look-behind checks what precedes it): the engine skips ahead to a sign
-        "signed": fast_compile(rf"(?P<sign>[+\-\u2212])(?<![^\s(\[,;:~][+\-\u2212])(?P<num>{NUM})(?![\w%]|\.\d|\s*(?:\\?%|points?|pts|pp\b|x\b|times|{PM}))"),
+        "signed": fast_compile(rf"(?P<sign>[+\-\u2212])(?<![^\s(\[,;:~/][+\-\u2212])(?P<num>{NUM})(?![\w%]|\.\d|\s*(?:\\?%|points?|pts|pp\b|x\b|times|{PM}))"),
         "metric_value": Gated(fast_compile(
             rf"\b(?:{alternation(c['score_words'])})\s+(?:of\s+|by\s+|=\s*|:\s*|to\s+|at\s+)?(?P<num>\d{{1,3}}\.\d{{1,4}})(?![\w%]|\.\d|\s*(?:\\?%|points?|{PM}))"
         ), c["score_words"], starts=True),
@@ -108,8 +109,13 @@ def patterns() -> dict[str, regex.Pattern]:
         "plain_number": fast_compile(rf"(?<![\w.\\$/\-])(?P<num>\d{{1,3}}\.\d{{1,4}}|\d{{1,3}})(?![\w%.]|\.\d|/\d)"),
         "list_before": fast_compile(r"(?<![\w.\\$/\-])(?P<num>\d{1,3}\.\d{1,4}|\d{1,3})\s*(?:,|and|,\s*and|/)\s*$"),
         "metric_gap": fast_compile(r"[ \t]*(?:-[ \t]*)?"),
-        "paren_number": fast_compile(rf"\s*\(\s*(?P<num>\d{{1,3}}\.\d{{1,4}}|\d{{1,3}})\s*\)"),
+        "paren_number": fast_compile(rf"(?:\s+v?\d[\w.]*)?\s*\(\s*(?P<num>\d{{1,3}}\.\d{{1,4}}|\d{{1,3}})\s*\)"),
         "vs_number": fast_compile(rf"\s*:?\s*(?P<num>\d{{1,3}}\.\d{{1,4}}|\d{{1,3}})(?=\s*(?:\)|,|;|vs\b|versus\b|and\b|$))"),
+        "versus_pair": Gated(fast_compile(
+            rf"(?:^|(?<=[(:,;])|(?<=[(:,;]\s))(?P<n1>[A-Z][\w.\-]*(?:\s\[[^\]\s]{{1,12}}\])?)\s+(?P<a>\d{{1,3}}(?:\.\d{{1,4}})?)(?P<pa>\\?%)?\s*(?:vs\.?|versus)\s+"
+            rf"(?P<n2>[A-Z][\w.\-]*(?:\s\[[^\]\s]{{1,12}}\])?)\s+(?P<b>\d{{1,3}}(?:\.\d{{1,4}})?)(?P<pb>\\?%)?(?![\w.]\w)",
+            engine="regex"), ["vs", "versus"], window=(60, 60)),
+        "possessive_number": fast_compile(rf"['\u2019]s\s+(?P<num>\d{{1,3}}\.\d{{1,4}}|\d{{1,3}})(?![\w%.]|\.\d|\s*(?:\\?%|points?))"),
         "vs_near": fast_compile(r"\b(?:vs\.?|versus)\s"),
         "from_to": fast_compile(rf"\bfrom\s+(?:[\w\-']+\s+){{0,2}}?\$?{NUM}\s*(?:\\?%)?\$?\s+to\s+$"),
         "from_start": fast_compile(rf"^\s*(?:\\?%)?\$?\s+to\s+(?:[\w\-']+\s+){{0,2}}?\$?{NUM}"),
@@ -122,13 +128,13 @@ def patterns() -> dict[str, regex.Pattern]:
             re.IGNORECASE,
         ),
         "up_to_result": fast_compile(r"(?<!\bby )\bup to\s*$", re.IGNORECASE),
-        "metric_after": fast_compile(rf"\s*(?:\\?%)?\s*(?:{alternation(c['score_words'][:-1])})\b", re.IGNORECASE),
+        "metric_after": fast_compile(rf"\s*(?:\\?%)?\s*(?:[\w\-]+\s+){{0,2}}?(?:{alternation(metric_words)})\b", re.IGNORECASE),
         "threshold": fast_compile(r"(?<!\bby )(?<!\bby a )\b(?:exceed|exceeds|exceeding|surpass|surpasses|surpassing|above|over|below|under)\s+$", re.IGNORECASE),
         "not_before": fast_compile(rf"\b(?:{alternation(c['not_score_before'])})\s*(?:of\s+|by\s+|to\s+)?(?:\w+\s+)?{hedge}$", re.IGNORECASE),
         "not_after": fast_compile(rf"^\s*(?:\w+\s+)?(?:{alternation(c['not_score_after'])})\b", re.IGNORECASE),
         "efficiency_before": fast_compile(rf"\b(?:{alternation(c['efficiency_words'])})\b(?:\s+[\w\-/]+){{0,4}}\s*{hedge}$", re.IGNORECASE),
         "efficiency_after": fast_compile(
-            rf"^\s*(?:(?:[\w\-]+\s+){{0,3}}?(?:{alternation(c['efficiency_words'])})"
+            rf"^\s*(?:(?:(?!(?:while|whereas|but|and|with|at)\b)[\w\-]+\s+){{0,3}}?(?:{alternation(c['efficiency_words'])})"
             rf"|(?:[\w\-]+\s+){{0,2}}?(?:of|in)\s+(?:the\s+|its\s+|their\s+|our\s+|all\s+)?(?:[\w\-]+\s+){{0,2}}?(?:{alternation(c['efficiency_words'] + c['fraction_nouns'])}))\b",
             re.IGNORECASE,
         ),
@@ -143,11 +149,28 @@ def patterns() -> dict[str, regex.Pattern]:
             rf"(?:[\w@\-./]+\s+){{0,3}}?(?:on|in|for|at|across|over)\s+(?:the\s+)?(?:(?:challenging|popular|standard|public|widely[\s\-]used)\s+)?"
         ),
         "opens_on": fast_compile(r"(?:^|[,;:(]|\band\b)\s*(?:on|in|for|across|evaluated on|tested on)\s+(?:the\s+)?$", re.IGNORECASE),
-        "clause": fast_compile(r";|,\s+(?:and|but|while|whereas|yet|which|although)\b(?!\s*(?:by\s+|up to\s+)?[+\-]?\$?\d)|\s(?:while|whereas|but)\s"),
+        "clause": fast_compile(r";|,\s+(?:and|but|while|whereas|yet|although)\b(?!\s*(?:by\s+|up to\s+)?[+\-]?\$?\d)|\s(?:while|whereas|but)\s"),
         "comparison": fast_compile(rf"(?:\b(?:{alternation(c['comparison_before'])})\s+(?:the\s+|a\s+|strong\s+|baseline\s+)*$)", re.IGNORECASE),
-        "abbreviation": fast_compile(r"\b(?:vs|e\.g|i\.e|cf|al|approx)\.\s*$"),
+        "abbreviation": fast_compile(r"\b(?:vs|e\.g|i\.e|cf|al|approx|Fig|Eq|Tab|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.\s*$"),
         "trained_after": fast_compile(r"-?(?:pre-?)?trained\b", re.IGNORECASE),
         "trained_before": fast_compile(r"\b(?:trained|pretrained|pre-trained|fine-tuned|finetuned|tuned|distilled|curated|collected)\s+(?:\w+\s+){0,3}?(?:on|from|with)\s+(?:the\s+)?$", re.IGNORECASE),
+        "of_name": fast_compile(r"\s*of\s+(?:the\s+)?"),
+        "from_gap": fast_compile(r"[\s\w\-]{0,30}", re.IGNORECASE),
+        "not_from_gap": fast_compile(r"threshold|rang|vary|varies|varied|set\b|between|interval", re.IGNORECASE),
+        "fraction_of": fast_compile(r"^\s*of\b", re.IGNORECASE),
+        "task_of": fast_compile(
+            rf"\b(?:{alternation(c['solve_verbs'])})\w*\s+(?:(?:up to|about|over|nearly|only|just|all but|more than|less than)\s+)?$", re.IGNORECASE),
+        "task_noun": fast_compile(rf"^\s*of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[\w\-]+\s+){{0,2}}?(?:{alternation(c['task_nouns'])})\b", re.IGNORECASE),
+        "spread_before": fast_compile(rf"{PM}\s*\$?\s*$"),
+        "ratio": Gated(fast_compile(
+            rf"(?<![\w.\\])(?P<num>\d{{1,3}}(?:\.\d{{1,2}})?)\s*(?:\$?\\(?:boldsymbol\{{\\times\}}|times)\$?|\u00d7|x\b|-?fold\b|times\b)\s*"
+            rf"(?:(?:an?|the)\s+)?(?:{alternation(c['ratio_words'])})\b(?=(?P<rest>[^.;,]{{0,60}}))", engine="regex"
+        ), ["times", "\u00d7", "x ", "fold"], window=(40, 120)),
+        "ratio_before": fast_compile(
+            r"(?<![\w.\\])(?P<num>\d{1,3}(?:\.\d{1,2})?)\s*(?:\$?\\(?:boldsymbol\{\\times\}|times)\$?|\u00d7|x\b|-?fold\b|times\b)\s*(?:,|and|or|,\s*and)\s*$"),
+        "from_plain": Gated(fast_compile(
+            rf"\bfrom\s+(?P<a>\d{{1,3}}\.\d{{1,4}}|\d{{1,3}})\s+to\s+(?P<b>\d{{1,3}}\.\d{{1,4}}|\d{{1,3}})(?![\w%.]|\.\d|\s*(?:\\?%|percent|points?))"
+        ), ["from"], window=(10, 40)),
         "respectively": fast_compile(r"\brespectively\b"),
         "years": fast_compile(r"^(?:19|20)\d\d$"),
         "range": fast_compile(rf"[\s~]*{RANGE}[\s~]*"),
@@ -175,7 +198,7 @@ class ScoreExtractor(Component):
             (("score.points", "points", p["points"]), ("score.percent", "%", p["percent"]), ("score.signed", None, p["signed"])), 1
         ):
             for m in pattern.finditer(text):
-                value = parse_decimal((m["sign"] or "") + m["num"])
+                value = parse_decimal((m["sign"] or "") + m["num"].rstrip("."))
                 if value is not None:
                     found.append((m.start(), priority, {"start": m.start(), "end": m.end(), "value": value, "unit": unit,
                                                         "rule": rule, "signed": bool(m["sign"])}))
@@ -185,6 +208,16 @@ class ScoreExtractor(Component):
             for m in pattern.finditer(text):
                 found.append((m.start("num"), priority, {"start": m.start("num"), "end": m.end("num"), "value": float(m["num"]),
                                                          "unit": None, "rule": rule, "signed": False}))
+        for m in p["ratio"].finditer(text):
+            # "10.48x higher success rate" is a score, "2.5x faster" / "3x lower latency" is not
+            if p["metric_after"].search(m["rest"]) and not p["efficiency_after"].search(m["rest"]):
+                at = m.start()
+                found.append((at, 7, {"start": at, "end": m.end("num"), "value": float(m["num"]), "unit": None,
+                                      "rule": "score.ratio", "signed": False, "ratio": True}))
+                while (prior := p["ratio_before"].search(text, max(0, at - 40), at)) is not None:
+                    at = prior.start("num")  # "2.5x and 14.4x higher FID"
+                    found.append((at, 7, {"start": at, "end": prior.end("num"), "value": float(prior["num"]), "unit": None,
+                                          "rule": "score.ratio", "signed": False, "ratio": True}))
         return _first_of_overlaps(found)
 
     def _named_candidates(self, text: str, metrics: Mentions, names: list[dict], sentences) -> list[tuple[int, int, dict]]:
@@ -200,15 +233,34 @@ class ScoreExtractor(Component):
                 start = metric["start"] - len(before) + m.start("num")
                 found.append((start, 7, {"start": start, "end": start + len(m["num"]), "value": float(m["num"]), "unit": None,
                                          "rule": "score.value_metric", "signed": False, "metric_at": metric}))
+        for m in p["from_plain"].finditer(text):
+            # "improving the macro F1 score from 0.74 to 0.93": a metric named just before
+            near = [x for x in metrics.starting_in(m.start() - 40, m.start()) if x["end"] <= m.start()]
+            if near and p["from_gap"].fullmatch(text, near[-1]["end"], m.start()) and not p["not_from_gap"].search(text, near[-1]["end"], m.start()):
+                metric = near[-1]
+                for g in ("a", "b"):
+                    found.append((m.start(g), 7, {"start": m.start(g), "end": m.end(g), "value": float(m[g]), "unit": None,
+                                                  "rule": "score.from_to", "signed": False, "metric_at": metric}))
+        for m in p["versus_pair"].finditer(text):
+            # "(FID: A 1.38 vs. B 1.42)": each side's number is its own result
+            for n, g, pct in (("n1", "a", "pa"), ("n2", "b", "pb")):
+                owner = {"name": m[n], "start": m.start(n), "end": m.end(n), "owner_kind": "name"}
+                found.append((m.start(g), 8, {"start": m.start(g), "end": m.end(pct) if m[pct] else m.end(g), "value": float(m[g]),
+                                              "unit": "%" if m[pct] else None, "rule": "score.versus", "signed": False, "owner": owner}))
         for name in names:
             m = p["paren_number"].match(text, name["end"])
             rule = "score.paren"
-            if m is None:
+            if m is None and name["owner_kind"] == "model" and (m := p["possessive_number"].match(text, name["end"])) is not None:
+                # "an improvement over U-Net's 0.8065": a model's own number, where the sentence speaks of results
+                if not p["result_word"].search(text, *sentences(name["start"])):
+                    continue
+                rule = "score.possessive"
+            elif m is None:
                 m = p["vs_number"].match(text, name["end"])
                 s, e = sentences(name["start"])
                 if m is None or not p["vs_near"].search(text, max(s, name["start"] - 40), min(e, m.end() + 40)):
                     continue
-            elif not p["result_word"].search(text, *sentences(name["start"])):
+            elif name["owner_kind"] != "metric" and not p["result_word"].search(text, *sentences(name["start"])):
                 continue  # "Qwen (7) and Llama (3)": brackets in a sentence that speaks of no result
             start = m.start("num")
             found.append((start, 8, {"start": start, "end": m.end("num"), "value": float(m["num"]), "unit": None,
@@ -236,6 +288,8 @@ class ScoreExtractor(Component):
         # a metric is never the benchmark (BERTScore, G-Eval)
         benchmarks = Mentions([b for b in read_facts(doc, "benchmark") if not _is_metric(b, metrics, metric_keys)])
         corpora = Mentions(benchmarks.facts + [d for d in read_facts(doc, "dataset") if not _is_metric(d, metrics, metric_keys)])
+        # every occurrence of a name read somewhere in the paper ("On AppWorld's hardest split")
+        benchmarks, corpora = _all_occurrences(text, benchmarks), _all_occurrences(text, corpora)
         models = Mentions(read_facts(doc, "model"))
         counts = Mentions(read_facts(doc, "parameter_count") + read_facts(doc, "token_count"))
 
@@ -253,7 +307,8 @@ class ScoreExtractor(Component):
 
         candidates = self._candidates(text)
         if metrics.facts or models.facts or corpora.facts:
-            names = [dict(m, owner_kind="model") for m in models.facts] + [dict(b, owner_kind="benchmark") for b in benchmarks.facts]
+            names = ([dict(m, owner_kind="model") for m in models.facts] + [dict(b, owner_kind="benchmark") for b in benchmarks.facts]
+                     + [dict(m, owner_kind="metric") for m in metrics.facts])
             named = self._named_candidates(text, metrics, names, sentences)
             if named:
                 candidates = _first_of_overlaps([(c["start"], i, c) for i, c in enumerate(candidates)]
@@ -266,9 +321,14 @@ class ScoreExtractor(Component):
             # the first member of a range is judged by what follows the whole range
             tail = p["range_tail"].match(text, c["end"])
             after_start = tail.end() if tail else c["end"]
-            before, after = text[max(s, c["start"] - 60) : c["start"]], text[after_start : min(e, after_start + 60)]
+            if text.startswith("$", after_start):
+                after_start += 1  # "$2.21\%$ average accuracy drop"
+            before = _TRAILING.sub(" ", text[max(s, c["start"] - 60) : c["start"]])
+            after = text[after_start : min(e, after_start + 60)]
             if counts.covering(c["start"]):
                 continue
+            of = p["of_name"].match(text, after_start)
+            c["of_model"] = bool(of and models.starting_in(of.end(), of.end() + 1))  # "the 32.0% of Llama-3.2-1B"
             if self._not_a_score(text[c["start"] : c["end"]], before, after, c):
                 rejected.append({"start": c["start"], "end": c["end"], "sentence": s})
                 continue
@@ -280,7 +340,7 @@ class ScoreExtractor(Component):
             if not explicit and previous is not None and previous["clause"] == clause:
                 kind = previous["kind"]  # "a 7% improvement on A and 8% on B": 8% is a gain too
             value = abs(c["value"]) if kind == "delta" and c["value"] < 0 and c["unit"] else c["value"]
-            metric_at = c.get("metric_at")
+            metric_at = c.get("metric_at") or (c["owner"] if c.get("owner", {}).get("owner_kind") == "metric" else None)
             item = {
                 "start": c["start"], "end": c["end"], "text": text[c["start"] : c["end"]], "value": value,
                 "unit": c["unit"], "kind": kind, "rule": c["rule"], "sentence": s, "clause": clause,
@@ -321,13 +381,25 @@ class ScoreExtractor(Component):
         # "On ImageNet, ...": the benchmark a clause of the sentence opens with
         frame = None
         for b in benchmarks.starting_in(s, c["start"]):
-            if b["end"] <= c["start"] and self.patterns["opens_on"].search(text, max(s, b["start"] - 20), b["start"]):
+            if b["end"] <= c["start"] and self.patterns["opens_on"].search(text[s : b["start"]][-40:] if b["start"] - s > 40 else text[s : b["start"]]):
                 frame = b
         if frame is not None:
-            return frame["name"]
+            return None if self._coordinated(text, benchmarks, frame) else frame["name"]
         # not a corpus the clause trains on ("the WIT-400M-trained CLIP", "pre-trained on C4")
         tested = Mentions([b for b in corpora.starting_in(*clause) if not self._trained_on(text, b)])
-        return _nearest(tested, c, *clause, prefer_after=True)
+        nearest = _nearest(tested, c, *clause, prefer_after=True, mention=True)
+        if nearest is None or self._coordinated(text, tested, nearest):
+            return None  # "... on both A and B": on neither alone
+        return nearest["name"]
+
+    def _coordinated(self, text: str, mentions: Mentions, m: dict) -> bool:
+        """Whether the mention is one of a coordinated list of names (``A, B and C``)."""
+        facts = mentions.facts
+        i = facts.index(m)
+        return any(
+            0 <= j < len(facts) and j != i and self.patterns["list"].fullmatch(text, *sorted((facts[i]["end"], facts[j]["start"])) if j > i else (facts[j]["end"], facts[i]["start"]))
+            for j in (i - 1, i + 1)
+        )
 
     def _trained_on(self, text: str, corpus: dict) -> bool:
         p = self.patterns
@@ -347,6 +419,9 @@ class ScoreExtractor(Component):
         owner = c.get("owner")
         if owner is not None and owner["owner_kind"] == "model":
             return owner["name"]
+        if owner is not None and owner["owner_kind"] == "name":
+            named = [m for m in models.starting_in(owner["start"], owner["end"]) if m["end"] <= owner["end"]]
+            return named[0]["name"] if named else None
         # the subject: the nearest model before the number that no comparison word governs
         for lo in (clause[0], s):
             for m in reversed(models.starting_in(lo, c["start"])):
@@ -358,10 +433,15 @@ class ScoreExtractor(Component):
 
     def _not_a_score(self, number: str, before: str, after: str, c: dict) -> bool:
         p = self.patterns
-        if c["rule"] in ("score.paren", "score.rating_mean"):
+        if c["rule"] in ("score.paren", "score.possessive", "score.rating_mean", "score.versus"):
             return bool(p["years"].match(number))
         if c["unit"] == "%" and p["performance_of"].match(after):
             return False  # "retains 95.2% of the baseline performance"
+        if c["unit"] == "%" and p["fraction_of"].match(after) and not p["delta_after"].match(after) and not c.get("of_model"):
+            # "85% of patent filings" is a share, "solves 45% of the tasks" a result
+            return not (p["task_noun"].match(after) and p["task_of"].search(before))
+        if p["spread_before"].search(before):
+            return True  # "variation of +/- 0.7%": a spread
         return bool(
             p["years"].match(number) or p["not_before"].search(before) or p["not_after"].search(after)
             or p["efficiency_before"].search(before) or p["efficiency_after"].search(after)
@@ -384,6 +464,8 @@ class ScoreExtractor(Component):
         p = self.patterns
         if p["from_to"].search(before) or (p["from_start"].match(raw_after) and re.search(r"\bfrom\s+(?:[\w\-']+\s+){0,2}?$", before)):
             return "absolute", True
+        if c["rule"] in ("score.possessive", "score.versus", "score.rating_mean", "score.plus_minus"):
+            return "absolute", True  # a named model's own number, a mean
         if p["to_value"].search(before) and not c["signed"]:
             return "absolute", True  # "reduces the error to 7.07%"
         if p["threshold"].search(before) and not c["signed"] and not p["delta_after"].search(after):
@@ -391,13 +473,13 @@ class ScoreExtractor(Component):
         up_to = p["up_to_result"].search(before)
         if up_to and p["metric_after"].match(raw_after) and not p["delta_after"].search(after) and not p["delta_before"].search(before, 0, up_to.start()):
             return "absolute", True  # "(up to 100% accuracy)"
-        if c["signed"] or p["delta_before"].search(before) or p["delta_after"].search(after):
+        if c["signed"] or c.get("ratio") or p["delta_before"].search(before) or p["delta_after"].search(after):
             return "delta", True
         if p["absolute_before"].search(before) or p["versus"].search(after) or p["versus"].search(before):
             return "absolute", True  # "achieves 58.1%", "(90.6% vs. 89.8%)"
         if c["unit"] == "points":
             return "delta", True  # "47 F1 points", "36.5 points higher": points are differences
-        if c["rule"] in ("score.paren", "score.value_metric", "score.rating_mean", "score.plus_minus"):
+        if c["rule"] in ("score.paren", "score.value_metric", "score.rating_mean", "score.plus_minus", "score.from_to", "score.versus"):
             return "absolute", True
         return "absolute", False
 
@@ -449,6 +531,14 @@ class ScoreExtractor(Component):
                     continue
                 first = self._measured_on(text, corpora, run[-1], start + len(sentence), single=False)
                 if first is None:
+                    # "On A and B, ... +3.0% and +1.71% gains": a list of as many names before the run, in its clause
+                    before = [b for b in corpora.starting_in(run[0]["clause"][0], run[0]["start"]) if b["end"] <= run[0]["start"]]
+                    listed = before[-len(run):]
+                    if len(listed) == len(run) and all(
+                        self.patterns["list"].fullmatch(text, a["end"], b["start"]) for a, b in zip(listed, listed[1:])
+                    ) and (len(before) == len(run) or not self.patterns["list"].fullmatch(text, before[-len(run) - 1]["end"], listed[0]["start"])):
+                        for item, bench in zip(run, listed):
+                            item["benchmark"], item["rule"] = bench["name"], "score.list_respectively"
                     continue
                 names = [b for b in corpora.starting_in(run[-1]["end"], start + len(sentence))]
                 names = names[next(i for i, b in enumerate(names) if b["name"] == first):]
@@ -463,6 +553,10 @@ class ScoreExtractor(Component):
 
     def set_annotations(self, doc: Doc, items: list[dict]) -> None:
         write_facts(doc, "score", items)
+
+
+#: What may stand between the words before a number and the number: ``($``, ``~``, ``[``.
+_TRAILING = re.compile(r"(?<=\S)[\s$(\[~]*[$(\[~][\s$(\[~]*$")
 
 
 def _first_of_overlaps(found: list[tuple[int, int, dict]]) -> list[dict]:
@@ -482,7 +576,24 @@ def _is_metric(name: dict, metrics: Mentions, metric_keys: set[str]) -> bool:
     return any(m["start"] <= name["start"] and name["end"] <= m["end"] for m in metrics.starting_in(name["start"] - 40, name["start"] + 1))
 
 
-def _nearest(mentions: Mentions, c: dict, s: int, e: int, prefer_after: bool = False) -> str | None:
+def _all_occurrences(text: str, mentions: Mentions) -> Mentions:
+    """The mentions plus every other whole-word occurrence of their names."""
+    if not mentions.facts:
+        return mentions
+    seen = {(m["start"], m["end"]) for m in mentions.facts}
+    extra = []
+    for name in {m["name"] for m in mentions.facts}:
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if (at, end) not in seen and not (at and (text[at - 1].isalnum() or text[at - 1] in "-_")) and not (end < len(text) and (text[end].isalnum() or text[end] in "-_")):
+                if not any(m["start"] <= at < m["end"] or at <= m["start"] < end for m in mentions.starting_in(at - 100, end)):
+                    extra.append({"name": name, "start": at, "end": end})
+            at = text.find(name, at + 1)
+    return Mentions(mentions.facts + extra) if extra else mentions
+
+
+def _nearest(mentions: Mentions, c: dict, s: int, e: int, prefer_after: bool = False, mention: bool = False):
     """The name of the mention in [s, e) nearest to the candidate (within 300 characters)."""
     best, best_d = None, None
     for m in mentions.starting_in(max(s, c["start"] - 300), min(e, c["end"] + 300)):
@@ -494,8 +605,8 @@ def _nearest(mentions: Mentions, c: dict, s: int, e: int, prefer_after: bool = F
         if prefer_after and m["start"] >= c["end"]:
             d = d * 0.5
         if best_d is None or d < best_d:
-            best, best_d = m["name"], d
-    return best
+            best, best_d = m, d
+    return best if mention or best is None else best["name"]
 
 
 @Language.factory("paperfacts_scores")
