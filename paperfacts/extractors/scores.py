@@ -89,10 +89,10 @@ def patterns() -> dict[str, regex.Pattern]:
             rf"(?<![\w.\\])\$?(?P<sign>[+\-\u2212])?(?P<num>{NUM})\$?(?:(?:\s*-\s*|\s+)(?:(?:absolute|percentage|percent|accuracy|[A-Z][\w@\-]*)[\s\-]+)?)?"
             rf"{POINTS}(?![A-Za-z/])",
             engine="regex",
-        ), ["point", "pt", "pp", "p.p"], window=(80, 30)),
+        ), ["point", "pts", "%pt", "% pt", "pp", "p.p"], window=(80, 30)),
         "plus_minus": Gated(fast_compile(
             rf"(?<![\w.\\])\$?(?P<num>{NUM})\s*(?P<pct1>\\?%)?\s*{PM}\s*\$?\s*{NUM}\s*\$?\s*(?P<pct>\\?%)?", engine="regex"
-        ), ["+/-", "+-", "\u00b1", "pm"], window=(40, 40)),
+        ), ["+/-", "+-", "\u00b1", "\\pm"], window=(40, 40)),
         # the sign first (after it, a look-behind checks what precedes it): the engine skips ahead to a sign
         "signed": fast_compile(rf"(?P<sign>[+\-\u2212])(?<![^\s(\[,;:~/][+\-\u2212])(?P<num>{NUM})(?![\w%]|\.\d|\s*(?:\\?%|points?|pts|pp\b|x\b|times|{PM}))"),
         "metric_value": Gated(fast_compile(
@@ -102,6 +102,9 @@ def patterns() -> dict[str, regex.Pattern]:
             rf"(?<![\w.\\])(?P<num>\d{{1,3}}\.\d{{1,4}})(?=(?:\s+(?:and|or|,)\s+\d{{1,3}}\.\d{{1,4}})?\s+(?:point\s+)?"
             rf"(?:{'|'.join(DELTA_NOUNS)})s?\s+in\b)", engine="regex"
         ), DELTA_NOUNS, window=(100, 30)),
+        "out_of": Gated(fast_compile(
+            rf"(?<![\w.\\/])(?P<num>\d{{1,2}}(?:\.\d{{1,2}})?)\s*/\s*(?:5|10|100)(?![\w./])(?=\s*(?:[\w\-]+\s+){{0,2}}?(?:{alternation(metric_words + ['rating'])})\b)",
+            engine="regex"), ["/5", "/10", "/ 5", "/ 10"], window=(10, 60)),
         "rating_mean": Gated(fast_compile(
             rf"\bM\s*=\s*(?P<num>\d{{1,3}}(?:\.\d{{1,4}})?)(?=\s*[,;]\s*SD\s*=)"
         ), ["sd"], window=(40, 30)),
@@ -135,7 +138,8 @@ def patterns() -> dict[str, regex.Pattern]:
         "efficiency_before": fast_compile(rf"\b(?:{alternation(c['efficiency_words'])})\b(?:\s+[\w\-/]+){{0,4}}\s*{hedge}$", re.IGNORECASE),
         "efficiency_after": fast_compile(
             rf"^\s*(?:(?:(?!(?:while|whereas|but|and|with|at)\b)[\w\-]+\s+){{0,3}}?(?:{alternation(c['efficiency_words'])})"
-            rf"|(?:[\w\-]+\s+){{0,2}}?(?:of|in)\s+(?:the\s+|its\s+|their\s+|our\s+|all\s+)?(?:[\w\-]+\s+){{0,2}}?(?:{alternation(c['efficiency_words'] + c['fraction_nouns'])}))\b",
+            rf"|(?:[\w\-]+\s+){{0,2}}?in\s+(?:the\s+|its\s+|their\s+|our\s+|all\s+)?(?:[\w\-]+\s+){{0,2}}?(?:{alternation(c['efficiency_words'])})"
+            rf"|(?:[\w\-]+\s+){{0,2}}?of\s+(?:the\s+|its\s+|their\s+|our\s+|all\s+)?(?:[\w\-]+\s+){{0,2}}?(?:{alternation(c['efficiency_words'] + c['fraction_nouns'])}))\b",
             re.IGNORECASE,
         ),
         "performance_of": fast_compile(r"^\s*of\s+(?:[\w\-.']+\s+){0,5}?(?:performance|accuracy|quality|capabilit(?:y|ies)|score)\b", re.IGNORECASE),
@@ -155,7 +159,6 @@ def patterns() -> dict[str, regex.Pattern]:
         "trained_after": fast_compile(r"-?(?:pre-?)?trained\b", re.IGNORECASE),
         "trained_before": fast_compile(r"\b(?:trained|pretrained|pre-trained|fine-tuned|finetuned|tuned|distilled|curated|collected)\s+(?:\w+\s+){0,3}?(?:on|from|with)\s+(?:the\s+)?$", re.IGNORECASE),
         "of_name": fast_compile(r"\s*of\s+(?:the\s+)?"),
-        "from_gap": fast_compile(r"[\s\w\-]{0,30}", re.IGNORECASE),
         "not_from_gap": fast_compile(r"threshold|rang|vary|varies|varied|set\b|between|interval", re.IGNORECASE),
         "fraction_of": fast_compile(r"^\s*of\b", re.IGNORECASE),
         "task_of": fast_compile(
@@ -165,12 +168,12 @@ def patterns() -> dict[str, regex.Pattern]:
         "ratio": Gated(fast_compile(
             rf"(?<![\w.\\])(?P<num>\d{{1,3}}(?:\.\d{{1,2}})?)\s*(?:\$?\\(?:boldsymbol\{{\\times\}}|times)\$?|\u00d7|x\b|-?fold\b|times\b)\s*"
             rf"(?:(?:an?|the)\s+)?(?:{alternation(c['ratio_words'])})\b(?=(?P<rest>[^.;,]{{0,60}}))", engine="regex"
-        ), ["times", "\u00d7", "x ", "fold"], window=(40, 120)),
+        ), ["times", "\u00d7", "fold"] + [f"x {w}" for w in c["ratio_words"]], window=(40, 120)),
         "ratio_before": fast_compile(
-            r"(?<![\w.\\])(?P<num>\d{1,3}(?:\.\d{1,2})?)\s*(?:\$?\\(?:boldsymbol\{\\times\}|times)\$?|\u00d7|x\b|-?fold\b|times\b)\s*(?:,|and|or|,\s*and)\s*$"),
-        "from_plain": Gated(fast_compile(
-            rf"\bfrom\s+(?P<a>\d{{1,3}}\.\d{{1,4}}|\d{{1,3}})\s+to\s+(?P<b>\d{{1,3}}\.\d{{1,4}}|\d{{1,3}})(?![\w%.]|\.\d|\s*(?:\\?%|percent|points?))"
-        ), ["from"], window=(10, 40)),
+            r"(?<![\w.\\])(?P<num>\d{1,3}(?:\.\d{1,2})?)\s*(?:(?:\$?\\(?:boldsymbol\{\\times\}|times)\$?|\u00d7|x\b|-?fold\b|times\b)\s*(?:,|and|or|,\s*and)|-|\u2013|\s+to)\s*$"),
+        "from_plain": fast_compile(
+            rf"(?P<gap>[\s\w\-]{{0,30}}?)\bfrom\s+(?P<a>\d{{1,3}}\.\d{{1,4}}|\d{{1,3}})\s+to\s+(?P<b>\d{{1,3}}\.\d{{1,4}}|\d{{1,3}})(?![\w%.]|\.\d|\s*(?:\\?%|percent|points?))"
+        ),
         "respectively": fast_compile(r"\brespectively\b"),
         "years": fast_compile(r"^(?:19|20)\d\d$"),
         "range": fast_compile(rf"[\s~]*{RANGE}[\s~]*"),
@@ -203,7 +206,8 @@ class ScoreExtractor(Component):
                     found.append((m.start(), priority, {"start": m.start(), "end": m.end(), "value": value, "unit": unit,
                                                         "rule": rule, "signed": bool(m["sign"])}))
         for priority, (rule, pattern) in enumerate(
-            (("score.metric_value", p["metric_value"]), ("score.delta_in", p["delta_in"]), ("score.rating_mean", p["rating_mean"])), 4
+            (("score.metric_value", p["metric_value"]), ("score.delta_in", p["delta_in"]), ("score.rating_mean", p["rating_mean"]),
+             ("score.out_of", p["out_of"])), 4
         ):
             for m in pattern.finditer(text):
                 found.append((m.start("num"), priority, {"start": m.start("num"), "end": m.end("num"), "value": float(m["num"]),
@@ -233,11 +237,10 @@ class ScoreExtractor(Component):
                 start = metric["start"] - len(before) + m.start("num")
                 found.append((start, 7, {"start": start, "end": start + len(m["num"]), "value": float(m["num"]), "unit": None,
                                          "rule": "score.value_metric", "signed": False, "metric_at": metric}))
-        for m in p["from_plain"].finditer(text):
+        for metric in metrics.facts:
             # "improving the macro F1 score from 0.74 to 0.93": a metric named just before
-            near = [x for x in metrics.starting_in(m.start() - 40, m.start()) if x["end"] <= m.start()]
-            if near and p["from_gap"].fullmatch(text, near[-1]["end"], m.start()) and not p["not_from_gap"].search(text, near[-1]["end"], m.start()):
-                metric = near[-1]
+            m = p["from_plain"].match(text, metric["end"])
+            if m is not None and not p["not_from_gap"].search(m["gap"]):
                 for g in ("a", "b"):
                     found.append((m.start(g), 7, {"start": m.start(g), "end": m.end(g), "value": float(m[g]), "unit": None,
                                                   "rule": "score.from_to", "signed": False, "metric_at": metric}))
@@ -464,7 +467,7 @@ class ScoreExtractor(Component):
         p = self.patterns
         if p["from_to"].search(before) or (p["from_start"].match(raw_after) and re.search(r"\bfrom\s+(?:[\w\-']+\s+){0,2}?$", before)):
             return "absolute", True
-        if c["rule"] in ("score.possessive", "score.versus", "score.rating_mean", "score.plus_minus"):
+        if c["rule"] in ("score.possessive", "score.versus", "score.rating_mean", "score.plus_minus", "score.out_of"):
             return "absolute", True  # a named model's own number, a mean
         if p["to_value"].search(before) and not c["signed"]:
             return "absolute", True  # "reduces the error to 7.07%"
