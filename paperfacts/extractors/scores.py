@@ -152,7 +152,7 @@ def patterns() -> dict[str, regex.Pattern]:
             rf"\s*(?:\\?%|\$)?\s*\)?\s*(?:(?:to|and|vs\.?|/)\s*[+\-]?\$?{NUM}\s*(?:\\?%)?\$?\s*)?"
             rf"(?:[\w@\-./]+\s+){{0,3}}?(?:on|in|for|at|across|over)\s+(?:the\s+)?(?:(?:challenging|popular|standard|public|widely[\s\-]used)\s+)?"
         ),
-        "opens_on": fast_compile(r"(?:^|[,;:(]|\band\b)\s*(?:on|in|for|across|evaluated on|tested on)\s+(?:the\s+)?$", re.IGNORECASE),
+        "opens_on": fast_compile(r"(?:^|[,;:(]|\band\b)\s*(?i:on|in|for|across|evaluated on|tested on)\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){0,3}$"),
         "clause": fast_compile(r";|,\s+(?:and|but|while|whereas|yet|although)\b(?!\s*(?:by\s+|up to\s+)?[+\-]?\$?\d)|\s(?:while|whereas|but)\s"),
         "comparison": fast_compile(rf"(?:\b(?:{alternation(c['comparison_before'])})\s+(?:the\s+|a\s+|strong\s+|baseline\s+)*$)", re.IGNORECASE),
         "abbreviation": fast_compile(r"\b(?:vs|e\.g|i\.e|cf|al|approx|Fig|Eq|Tab|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.\s*$"),
@@ -174,6 +174,15 @@ def patterns() -> dict[str, regex.Pattern]:
         "from_plain": fast_compile(
             rf"(?P<gap>[\s\w\-]{{0,30}}?)\bfrom\s+(?P<a>\d{{1,3}}\.\d{{1,4}}|\d{{1,3}})\s+to\s+(?P<b>\d{{1,3}}\.\d{{1,4}}|\d{{1,3}})(?![\w%.]|\.\d|\s*(?:\\?%|percent|points?))"
         ),
+        "item_break": fast_compile(r"[,;(]"),
+        "paren_after": fast_compile(r"[^()]{0,60}\(\s*"),
+        "on_other": fast_compile(
+            r"\s*(?:\\?%|\$)?\s*\)?\s*(?:[\w@\-./]+\s+){0,3}?(?:on|across|over)\s+(?:the\s+)?"
+            r"(?:[A-Z]|(?:\d+|all|several|multiple|various|diverse|different|many|both|these|two|three|four|five|six|seven|eight|nine|ten)\s+"
+            r"(?:[\w\-]+\s+){0,2}?(?:tasks|benchmarks|datasets|domains|evaluations|suites|settings|test sets|environments)\b)"),
+        "subject_of": fast_compile(r"\s+(?:\w+\s+)?(?:outperform|achiev|surpass|improv|reach|attain|obtain|beat|yield|deliver|scor|exceed)\w*\b"),
+        "coordinated_after": fast_compile(r"\s*(?:,\s*(?:and|or)\b|and\b|or\b|/|,\s*[A-Z][\w\-]*\s*(?:,|and\b))"),
+        "coordinated_before": fast_compile(r"(?:\b[A-Z][\w\-+.]*\s*,\s*|\b[A-Z][\w\-+.]*\s*,?\s+and\s+)$"),
         "respectively": fast_compile(r"\brespectively\b"),
         "years": fast_compile(r"^(?:19|20)\d\d$"),
         "range": fast_compile(rf"[\s~]*{RANGE}[\s~]*"),
@@ -319,6 +328,12 @@ class ScoreExtractor(Component):
         out = []
         previous: dict | None = None
         rejected: list[dict] = []
+        # a name past the next number is that number's, unless the two numbers share one phrase ("7% on A and 8% on B of C")
+        next_start = {a["start"]: b["start"] for a, b in zip(candidates, candidates[1:]) if p["item_break"].search(text, a["end"], b["start"])}
+
+        def names_at(pos):
+            """Whether a metric or model mention starts at ``pos`` ("a gain of 7.2% on F1")."""
+            return bool(metrics.starting_in(pos, pos + 1) or models.starting_in(pos, pos + 1))
         for c in candidates:
             s, e = sentences(c["start"])
             # the first member of a range is judged by what follows the whole range
@@ -348,12 +363,13 @@ class ScoreExtractor(Component):
                 "start": c["start"], "end": c["end"], "text": text[c["start"] : c["end"]], "value": value,
                 "unit": c["unit"], "kind": kind, "rule": c["rule"], "sentence": s, "clause": clause,
                 "metric": metric_at["name"] if metric_at else (_nearest(metrics, c, *clause) or _nearest(metrics, c, s, e)),
-                "benchmark": self._benchmark(text, c, clause, s, e, benchmarks, corpora),
+                "benchmark": self._benchmark(text, c, clause, s, e, benchmarks, corpora, next_start.get(c["start"], e), names_at),
                 "model": self._model(text, c, clause, s, e, models),
             }
+            if previous is not None and previous["clause"] == clause and p["paren_after"].fullmatch(text, previous["end"], c["start"]):
+                item["benchmark"] = previous["benchmark"]  # "93.5% on LIBERO-LONG (24.5% improvement)"
             out.append(item)
             previous = item
-        # a list that continues past a rejected number: drop the members that lie in its run
         out = self._share_list_kinds(text, out)
         self._align_lists(text, out, corpora)
         for item in out:
@@ -374,7 +390,7 @@ class ScoreExtractor(Component):
         return start, end
 
     def _benchmark(self, text: str, c: dict, clause: tuple[int, int], s: int, e: int,
-                   benchmarks: Mentions, corpora: Mentions) -> str | None:
+                   benchmarks: Mentions, corpora: Mentions, next_start: int, names_at) -> str | None:
         owner = c.get("owner")
         if owner is not None and owner["owner_kind"] == "benchmark":
             return owner["name"]
@@ -388,21 +404,28 @@ class ScoreExtractor(Component):
                 frame = b
         if frame is not None:
             return None if self._coordinated(text, benchmarks, frame) else frame["name"]
+        other = self.patterns["on_other"].match(text, c["end"])
+        if other and not names_at(other.end() - 1):
+            return None  # "98.4% on UC Merced", "8.9% across 7 tasks": measured on a name we did not read, or on many
         # not a corpus the clause trains on ("the WIT-400M-trained CLIP", "pre-trained on C4")
-        tested = Mentions([b for b in corpora.starting_in(*clause) if not self._trained_on(text, b)])
+        # nor the system that scores ("LEGO-Eval outperforms X by 0.41 F1"), nor a name past the next number
+        tested = Mentions([b for b in corpora.starting_in(*clause) if not self._trained_on(text, b)
+                           and not self.patterns["subject_of"].match(text, b["end"]) and not (c["end"] <= b["start"] and b["start"] > next_start)])
         nearest = _nearest(tested, c, *clause, prefer_after=True, mention=True)
         if nearest is None or self._coordinated(text, tested, nearest):
             return None  # "... on both A and B": on neither alone
         return nearest["name"]
 
     def _coordinated(self, text: str, mentions: Mentions, m: dict) -> bool:
-        """Whether the mention is one of a coordinated list of names (``A, B and C``)."""
+        """Whether the mention is one of a coordinated list of names (``A, B and C``), read or not."""
         facts = mentions.facts
         i = facts.index(m)
-        return any(
-            0 <= j < len(facts) and j != i and self.patterns["list"].fullmatch(text, *sorted((facts[i]["end"], facts[j]["start"])) if j > i else (facts[j]["end"], facts[i]["start"]))
-            for j in (i - 1, i + 1)
-        )
+        if i > 0 and self.patterns["list"].fullmatch(text, facts[i - 1]["end"], m["start"]):
+            return True
+        if i + 1 < len(facts) and self.patterns["list"].fullmatch(text, m["end"], facts[i + 1]["start"]):
+            return True
+        p = self.patterns
+        return bool(p["coordinated_after"].match(text, m["end"]) or p["coordinated_before"].search(text, max(0, m["start"] - 40), m["start"]))
 
     def _trained_on(self, text: str, corpus: dict) -> bool:
         p = self.patterns
@@ -522,13 +545,24 @@ class ScoreExtractor(Component):
         for start, group in by_sentence.items():
             end = text.find(".", group[-1]["end"])
             sentence = text[start : len(text) if end < 0 else end]
-            if len(group) >= 2 and self.patterns["respectively"].search(sentence):
+            resp = self.patterns["respectively"].search(sentence)
+            if len(group) >= 2 and resp:
                 names = [b for b in corpora.starting_in(start, start + len(sentence))]
                 names = [b for b in names if b["start"] > group[0]["start"]] or names
                 if len(names) == len(group):
                     for item, bench in zip(group, names):
                         item["benchmark"], item["rule"] = bench["name"], "score.list_respectively"
                     continue
+                # the run of numbers the word "respectively" closes, against the sentence's distinct names
+                runs = [r for r in self._runs(text, group) if len(r) >= 2 and r[-1]["end"] <= start + resp.start()]
+                if runs:
+                    run, distinct = runs[-1], []
+                    for b in names:
+                        if b["name"] not in distinct:
+                            distinct.append(b["name"])
+                    if self._measured_on(text, corpora, run[-1], start + len(sentence), single=False) is None:
+                        for item, name in zip(run, distinct if len(distinct) == len(run) else [None] * len(run)):
+                            item["benchmark"], item["rule"] = name, "score.list_respectively" if name else item["rule"]
             for run in self._runs(text, group):
                 if len(run) < 2:
                     continue
