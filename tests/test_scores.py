@@ -88,8 +88,17 @@ NOT_SCORES = [
     ("We release Qwen (7) and Llama (3) checkpoints.", []),
     # thresholds of a metric are not its values
     ("mAP over IoU thresholds from 0.1 to 0.7", []),
-    # 3D point clouds are no points
+    # 3D point clouds, N-point scales and sweeps are no points
     ("3D point cloud completion", []),
+    ("raters used a 10-point scale", []),
+    ("Pearson r = 0.934 across an 11-point interpolation sweep", []),
+    # the tail of a thousands-separated count, a name's digits
+    ("training consumption ($17,529\\pm 1,650$ data points)", []),
+    ("surpassing the baseline by 0.96% Recall@1 accuracy", [(0.96, "%", "delta")]),
+    ("this exceeds HydraViT's 6-head subnetwork", []),
+    # a ratio of parameters or compression is no score
+    ("a 7.77-fold reduction in system-level parameters", []),
+    ("a 2x higher compression ratio than baselines", []),
 ]
 
 
@@ -124,6 +133,12 @@ LINKS = [
     # a score on a list of benchmarks is on none of them alone
     ("along with a 3% increase in performance on QBench2, RealWorldQA, and MMMU", [(3.0, "delta", None)]),
     ("it outperforms GPT-4o by 6.7%, matching larger judges on both JudgeBench and ReasoningJudgeBench.", [(6.7, "delta", None)]),
+    # "respectively" over things that are not names: no benchmark
+    ("On MNIST, it shows improvements of +17.10% and +14.54% for additive and multiplicative noise, respectively.",
+     [(17.1, "delta", None), (14.54, "delta", None)]),
+    # a bracketed number after a score shares its benchmark; a name we did not read is no other name's
+    ("it reaches 97.3% on LIBERO (11.8% improvement) and 93.5% on LIBERO-LONG (24.5% improvement)",
+     [(97.3, "absolute", "LIBERO"), (11.8, "delta", "LIBERO"), (93.5, "absolute", None), (24.5, "delta", None)]),
     # a metric is never the benchmark
     ("our method reaches 0.91 BERTScore and 8.1 G-Eval", [(0.91, "absolute", None), (8.1, "absolute", None)]),
     # a corpus a model was trained on is not where it is measured

@@ -91,7 +91,7 @@ def patterns() -> dict[str, regex.Pattern]:
             engine="regex",
         ), ["point", "pts", "%pt", "% pt", "pp", "p.p"], window=(80, 30)),
         "plus_minus": Gated(fast_compile(
-            rf"(?<![\w.\\])\$?(?P<num>{NUM})\s*(?P<pct1>\\?%)?\s*{PM}\s*\$?\s*{NUM}\s*\$?\s*(?P<pct>\\?%)?", engine="regex"
+            rf"(?<![\w.\\])(?<!\d,)\$?(?P<num>{NUM})\s*(?P<pct1>\\?%)?\s*{PM}\s*\$?\s*{NUM}\s*\$?\s*(?P<pct>\\?%)?", engine="regex"
         ), ["+/-", "+-", "\u00b1", "\\pm"], window=(40, 40)),
         # the sign first (after it, a look-behind checks what precedes it): the engine skips ahead to a sign
         "signed": fast_compile(rf"(?P<sign>[+\-\u2212])(?<![^\s(\[,;:~/][+\-\u2212])(?P<num>{NUM})(?![\w%]|\.\d|\s*(?:\\?%|points?|pts|pp\b|x\b|times|{PM}))"),
@@ -109,7 +109,7 @@ def patterns() -> dict[str, regex.Pattern]:
             rf"\bM\s*=\s*(?P<num>\d{{1,3}}(?:\.\d{{1,4}})?)(?=\s*[,;]\s*SD\s*=)"
         ), ["sd"], window=(40, 30)),
         # a plain number (not a count, year or size) before a metric name: checked against the metric mentions
-        "plain_number": fast_compile(rf"(?<![\w.\\$/\-])(?P<num>\d{{1,3}}\.\d{{1,4}}|\d{{1,3}})(?![\w%.]|\.\d|/\d)"),
+        "plain_number": fast_compile(rf"(?<![\w.\\$/\-@])(?P<num>\d{{1,3}}\.\d{{1,4}}|\d{{1,3}})(?![\w%.]|\.\d|/\d)"),
         "list_before": fast_compile(r"(?<![\w.\\$/\-])(?P<num>\d{1,3}\.\d{1,4}|\d{1,3})\s*(?:,|and|,\s*and|/)\s*$"),
         "metric_gap": fast_compile(r"[ \t]*(?:-[ \t]*)?"),
         "paren_number": fast_compile(rf"(?:\s+v?\d[\w.]*)?\s*\(\s*(?P<num>\d{{1,3}}\.\d{{1,4}}|\d{{1,3}})\s*\)"),
@@ -118,13 +118,13 @@ def patterns() -> dict[str, regex.Pattern]:
             rf"(?:^|(?<=[(:,;])|(?<=[(:,;]\s))(?P<n1>[A-Z][\w.\-]*(?:\s\[[^\]\s]{{1,12}}\])?)\s+(?P<a>\d{{1,3}}(?:\.\d{{1,4}})?)(?P<pa>\\?%)?\s*(?:vs\.?|versus)\s+"
             rf"(?P<n2>[A-Z][\w.\-]*(?:\s\[[^\]\s]{{1,12}}\])?)\s+(?P<b>\d{{1,3}}(?:\.\d{{1,4}})?)(?P<pb>\\?%)?(?![\w.]\w)",
             engine="regex"), ["vs", "versus"], window=(60, 60)),
-        "possessive_number": fast_compile(rf"['\u2019]s\s+(?P<num>\d{{1,3}}\.\d{{1,4}}|\d{{1,3}})(?![\w%.]|\.\d|\s*(?:\\?%|points?))"),
+        "possessive_number": fast_compile(rf"['\u2019]s\s+(?P<num>\d{{1,3}}\.\d{{1,4}}|\d{{1,3}})(?![\w%.\-]|\.\d|\s*(?:\\?%|points?))"),
         "vs_near": fast_compile(r"\b(?:vs\.?|versus)\s"),
         "from_to": fast_compile(rf"\bfrom\s+(?:[\w\-']+\s+){{0,2}}?\$?{NUM}\s*(?:\\?%)?\$?\s+to\s+$"),
         "from_start": fast_compile(rf"^\s*(?:\\?%)?\$?\s+to\s+(?:[\w\-']+\s+){{0,2}}?\$?{NUM}"),
         "to_value": fast_compile(
             rf"\b(?:{alternation(c['change_verbs'])})\w*\b[^.;\d]{{0,40}}(?<!\bup )\bto\s+{hedge}$", re.IGNORECASE),
-        "delta_before": fast_compile(rf"(?:\b|(?<=\+))(?:{alternation(c['delta_before'])})\b[^.;\d]{{0,25}}$", re.IGNORECASE),
+        "delta_before": fast_compile(rf"(?:\b|(?<=\+))(?:{alternation(c['delta_before'])})\b[^.;\d)]{{0,25}}$", re.IGNORECASE),
         "delta_after": fast_compile(
             rf"^\s*(?:\w+\s+)?(?:{alternation(c['delta_after'])})\b(?!\s+to\b)"
             rf"|^\s*(?:of\s+)?(?:[\w\-/]+\s+){{0,4}}?(?:{alternation(c['change_nouns'])})\b",
@@ -171,6 +171,7 @@ def patterns() -> dict[str, regex.Pattern]:
         ), ["times", "\u00d7", "fold"] + [f"x {w}" for w in c["ratio_words"]], window=(40, 120)),
         "ratio_before": fast_compile(
             r"(?<![\w.\\])(?P<num>\d{1,3}(?:\.\d{1,2})?)\s*(?:(?:\$?\\(?:boldsymbol\{\\times\}|times)\$?|\u00d7|x\b|-?fold\b|times\b)\s*(?:,|and|or|,\s*and)|-|\u2013|\s+to)\s*$"),
+        "not_ratio": fast_compile(r"\b(?:parameters|params|compression|size|memory|cost)\b", re.IGNORECASE),
         "from_plain": fast_compile(
             rf"(?P<gap>[\s\w\-]{{0,30}}?)\bfrom\s+(?P<a>\d{{1,3}}\.\d{{1,4}}|\d{{1,3}})\s+to\s+(?P<b>\d{{1,3}}\.\d{{1,4}}|\d{{1,3}})(?![\w%.]|\.\d|\s*(?:\\?%|percent|points?))"
         ),
@@ -223,7 +224,7 @@ class ScoreExtractor(Component):
                                                          "unit": None, "rule": rule, "signed": False}))
         for m in p["ratio"].finditer(text):
             # "10.48x higher success rate" is a score, "2.5x faster" / "3x lower latency" is not
-            if p["metric_after"].search(m["rest"]) and not p["efficiency_after"].search(m["rest"]):
+            if p["metric_after"].search(m["rest"]) and not (p["efficiency_after"].search(m["rest"]) or p["not_ratio"].search(m["rest"])):
                 at = m.start()
                 found.append((at, 7, {"start": at, "end": m.end("num"), "value": float(m["num"]), "unit": None,
                                       "rule": "score.ratio", "signed": False, "ratio": True}))
@@ -327,6 +328,7 @@ class ScoreExtractor(Component):
                                                 + [(s, len(candidates) + i, c) for i, (s, _, c) in enumerate(named)])
         out = []
         previous: dict | None = None
+        main: dict | None = None  # the last item not in brackets after another
         rejected: list[dict] = []
         # a name past the next number is that number's, unless the two numbers share one phrase ("7% on A and 8% on B of C")
         next_start = {a["start"]: b["start"] for a, b in zip(candidates, candidates[1:]) if p["item_break"].search(text, a["end"], b["start"])}
@@ -341,7 +343,7 @@ class ScoreExtractor(Component):
             after_start = tail.end() if tail else c["end"]
             if text.startswith("$", after_start):
                 after_start += 1  # "$2.21\%$ average accuracy drop"
-            before = _TRAILING.sub(" ", text[max(s, c["start"] - 60) : c["start"]])
+            before = _TRAILING.sub(" ", _LATEX_OPEN.sub("", text[max(s, c["start"] - 60) : c["start"]]))
             after = text[after_start : min(e, after_start + 60)]
             if counts.covering(c["start"]):
                 continue
@@ -355,8 +357,8 @@ class ScoreExtractor(Component):
                 continue
             kind, explicit = self._kind(c, before, after, text[c["end"] : min(e, c["end"] + 40)])
             clause = self._clause(text, c, s, e)
-            if not explicit and previous is not None and previous["clause"] == clause:
-                kind = previous["kind"]  # "a 7% improvement on A and 8% on B": 8% is a gain too
+            if not explicit and main is not None and main["clause"] == clause:
+                kind = main["kind"]  # "a 7% improvement on A and 8% on B": 8% is a gain too
             value = abs(c["value"]) if kind == "delta" and c["value"] < 0 and c["unit"] else c["value"]
             metric_at = c.get("metric_at") or (c["owner"] if c.get("owner", {}).get("owner_kind") == "metric" else None)
             item = {
@@ -368,6 +370,8 @@ class ScoreExtractor(Component):
             }
             if previous is not None and previous["clause"] == clause and p["paren_after"].fullmatch(text, previous["end"], c["start"]):
                 item["benchmark"] = previous["benchmark"]  # "93.5% on LIBERO-LONG (24.5% improvement)"
+            else:
+                main = item
             out.append(item)
             previous = item
         out = self._share_list_kinds(text, out)
@@ -490,7 +494,7 @@ class ScoreExtractor(Component):
         p = self.patterns
         if p["from_to"].search(before) or (p["from_start"].match(raw_after) and re.search(r"\bfrom\s+(?:[\w\-']+\s+){0,2}?$", before)):
             return "absolute", True
-        if c["rule"] in ("score.possessive", "score.versus", "score.rating_mean", "score.plus_minus", "score.out_of"):
+        if c["rule"] in ("score.paren", "score.possessive", "score.versus", "score.rating_mean", "score.plus_minus", "score.out_of"):
             return "absolute", True  # a named model's own number, a mean
         if p["to_value"].search(before) and not c["signed"]:
             return "absolute", True  # "reduces the error to 7.07%"
@@ -560,6 +564,9 @@ class ScoreExtractor(Component):
                     for b in names:
                         if b["name"] not in distinct:
                             distinct.append(b["name"])
+                    if not any(all(self.patterns["list"].fullmatch(text, a["end"], b["start"]) for a, b in zip(names[i : i + len(run)], names[i + 1 : i + len(run)]))
+                               and len({b["name"] for b in names[i : i + len(run)]}) == len(run) for i in range(len(names) - len(run) + 1)):
+                        distinct = []  # "... by 17% and 15% for additive and multiplicative noise, respectively": not a list of names
                     if self._measured_on(text, corpora, run[-1], start + len(sentence), single=False) is None:
                         for item, name in zip(run, distinct if len(distinct) == len(run) else [None] * len(run)):
                             item["benchmark"], item["rule"] = name, "score.list_respectively" if name else item["rule"]
@@ -594,6 +601,10 @@ class ScoreExtractor(Component):
 
 #: What may stand between the words before a number and the number: ``($``, ``~``, ``[``.
 _TRAILING = re.compile(r"(?<=\S)[\s$(\[~]*[$(\[~][\s$(\[~]*$")
+
+
+#: LaTeX opened right before a number: ``by \\textbf{69.7\\%}``.
+_LATEX_OPEN = re.compile(r"(?:\\(?:textbf|textit|mathbf|boldsymbol|bm|underline|emph)\{|\{)+$")
 
 
 def _first_of_overlaps(found: list[tuple[int, int, dict]]) -> list[dict]:
