@@ -88,6 +88,7 @@ NOT_SCORES = [
     ("We release Qwen (7) and Llama (3) checkpoints.", []),
     # thresholds of a metric are not its values
     ("mAP over IoU thresholds from 0.1 to 0.7", []),
+    ("with 67.8% of predictions at or above 0.8 IoU", []),
     # 3D point clouds, N-point scales and sweeps are no points
     ("3D point cloud completion", []),
     ("raters used a 10-point scale", []),
@@ -139,6 +140,13 @@ LINKS = [
     # a bracketed number after a score shares its benchmark; a name we did not read is no other name's
     ("it reaches 97.3% on LIBERO (11.8% improvement) and 93.5% on LIBERO-LONG (24.5% improvement)",
      [(97.3, "absolute", "LIBERO"), (11.8, "delta", "LIBERO"), (93.5, "absolute", None), (24.5, "delta", None)]),
+    # a range followed by a name we did not read; a list with an appositive; a corpus used as training data
+    ("gains of 1.6%-2.9% Top-1 on MMLU, and 5.3%-6% Top-1 on PRCC with competitive results on GSM8K",
+     [(1.6, "delta", "MMLU"), (2.9, "delta", "MMLU"), (5.3, "delta", None), (6.0, "delta", None)]),
+    ("Evaluated on TruthfulQA, a curated deception benchmark, and the Quirky LM dataset, it reaches 84.7% accuracy.",
+     [(84.7, "absolute", None)]),
+    ("Using C4 as pretraining data improves emotion classification from 1% to 28.27% macro F1.",
+     [(1.0, "absolute", None), (28.27, "absolute", None)]),
     # a metric is never the benchmark
     ("our method reaches 0.91 BERTScore and 8.1 G-Eval", [(0.91, "absolute", None), (8.1, "absolute", None)]),
     # a corpus a model was trained on is not where it is measured

@@ -111,6 +111,7 @@ def patterns() -> dict[str, regex.Pattern]:
         # a plain number (not a count, year or size) before a metric name: checked against the metric mentions
         "plain_number": fast_compile(rf"(?<![\w.\\$/\-@])(?P<num>\d{{1,3}}\.\d{{1,4}}|\d{{1,3}})(?![\w%.]|\.\d|/\d)"),
         "list_before": fast_compile(r"(?<![\w.\\$/\-])(?P<num>\d{1,3}\.\d{1,4}|\d{1,3})\s*(?:,|and|,\s*and|/)\s*$"),
+        "threshold_before": fast_compile(r"(?:\babove|\bbelow|\bat least|\bat most|\bthreshold(?:s)?(?: of)?|\bwith|>=?|<=?|\\geq|\\leq|\u2265|\u2264)\s*\$?\s*$", re.IGNORECASE),
         "metric_gap": fast_compile(r"[ \t]*(?:-[ \t]*)?"),
         "paren_number": fast_compile(rf"(?:\s+v?\d[\w.]*)?\s*\(\s*(?P<num>\d{{1,3}}\.\d{{1,4}}|\d{{1,3}})\s*\)"),
         "vs_number": fast_compile(rf"\s*:?\s*(?P<num>\d{{1,3}}\.\d{{1,4}}|\d{{1,3}})(?=\s*(?:\)|,|;|vs\b|versus\b|and\b|$))"),
@@ -149,14 +150,14 @@ def patterns() -> dict[str, regex.Pattern]:
         "list_carry": fast_compile(r"[^.;:()]{0,80}"),
         "result_word": fast_compile(rf"\b(?:{alternation(c['result_words'])})\b", re.IGNORECASE),
         "on_bench": fast_compile(
-            rf"\s*(?:\\?%|\$)?\s*\)?\s*(?:(?:to|and|vs\.?|/)\s*[+\-]?\$?{NUM}\s*(?:\\?%)?\$?\s*)?"
+            rf"\s*(?:\\?%|\$)?\s*\)?\s*(?:(?:to|and|vs\.?|/|-|\u2013|~)\s*[+\-]?\$?{NUM}\s*(?:\\?%)?\$?\s*)?"
             rf"(?:[\w@\-./]+\s+){{0,3}}?(?:on|in|for|at|across|over)\s+(?:the\s+)?(?:(?:challenging|popular|standard|public|widely[\s\-]used)\s+)?"
         ),
         "opens_on": fast_compile(r"(?:^|[,;:(]|\band\b)\s*(?i:on|in|for|across|evaluated on|tested on)\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){0,3}$"),
         "clause": fast_compile(r";|,\s+(?:and|but|while|whereas|yet|although)\b(?!\s*(?:by\s+|up to\s+)?[+\-]?\$?\d)|\s(?:while|whereas|but)\s"),
         "comparison": fast_compile(rf"(?:\b(?:{alternation(c['comparison_before'])})\s+(?:the\s+|a\s+|strong\s+|baseline\s+)*$)", re.IGNORECASE),
         "abbreviation": fast_compile(r"\b(?:vs|e\.g|i\.e|cf|al|approx|Fig|Eq|Tab|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.\s*$"),
-        "trained_after": fast_compile(r"-?(?:pre-?)?trained\b", re.IGNORECASE),
+        "trained_after": fast_compile(r"-?(?:pre-?)?trained\b|\s+as\s+(?:[\w\-()]+\s+){0,4}?(?:data|corpus|corpora)\b", re.IGNORECASE),
         "trained_before": fast_compile(r"\b(?:trained|pretrained|pre-trained|fine-tuned|finetuned|tuned|distilled|curated|collected)\s+(?:\w+\s+){0,3}?(?:on|from|with)\s+(?:the\s+)?$", re.IGNORECASE),
         "of_name": fast_compile(r"\s*of\s+(?:the\s+)?"),
         "not_from_gap": fast_compile(r"threshold|rang|vary|varies|varied|set\b|between|interval", re.IGNORECASE),
@@ -178,11 +179,11 @@ def patterns() -> dict[str, regex.Pattern]:
         "item_break": fast_compile(r"[,;(]"),
         "paren_after": fast_compile(r"[^()]{0,60}\(\s*"),
         "on_other": fast_compile(
-            r"\s*(?:\\?%|\$)?\s*\)?\s*(?:[\w@\-./]+\s+){0,3}?(?:on|across|over)\s+(?:the\s+)?"
+            r"\s*(?:\\?%|\$)?\s*\)?\s*(?:(?:-|\u2013|to|and|/)\s*[+\-]?\$?\d{1,4}(?:\.\d{1,4})?\s*(?:\\?%)?\$?\s*)?(?:[\w@\-./]+\s+){0,3}?(?:on|across|over)\s+(?:the\s+)?"
             r"(?:[A-Z]|(?:\d+|all|several|multiple|various|diverse|different|many|both|these|two|three|four|five|six|seven|eight|nine|ten)\s+"
             r"(?:[\w\-]+\s+){0,2}?(?:tasks|benchmarks|datasets|domains|evaluations|suites|settings|test sets|environments)\b)"),
         "subject_of": fast_compile(r"\s+(?:\w+\s+)?(?:outperform|achiev|surpass|improv|reach|attain|obtain|beat|yield|deliver|scor|exceed)\w*\b"),
-        "coordinated_after": fast_compile(r"\s*(?:,\s*(?:and|or)\b|and\b|or\b|/|,\s*[A-Z][\w\-]*\s*(?:,|and\b))"),
+        "coordinated_after": fast_compile(r"\s*(?:,\s*(?:and|or)\b|and\b|or\b|/|,\s*[A-Z][\w\-]*\s*(?:,|and\b)|,\s*(?:a|an|the)\s[^,;()]{1,60},\s*(?:and|or)\b)"),
         "coordinated_before": fast_compile(r"(?:\b[A-Z][\w\-+.]*\s*,\s*|\b[A-Z][\w\-+.]*\s*,?\s+and\s+)$"),
         "respectively": fast_compile(r"\brespectively\b"),
         "years": fast_compile(r"^(?:19|20)\d\d$"),
@@ -243,7 +244,7 @@ class ScoreExtractor(Component):
             m = None
             for m in p["plain_number"].finditer(before):
                 pass
-            if m is not None and p["metric_gap"].fullmatch(before, m.end()):
+            if m is not None and p["metric_gap"].fullmatch(before, m.end()) and not p["threshold_before"].search(text, max(0, metric["start"] - 40), metric["start"] - len(before) + m.start()):
                 start = metric["start"] - len(before) + m.start("num")
                 found.append((start, 7, {"start": start, "end": start + len(m["num"]), "value": float(m["num"]), "unit": None,
                                          "rule": "score.value_metric", "signed": False, "metric_at": metric}))
