@@ -136,7 +136,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "threshold": fast_compile(r"(?<!\bby )(?<!\bby a )\b(?:exceed|exceeds|exceeding|surpass|surpasses|surpassing|above|over|below|under)\s+$", re.IGNORECASE),
         "not_before": fast_compile(rf"\b(?:{alternation(c['not_score_before'])})\s*(?:of\s+|by\s+|to\s+)?(?:\w+\s+)?{hedge}$", re.IGNORECASE),
         "not_after": fast_compile(rf"^\s*(?:\w+\s+)?(?:{alternation(c['not_score_after'])})\b", re.IGNORECASE),
-        "efficiency_before": fast_compile(rf"\b(?:{alternation(c['efficiency_words'])})\b(?:\s+[\w\-/]+){{0,4}}\s*{hedge}$", re.IGNORECASE),
+        "efficiency_before": fast_compile(rf"(?<![\w-])(?:{alternation(c['efficiency_words'])})\b(?:\s+(?!(?:while|whereas|but|and|with|improv\w*|achiev\w*)\b)[\w\-/]+){{0,6}}\s*{hedge}$", re.IGNORECASE),
         "efficiency_after": fast_compile(
             rf"^\s*(?:(?:(?!(?:while|whereas|but|and|with|at)\b)[\w\-]+\s+){{0,3}}?(?:{alternation(c['efficiency_words'])})"
             rf"|(?:[\w\-]+\s+){{0,2}}?in\s+(?:the\s+|its\s+|their\s+|our\s+|all\s+)?(?:[\w\-]+\s+){{0,2}}?(?:{alternation(c['efficiency_words'])})"
@@ -158,7 +158,9 @@ def patterns() -> dict[str, regex.Pattern]:
         "comparison": fast_compile(rf"(?:\b(?:{alternation(c['comparison_before'])})\s+(?:the\s+|a\s+|strong\s+|baseline\s+)*$)", re.IGNORECASE),
         "abbreviation": fast_compile(r"\b(?:vs|e\.g|i\.e|cf|al|approx|Fig|Eq|Tab|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.\s*$"),
         "trained_after": fast_compile(r"-?(?:pre-?)?trained\b|\s+as\s+(?:[\w\-()]+\s+){0,4}?(?:data|corpus|corpora)\b", re.IGNORECASE),
-        "trained_before": fast_compile(r"\b(?:trained|pretrained|pre-trained|fine-tuned|finetuned|tuned|distilled|curated|collected)\s+(?:\w+\s+){0,3}?(?:on|from|with)\s+(?:the\s+)?$", re.IGNORECASE),
+        "trained_before": fast_compile(
+            r"\b(?:trained|pretrained|pre-trained|fine-tuned|finetuned|tuned|distilled|curated|collected)\s+(?:\w+\s+){0,3}?(?:on|from|with)\s+(?:the\s+)?$"
+            r"|\btransfer\w*\s+(?:\w+\s+){0,3}?from\s+(?:the\s+)?$", re.IGNORECASE),
         "of_name": fast_compile(r"\s*of\s+(?:the\s+)?"),
         "not_from_gap": fast_compile(r"threshold|rang|vary|varies|varied|set\b|between|interval", re.IGNORECASE),
         "fraction_of": fast_compile(r"^\s*of\b", re.IGNORECASE),
@@ -177,10 +179,11 @@ def patterns() -> dict[str, regex.Pattern]:
             rf"(?P<gap>[\s\w\-]{{0,30}}?)\bfrom\s+(?P<a>\d{{1,3}}\.\d{{1,4}}|\d{{1,3}})\s+to\s+(?P<b>\d{{1,3}}\.\d{{1,4}}|\d{{1,3}})(?![\w%.]|\.\d|\s*(?:\\?%|percent|points?))"
         ),
         "item_break": fast_compile(r"[,;(]"),
+        "joined": fast_compile(r"\s*(?:,|/|\)?\s*(?:,\s*)?(?:and|or)\b)[^\d;.:]*"),
         "paren_after": fast_compile(r"[^()]{0,60}\(\s*"),
         "on_other": fast_compile(
             r"\s*(?:\\?%|\$)?\s*\)?\s*(?:(?:-|\u2013|to|and|/)\s*[+\-]?\$?\d{1,4}(?:\.\d{1,4})?\s*(?:\\?%)?\$?\s*)?(?:[\w@\-./]+\s+){0,3}?(?:on|across|over)\s+(?:the\s+)?"
-            r"(?:[A-Z]|(?:\d+|all|several|multiple|various|diverse|different|many|both|these|two|three|four|five|six|seven|eight|nine|ten)\s+"
+            r"(?:[A-Z]|average\b|(?:\d+|all|several|multiple|various|diverse|different|many|both|these|two|three|four|five|six|seven|eight|nine|ten)\s+"
             r"(?:[\w\-]+\s+){0,2}?(?:tasks|benchmarks|datasets|domains|evaluations|suites|settings|test sets|environments)\b)"),
         "subject_of": fast_compile(r"\s+(?:\w+\s+)?(?:outperform|achiev|surpass|improv|reach|attain|obtain|beat|yield|deliver|scor|exceed)\w*\b"),
         "coordinated_after": fast_compile(r"\s*(?:,\s*(?:and|or)\b|and\b|or\b|/|,\s*[A-Z][\w\-]*\s*(?:,|and\b)|,\s*(?:a|an|the)\s[^,;()]{1,60},\s*(?:and|or)\b)"),
@@ -425,10 +428,9 @@ class ScoreExtractor(Component):
         """Whether the mention is one of a coordinated list of names (``A, B and C``), read or not."""
         facts = mentions.facts
         i = facts.index(m)
-        if i > 0 and self.patterns["list"].fullmatch(text, facts[i - 1]["end"], m["start"]):
-            return True
-        if i + 1 < len(facts) and self.patterns["list"].fullmatch(text, m["end"], facts[i + 1]["start"]):
-            return True
+        for a, b in ((facts[i - 1], m) if i > 0 else (None, None), (m, facts[i + 1]) if i + 1 < len(facts) else (None, None)):
+            if a is not None and b["start"] - a["end"] <= 40 and self.patterns["joined"].fullmatch(text, a["end"], b["start"]):
+                return True  # "A, B", "A and B", "symbolic (A) and general-purpose (B)"
         p = self.patterns
         return bool(p["coordinated_after"].match(text, m["end"]) or p["coordinated_before"].search(text, max(0, m["start"] - 40), m["start"]))
 
