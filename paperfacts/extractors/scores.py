@@ -150,7 +150,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "list_carry": fast_compile(r"[^.;:()]{0,80}"),
         "result_word": fast_compile(rf"\b(?:{alternation(c['result_words'])})\b", re.IGNORECASE),
         "on_bench": fast_compile(
-            rf"\s*(?:\\?%|\$)?\s*\)?\s*(?:(?:to|and|vs\.?|/|-|\u2013|~)\s*[+\-]?\$?{NUM}\s*(?:\\?%)?\$?\s*)?"
+            rf"\s*(?:\\?%|\$)?\s*\)?\s*(?:(?:to|and|vs\.?|/|-|\u2013|~|\$?\\rightarrow\$?|\u2192|->)\s*[+\-]?\$?{NUM}\s*(?:\\?%)?\$?\s*)?"
             rf"(?:[\w@\-./]+\s+){{0,3}}?(?:on|in|for|at|across|over)\s+(?:the\s+)?(?:(?:challenging|popular|standard|public|widely[\s\-]used)\s+)?"
         ),
         "opens_on": fast_compile(r"(?:^|[,;:(]|\band\b)\s*(?i:on|in|for|across|evaluated on|tested on)\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){0,3}$"),
@@ -180,9 +180,10 @@ def patterns() -> dict[str, regex.Pattern]:
         ),
         "item_break": fast_compile(r"[,;(]"),
         "joined": fast_compile(r"\s*(?:,|/|\)?\s*(?:,\s*)?(?:and|or)\b)[^\d;.:]*"),
+        "gain_after": fast_compile(r"[^(),;]{0,40},\s*(?:an?\s+|up to\s+)?"),
         "paren_after": fast_compile(r"[^()]{0,60}\(\s*"),
         "on_other": fast_compile(
-            r"\s*(?:\\?%|\$)?\s*\)?\s*(?:(?:-|\u2013|to|and|/)\s*[+\-]?\$?\d{1,4}(?:\.\d{1,4})?\s*(?:\\?%)?\$?\s*)?(?:[\w@\-./]+\s+){0,3}?(?:on|across|over)\s+(?:the\s+)?"
+            r"\s*(?:\\?%|\$)?\s*\)?\s*(?:(?:-|\u2013|to|and|/|\$?\\rightarrow\$?|\u2192|->)\s*[+\-]?\$?\d{1,4}(?:\.\d{1,4})?\s*(?:\\?%)?\$?\s*)?(?:[\w@\-./]+\s+){0,3}?(?:on|across|over)\s+(?:the\s+)?"
             r"(?:[A-Z]|average\b|(?:\d+|all|several|multiple|various|diverse|different|many|both|these|two|three|four|five|six|seven|eight|nine|ten)\s+"
             r"(?:[\w\-]+\s+){0,2}?(?:tasks|benchmarks|datasets|domains|evaluations|suites|settings|test sets|environments)\b)"),
         "subject_of": fast_compile(r"\s+(?:\w+\s+)?(?:outperform|achiev|surpass|improv|reach|attain|obtain|beat|yield|deliver|scor|exceed)\w*\b"),
@@ -336,6 +337,12 @@ class ScoreExtractor(Component):
         rejected: list[dict] = []
         # a name past the next number is that number's, unless the two numbers share one phrase ("7% on A and 8% on B of C")
         next_start = {a["start"]: b["start"] for a, b in zip(candidates, candidates[1:]) if p["item_break"].search(text, a["end"], b["start"])}
+        # and a name before the previous list item, in the same sentence, is that item's ("3.01 rFVD with 32.6% on A, and 28.19 PSNR")
+        tails = []  # (start, end) after each number up to the next comma: "32.6% MSRVTT retrieval for videos,"
+        for a, b in zip(candidates, candidates[1:]):
+            cut = min((i for i in (text.find(",", a["end"], b["start"]), text.find(";", a["end"], b["start"])) if i >= 0), default=-1)
+            if cut >= 0:
+                tails.append((a["end"], cut))
 
         def names_at(pos):
             """Whether a metric or model mention starts at ``pos`` ("a gain of 7.2% on F1")."""
@@ -369,11 +376,16 @@ class ScoreExtractor(Component):
                 "start": c["start"], "end": c["end"], "text": text[c["start"] : c["end"]], "value": value,
                 "unit": c["unit"], "kind": kind, "rule": c["rule"], "sentence": s, "clause": clause,
                 "metric": metric_at["name"] if metric_at else (_nearest(metrics, c, *clause) or _nearest(metrics, c, s, e)),
-                "benchmark": self._benchmark(text, c, clause, s, e, benchmarks, corpora, next_start.get(c["start"], e), names_at),
+                "benchmark": self._benchmark(text, c, clause, s, e, benchmarks, corpora, next_start.get(c["start"], e), names_at,
+                                            [t for t in tails if s <= t[0] <= c["start"]]),
                 "model": self._model(text, c, clause, s, e, models),
             }
-            if previous is not None and previous["clause"] == clause and p["paren_after"].fullmatch(text, previous["end"], c["start"]):
-                item["benchmark"] = previous["benchmark"]  # "93.5% on LIBERO-LONG (24.5% improvement)"
+            if previous is not None and previous["clause"] == clause and (
+                p["paren_after"].fullmatch(text, previous["end"], c["start"])
+                or (kind == "delta" and previous["kind"] == "absolute" and p["gain_after"].fullmatch(text, previous["end"], c["start"]))
+            ):
+                # "93.5% on LIBERO-LONG (24.5% improvement)", "(71.3% on PathVQA, +6.0% over the state of the art)"
+                item["benchmark"] = previous["benchmark"]
             else:
                 main = item
             out.append(item)
@@ -398,7 +410,7 @@ class ScoreExtractor(Component):
         return start, end
 
     def _benchmark(self, text: str, c: dict, clause: tuple[int, int], s: int, e: int,
-                   benchmarks: Mentions, corpora: Mentions, next_start: int, names_at) -> str | None:
+                   benchmarks: Mentions, corpora: Mentions, next_start: int, names_at, tails: list[tuple[int, int]]) -> str | None:
         owner = c.get("owner")
         if owner is not None and owner["owner_kind"] == "benchmark":
             return owner["name"]
@@ -418,7 +430,7 @@ class ScoreExtractor(Component):
         # not a corpus the clause trains on ("the WIT-400M-trained CLIP", "pre-trained on C4")
         # nor the system that scores ("LEGO-Eval outperforms X by 0.41 F1"), nor a name past the next number
         tested = Mentions([b for b in corpora.starting_in(*clause) if not self._trained_on(text, b)
-                           and not self.patterns["subject_of"].match(text, b["end"]) and not (c["end"] <= b["start"] and b["start"] > next_start)])
+                           and not self.patterns["subject_of"].match(text, b["end"]) and not (c["end"] <= b["start"] and b["start"] > next_start) and not any(t0 <= b["start"] and b["end"] <= t1 for t0, t1 in tails)])
         nearest = _nearest(tested, c, *clause, prefer_after=True, mention=True)
         if nearest is None or self._coordinated(text, tested, nearest):
             return None  # "... on both A and B": on neither alone
