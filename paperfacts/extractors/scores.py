@@ -186,7 +186,10 @@ def patterns() -> dict[str, regex.Pattern]:
             r"\s*(?:\\?%|\$)?\s*\)?\s*(?:(?:-|\u2013|to|and|/|\$?\\rightarrow\$?|\u2192|->)\s*[+\-]?\$?\d{1,4}(?:\.\d{1,4})?\s*(?:\\?%)?\$?\s*)?(?:[\w@\-./]+\s+){0,3}?(?:on|across|over)\s+(?:the\s+)?"
             r"(?:[A-Z]|average\b|(?:\d+|all|several|multiple|various|diverse|different|many|both|these|two|three|four|five|six|seven|eight|nine|ten)\s+"
             r"(?:[\w\-]+\s+){0,2}?(?:tasks|benchmarks|datasets|domains|evaluations|suites|settings|test sets|environments)\b)"),
-        "subject_of": fast_compile(r"\s+(?:\w+\s+)?(?:outperform|achiev|surpass|improv|reach|attain|obtain|beat|yield|deliver|scor|exceed)\w*\b"),
+        "subject_of": fast_compile(r"\s+(?:\w+\s+)?(?:outperform|achiev|surpass|improv|reach|attain|obtain|beat|yield|deliver|scor|exceed)\w*\b"
+                                   r"|['\u2019]s\s+(?:\w+\s+)?(?:performance|superiority|effectiveness|advantage)"),
+        "bracket_gap": fast_compile(r"\s*\(\s*(?:[\w@\-]+\s*[:=]\s*)?\$?"),
+        "unread_before": fast_compile(r"(?<![\w\-.])[A-Z][\w\-.]*[A-Za-z0-9]\s*\(\s*\$?$"),
         "coordinated_after": fast_compile(r"\s*(?:,\s*(?:and|or)\b|and\b|or\b|/|,\s*[A-Z][\w\-]*\s*(?:,|and\b)|,\s*(?:a|an|the)\s[^,;()]{1,60},\s*(?:and|or)\b)"),
         "coordinated_before": fast_compile(r"(?:\b[A-Z][\w\-+.]*\s*,\s*|\b[A-Z][\w\-+.]*\s*,?\s+and\s+)$"),
         "respectively": fast_compile(r"\brespectively\b"),
@@ -414,6 +417,9 @@ class ScoreExtractor(Component):
         owner = c.get("owner")
         if owner is not None and owner["owner_kind"] == "benchmark":
             return owner["name"]
+        for b in corpora.starting_in(max(s, c["start"] - 120), c["start"]):
+            if b["end"] <= c["start"] and self.patterns["bracket_gap"].fullmatch(text, b["end"], c["start"]):
+                return b["name"]  # "CIFAR-10 (+0.45%)": the number in brackets after a name is that name's
         on = self._measured_on(text, corpora, c, e)
         if on is not None:
             return on or None
@@ -424,6 +430,9 @@ class ScoreExtractor(Component):
                 frame = b
         if frame is not None:
             return None if self._coordinated(text, benchmarks, frame) else frame["name"]
+        unread = self.patterns["unread_before"].search(text, max(s, c["start"] - 40), c["start"])
+        if unread and not any(b["end"] >= unread.start() for b in corpora.starting_in(unread.start() - 100, c["start"]) if b["end"] <= c["start"]):
+            return None  # "N-Caltech101 (+1.94%)": the number of a name we did not read
         other = self.patterns["on_other"].match(text, c["end"])
         if other and not names_at(other.end() - 1):
             return None  # "98.4% on UC Merced", "8.9% across 7 tasks": measured on a name we did not read, or on many
