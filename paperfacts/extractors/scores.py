@@ -135,7 +135,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "metric_after": fast_compile(rf"\s*(?:\\?%)?\s*(?:[\w\-]+\s+){{0,2}}?(?:{alternation(metric_words)})\b", re.IGNORECASE),
         "threshold": fast_compile(r"(?<!\bby )(?<!\bby a )\b(?:exceed|exceeds|exceeding|surpass|surpasses|surpassing|above|over|below|under)\s+$", re.IGNORECASE),
         "not_before": fast_compile(rf"\b(?:{alternation(c['not_score_before'])})\s*(?:of\s+|by\s+|to\s+)?(?:\w+\s+)?{hedge}$", re.IGNORECASE),
-        "not_after": fast_compile(rf"^\s*(?:\w+\s+)?(?:{alternation(c['not_score_after'])})\b", re.IGNORECASE),
+        "not_after": fast_compile(rf"^\s*(?:[\w\-]+\s+)?(?:{alternation(c['not_score_after'])})\b", re.IGNORECASE),
         "efficiency_before": fast_compile(rf"(?<![\w-])(?:{alternation(c['efficiency_words'])})\b(?:\s+(?!(?:while|whereas|but|and|with|improv\w*|achiev\w*)\b)[\w\-/]+){{0,6}}\s*{hedge}$", re.IGNORECASE),
         "efficiency_after": fast_compile(
             rf"^\s*(?:(?:(?!(?:while|whereas|but|and|with|at)\b)[\w\-]+\s+){{0,3}}?(?:{alternation(c['efficiency_words'])})"
