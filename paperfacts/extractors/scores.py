@@ -186,7 +186,7 @@ def patterns() -> dict[str, regex.Pattern]:
             r"\s*(?:\\?%|\$)?\s*\)?\s*(?:(?:-|\u2013|to|and|/|\$?\\rightarrow\$?|\u2192|->)\s*[+\-]?\$?\d{1,4}(?:\.\d{1,4})?\s*(?:\\?%)?\$?\s*)?(?:[\w@\-./]+\s+){0,3}?(?:on|across|over)\s+(?:the\s+)?"
             r"(?:[A-Z]|average\b|(?:\d+|all|several|multiple|various|diverse|different|many|both|these|two|three|four|five|six|seven|eight|nine|ten)\s+"
             r"(?:[\w\-]+\s+){0,2}?(?:tasks|benchmarks|datasets|domains|evaluations|suites|settings|test sets|environments)\b)"),
-        "subject_of": fast_compile(r"\s+(?:\w+\s+)?(?:outperform|achiev|surpass|improv|reach|attain|obtain|beat|yield|deliver|scor|exceed)\w*\b"
+        "subject_of": fast_compile(r"\s+(?:\w+\s+)?(?:outperform|achiev|surpass|improv|reach|attain|obtain|beat|yield|deliver|scor|exceed|reduc|boost|increas|rais)\w*\b"
                                    r"|['\u2019]s\s+(?:\w+\s+)?(?:performance|superiority|effectiveness|advantage)"),
         "bracket_gap": fast_compile(r"\s*\(\s*(?:[\w@\-]+\s*[:=]\s*)?\$?"),
         "unread_before": fast_compile(r"(?<![\w\-.])[A-Z][\w\-.]*[A-Za-z0-9]\s*\(\s*\$?$"),
@@ -577,7 +577,7 @@ class ScoreExtractor(Component):
             if len(group) >= 2 and resp:
                 names = [b for b in corpora.starting_in(start, start + len(sentence))]
                 names = [b for b in names if b["start"] > group[0]["start"]] or names
-                if len(names) == len(group):
+                if len(names) == len(group) and len({b["name"] for b in names}) == len(names):
                     for item, bench in zip(group, names):
                         item["benchmark"], item["rule"] = bench["name"], "score.list_respectively"
                     continue
