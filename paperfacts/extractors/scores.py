@@ -3,15 +3,39 @@
 Candidates (stable rule ids):
 
 * ``score.percent``: ``58.1%``, ``58.1\\%``, ``5 percent``, ranges ``3%sim20%``;
-* ``score.points``: ``+113 points``, ``47 F1 points``, ``5 percentage points``;
+* ``score.points``: ``+113 points``, ``47 F1 points``, ``5 percentage points``,
+  ``2.4pp``, ``2.4 p.p.``, ``2.4%pt``, ``$+2.4$pp``, ``a 2.1-point gain``;
 * ``score.signed``: ``+8.81``, ``-0.12``;
+* ``score.plus_minus``: ``98.91 +/- 0.13%``, ``$11.63\\pm5.34$%``: the mean is the
+  score, the spread is not;
 * ``score.metric_value``: a plain number right after a metric or score word
-  (``an average score of 91.3``, ``FID of 6.54``).
+  (``an average score of 91.3``, ``FID of 6.54``);
+* ``score.value_metric``: a plain number right before a metric name
+  (``84.6 F1 on SQuAD``, ``47.9 box AP``);
+* ``score.rating_mean``: a rating mean ``(M = 3.90, SD = 0.80)`` (the SD is not a score);
+* ``score.paren``: a number alone in brackets right after a model or benchmark
+  name, where the sentence speaks of results (``ModelA (2.91) and ModelB (3.07)``,
+  ``OmniDocBench (93.12)``), or after a name in a ``vs.`` comparison
+  (``FID: A 1.38 vs. B 1.42``).
 
-A candidate near an efficiency, data-fraction or hyper-parameter word
-(``data/score_cues.json``) is not a score. ``from 35.6% to 46.7%`` gives two
-absolute items; otherwise delta cues before or after the number make it a
-``delta``. The metric, benchmark and model are the nearest ones in the sentence.
+A candidate near an efficiency, data-fraction, agreement or hyper-parameter word
+(``data/score_cues.json``) is not a score, nor are the members of a list it heads
+(``77.1% and 73.1% less memory``). ``from 35.6% to 46.7%`` gives two absolute
+items, ``reduces the error to 7.1%`` an absolute one; otherwise delta cues
+before or after the number make it a ``delta``.
+
+What a score is measured on and whose it is come from the sentence's structure,
+read clause by clause (a clause ends at ``;``, ``, and``, ``while``, ...):
+
+* ``score.list_respectively``: numbers and names aligned item by item, with
+  ``respectively`` or as two lists of one length (``reaches 31.2, 28.7 and 40.5 BLEU
+  on A, B and C``);
+* otherwise the benchmark the words right after the number name (``75.5% EX on
+  Spider``), the one a clause opens with (``On ImageNet, ...``), or the nearest in
+  the clause; a metric name (``BERTScore``) is never a benchmark;
+* the model is the one the number follows in brackets or in a comparison, else the
+  clause's subject: the nearest model before the number that is not the object of a
+  comparison (``A reaches 74.5% on X, +3.2 points over B`` is A's twice).
 """
 
 from __future__ import annotations
@@ -26,7 +50,7 @@ from spacy.tokens import Doc
 from ..data_files import read_json
 from ..normalize.numbers import parse_decimal
 from ..trie import Gated, alternation, fast_compile
-from . import Component, Mentions, attrs, read_facts, require_paperfacts, text_of, write_facts
+from . import Component, Mentions, attrs, name_key, read_facts, require_paperfacts, text_of, write_facts
 from .sentences import sentence_of
 
 
@@ -34,10 +58,14 @@ def cues() -> dict:
     return read_json("score_cues.json")
 
 
-NUM = r"\d{1,4}(?:\.\d{1,4})?"
+NUM = r"\d{1,4}(?:\.\d{1,4}|\.(?=\\?%))?"
 PCT = r"(?:\s?\\?%|\s?percent\b|\s?per\s?cent\b)"
 #: What joins the two ends of a range: ``3-5%``, ``3%~5%``, ``3% to 5%``, ``3%sim5%``, ``3%$\sim$5%``.
 RANGE = r"(?:-|\u2013|~|to|sim|\\sim|\$\\sim\$)"
+#: Percentage points: ``points``, ``pts``, ``pp``, ``p.p.``, ``%pt``, ``%-points``.
+POINTS = r"(?:points?|pts?\b\.?|pp\b|p\.\s?p\.|\\?%\s?-?\s?(?:pts?\b|points?))"
+#: A plus-minus sign: ``+/-``, ``±``, ``\pm``, ``$\pm$``.
+PM = r"(?:\+/-|\+-|\u00b1|\$?\\pm\$?)"
 
 
 #: ``3.6 point gain in``: nouns of a change that make the number before them a delta.
@@ -47,42 +75,124 @@ DELTA_NOUNS = ("decrease", "increase", "improvement", "gain", "drop", "reduction
 @lru_cache(maxsize=1)
 def patterns() -> dict[str, regex.Pattern]:
     c = cues()
+    hedge = rf"(?:(?:{alternation(c['hedges'])})\s*)*"
+    metric_words = [w for w in c["score_words"] if w != "of"] + ["success rate", "correctness", "quality", "performance"]
     # Gated: skipped on a text without a word every match needs (most texts);
     # engine="regex" where that engine is faster on the pattern (trie.fast_compile)
     return {
         "percent": Gated(fast_compile(
-            rf"(?:(?<![\w.\\])|(?<=sim))(?P<sign>[+\-\u2212])?(?P<num>{NUM})(?:(?P<pct>{PCT})"
+            # not the version number of a hyphenated name: "Claude-Sonnet-4.6 to 31.4%"
+            rf"(?:(?<![\w.\\])(?<![A-Za-z]-)|(?<=sim))(?P<sign>[+\-\u2212])?(?P<num>{NUM})(?:(?P<pct>{PCT})"
             rf"|(?=\s*{RANGE}\s*[+\-]?{NUM}{PCT}))", engine="regex"
         ), ["%", "cent"], window=(80, 30)),
         "points": Gated(fast_compile(
-            rf"(?<![\w.\\])(?P<sign>[+\-\u2212])?(?P<num>{NUM})\s+(?:(?:absolute|percentage|percent|accuracy|[A-Z][\w@\-]*)\s+)?(?:points?|pts|pp)\b",
+            rf"(?<![\w.\\])\$?(?P<sign>[+\-\u2212])?(?P<num>{NUM})\$?(?:(?:\s*-\s*|\s+)(?:(?:absolute|percentage|percent|accuracy|[A-Z][\w@\-]*)[\s\-]+)?)?"
+            rf"{POINTS}(?![A-Za-z/])",
             engine="regex",
-        ), ["point", "pts", "pp"], window=(80, 30)),
+        ), ["point", "pts", "%pt", "% pt", "pp", "p.p"], window=(80, 30)),
+        "plus_minus": Gated(fast_compile(
+            rf"(?<![\w.\\])(?<!\d,)\$?(?P<num>{NUM})\s*(?P<pct1>\\?%)?\s*{PM}\s*\$?\s*{NUM}\s*\$?\s*(?P<pct>\\?%)?", engine="regex"
+        ), ["+/-", "+-", "\u00b1", "\\pm"], window=(40, 40)),
         # the sign first (after it, a look-behind checks what precedes it): the engine skips ahead to a sign
-        "signed": fast_compile(rf"(?P<sign>[+\-\u2212])(?<![^\s(\[,;:~][+\-\u2212])(?P<num>{NUM})(?![\w%]|\.\d|\s*(?:\\?%|points?|pts|x\b|times))"),
+        "signed": fast_compile(rf"(?P<sign>[+\-\u2212])(?<![^\s(\[,;:~/][+\-\u2212])(?P<num>{NUM})(?![\w%]|\.\d|\s*(?:\\?%|points?|pts|pp\b|x\b|times|{PM}))"),
         "metric_value": Gated(fast_compile(
-            rf"\b(?:{alternation(c['score_words'])})\s+(?:of\s+|by\s+|=\s*|:\s*|to\s+|at\s+)?(?P<num>\d{{1,3}}\.\d{{1,4}})(?![\w%]|\.\d|\s*(?:\\?%|points?))"
+            rf"\b(?:{alternation(c['score_words'])})\s+(?:of\s+|by\s+|=\s*|:\s*|to\s+|at\s+)?(?P<num>\d{{1,3}}\.\d{{1,4}})(?![\w%]|\.\d|\s*(?:\\?%|points?|{PM}))"
         ), c["score_words"], starts=True),
         "delta_in": Gated(fast_compile(
             rf"(?<![\w.\\])(?P<num>\d{{1,3}}\.\d{{1,4}})(?=(?:\s+(?:and|or|,)\s+\d{{1,3}}\.\d{{1,4}})?\s+(?:point\s+)?"
             rf"(?:{'|'.join(DELTA_NOUNS)})s?\s+in\b)", engine="regex"
         ), DELTA_NOUNS, window=(100, 30)),
-        "from_to": fast_compile(rf"\bfrom\s+{NUM}\s*(?:\\?%)?\s+to\s+$"),
-        "from_start": fast_compile(rf"^\s*(?:\\?%)?\s+to\s+{NUM}"),
-        "delta_before": fast_compile(rf"(?:\b|(?<=\+))(?:{alternation(c['delta_before'])})\b[^.;\d]{{0,25}}$", re.IGNORECASE),
-        "delta_after": fast_compile(rf"^\s*(?:\w+\s+)?(?:{alternation(c['delta_after'])})\b", re.IGNORECASE),
-        "not_before": fast_compile(rf"\b(?:{alternation(c['not_score_before'])})\s*(?:of\s+|by\s+|to\s+)?(?:\w+\s+)?$", re.IGNORECASE),
-        "not_after": fast_compile(rf"^\s*(?:\w+\s+)?(?:{alternation(c['not_score_after'])})\b", re.IGNORECASE),
-        "efficiency_before": fast_compile(rf"\b(?:{alternation(c['efficiency_words'])})\b(?:\s+[\w\-/]+){{0,4}}\s*$", re.IGNORECASE),
-        "efficiency_after": fast_compile(
-            rf"^\s*(?:(?:[\w\-]+\s+){{0,3}}?(?:{alternation(c['efficiency_words'])})"
-            rf"|(?:of|in)\s+(?:the\s+|its\s+|their\s+|our\s+|all\s+)?(?:[\w\-]+\s+){{0,2}}?(?:{alternation(c['efficiency_words'] + c['fraction_nouns'])}))\b",
+        "out_of": Gated(fast_compile(
+            rf"(?<![\w.\\/])(?P<num>\d{{1,2}}(?:\.\d{{1,2}})?)\s*/\s*(?:5|10|100)(?![\w./])(?=\s*(?:[\w\-]+\s+){{0,2}}?(?:{alternation(metric_words + ['rating'])})\b)",
+            engine="regex"), ["/5", "/10", "/ 5", "/ 10"], window=(10, 60)),
+        "rating_mean": Gated(fast_compile(
+            rf"\bM\s*=\s*(?P<num>\d{{1,3}}(?:\.\d{{1,4}})?)(?=\s*[,;]\s*SD\s*=)"
+        ), ["sd"], window=(40, 30)),
+        # a plain number (not a count, year or size) before a metric name: checked against the metric mentions
+        "plain_number": fast_compile(rf"(?<![\w.\\$/\-@])(?P<num>\d{{1,3}}\.\d{{1,4}}|\d{{1,3}})(?![\w%.]|\.\d|/\d)"),
+        "list_before": fast_compile(r"(?<![\w.\\$/\-])(?P<num>\d{1,3}\.\d{1,4}|\d{1,3})\s*(?:,|and|,\s*and|/)\s*$"),
+        "threshold_before": fast_compile(r"(?:\babove|\bbelow|\bat least|\bat most|\bthreshold(?:s)?(?: of)?|\bwith|>=?|<=?|\\geq|\\leq|\u2265|\u2264)\s*\$?\s*$", re.IGNORECASE),
+        "metric_gap": fast_compile(r"[ \t]*(?:-[ \t]*)?"),
+        "paren_number": fast_compile(rf"(?:\s+v?\d[\w.]*)?\s*\(\s*(?P<num>\d{{1,3}}\.\d{{1,4}}|\d{{1,3}})\s*\)"),
+        "vs_number": fast_compile(rf"\s*:?\s*(?P<num>\d{{1,3}}\.\d{{1,4}}|\d{{1,3}})(?=\s*(?:\)|,|;|vs\b|versus\b|and\b|$))"),
+        "versus_pair": Gated(fast_compile(
+            rf"(?:^|(?<=[(:,;])|(?<=[(:,;]\s))(?P<n1>[A-Z][\w.\-]*(?:\s\[[^\]\s]{{1,12}}\])?)\s+(?P<a>\d{{1,3}}(?:\.\d{{1,4}})?)(?P<pa>\\?%)?\s*(?:vs\.?|versus)\s+"
+            rf"(?P<n2>[A-Z][\w.\-]*(?:\s\[[^\]\s]{{1,12}}\])?)\s+(?P<b>\d{{1,3}}(?:\.\d{{1,4}})?)(?P<pb>\\?%)?(?![\w.]\w)",
+            engine="regex"), ["vs", "versus"], window=(60, 60)),
+        "possessive_number": fast_compile(rf"['\u2019]s\s+(?P<num>\d{{1,3}}\.\d{{1,4}}|\d{{1,3}})(?![\w%.\-]|\.\d|\s*(?:\\?%|points?))"),
+        "vs_near": fast_compile(r"\b(?:vs\.?|versus)\s"),
+        "from_to": fast_compile(rf"\bfrom\s+(?:[\w\-']+\s+){{0,2}}?\$?{NUM}\s*(?:\\?%)?\$?\s+to\s+$"),
+        "from_start": fast_compile(rf"^\s*(?:\\?%)?\$?\s+to\s+(?:[\w\-']+\s+){{0,2}}?\$?{NUM}"),
+        "to_value": fast_compile(
+            rf"\b(?:{alternation(c['change_verbs'])})\w*\b[^.;\d]{{0,40}}(?<!\bup )\bto\s+{hedge}$", re.IGNORECASE),
+        "delta_before": fast_compile(rf"(?:\b|(?<=\+))(?:{alternation(c['delta_before'])})\b[^.;\d)]{{0,25}}$", re.IGNORECASE),
+        "delta_after": fast_compile(
+            rf"^\s*(?:\w+\s+)?(?:{alternation(c['delta_after'])})\b(?!\s+to\b)"
+            rf"|^\s*(?:of\s+)?(?:[\w\-/]+\s+){{0,4}}?(?:{alternation(c['change_nouns'])})\b",
             re.IGNORECASE,
         ),
+        "up_to_result": fast_compile(r"(?<!\bby )\bup to\s*$", re.IGNORECASE),
+        "metric_after": fast_compile(rf"\s*(?:\\?%)?\s*(?:[\w\-]+\s+){{0,2}}?(?:{alternation(metric_words)})\b", re.IGNORECASE),
+        "threshold": fast_compile(r"(?<!\bby )(?<!\bby a )\b(?:exceed|exceeds|exceeding|surpass|surpasses|surpassing|above|over|below|under)\s+$", re.IGNORECASE),
+        "not_before": fast_compile(rf"\b(?:{alternation(c['not_score_before'])})\s*(?:of\s+|by\s+|to\s+)?(?:\w+\s+)?{hedge}$", re.IGNORECASE),
+        "not_after": fast_compile(rf"^\s*(?:[\w\-]+\s+)?(?:{alternation(c['not_score_after'])})\b", re.IGNORECASE),
+        "efficiency_before": fast_compile(rf"(?<![\w-])(?:{alternation(c['efficiency_words'])})\b(?:\s+(?!(?:while|whereas|but|and|with|improv\w*|achiev\w*)\b)[\w\-/]+){{0,6}}\s*{hedge}$", re.IGNORECASE),
+        "efficiency_after": fast_compile(
+            rf"^\s*(?:(?:(?!(?:while|whereas|but|and|with|at)\b)[\w\-]+\s+){{0,3}}?(?:{alternation(c['efficiency_words'])})"
+            rf"|(?:[\w\-]+\s+){{0,2}}?in\s+(?:the\s+|its\s+|their\s+|our\s+|all\s+)?(?:[\w\-]+\s+){{0,2}}?(?:{alternation(c['efficiency_words'])})"
+            rf"|(?:[\w\-]+\s+){{0,2}}?of\s+(?:the\s+|its\s+|their\s+|our\s+|all\s+)?(?:[\w\-]+\s+){{0,2}}?(?:{alternation(c['efficiency_words'] + c['fraction_nouns'])}))\b",
+            re.IGNORECASE,
+        ),
+        "performance_of": fast_compile(r"^\s*of\s+(?:[\w\-.']+\s+){0,5}?(?:performance|accuracy|quality|capabilit(?:y|ies)|score)\b", re.IGNORECASE),
         "versus": fast_compile(r"^\s*(?:vs\.?|versus)\s|(?:\bvs\.?|\bversus)\s*$"),
         "absolute_before": fast_compile(rf"(?:\b|(?<=[=:]))(?:{alternation(c['absolute_before'])})\s+(?:an?\s+|the\s+)?(?:[\w@\-]+\s+){{0,2}}$", re.IGNORECASE),
-        "list": fast_compile(r"\s*(?:,|and|or|,\s*and|,\s*or|/)\s*"),
-        "on_bench": fast_compile(r"\s*\)?\s*(?:[\w@\-]+\s+){0,3}?(?:on|in|for|at)\s+(?:the\s+)?"),
+        "list": fast_compile(r"\s*(?:,|and|or|,\s*and|,\s*or|/|;)\s*"),
+        "list_carry": fast_compile(r"[^.;:()]{0,80}"),
+        "result_word": fast_compile(rf"\b(?:{alternation(c['result_words'])})\b", re.IGNORECASE),
+        "on_bench": fast_compile(
+            rf"\s*(?:\\?%|\$)?\s*\)?\s*(?:(?:to|and|vs\.?|/|-|\u2013|~|\$?\\rightarrow\$?|\u2192|->)\s*[+\-]?\$?{NUM}\s*(?:\\?%)?\$?\s*)?"
+            rf"(?:[\w@\-./]+\s+){{0,3}}?(?:on|in|for|at|across|over)\s+(?:the\s+)?(?:(?:challenging|popular|standard|public|widely[\s\-]used)\s+)?"
+        ),
+        "opens_on": fast_compile(r"(?:^|[,;:(]|\band\b)\s*(?i:on|in|for|across|evaluated on|tested on)\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){0,3}$"),
+        "clause": fast_compile(r";|,\s+(?:and|but|while|whereas|yet|although)\b(?!\s*(?:by\s+|up to\s+)?[+\-]?\$?\d)|\s(?:while|whereas|but)\s"),
+        "comparison": fast_compile(rf"(?:\b(?:{alternation(c['comparison_before'])})\s+(?:the\s+|a\s+|strong\s+|baseline\s+)*$)", re.IGNORECASE),
+        "abbreviation": fast_compile(r"\b(?:vs|e\.g|i\.e|cf|al|approx|Fig|Eq|Tab|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.\s*$"),
+        "trained_after": fast_compile(r"-?(?:pre-?)?trained\b|\s+as\s+(?:[\w\-()]+\s+){0,4}?(?:data|corpus|corpora)\b", re.IGNORECASE),
+        "trained_before": fast_compile(
+            r"\b(?:trained|pretrained|pre-trained|fine-tuned|finetuned|tuned|distilled|curated|collected)\s+(?:\w+\s+){0,3}?(?:on|from|with)\s+(?:the\s+)?$"
+            r"|\btransfer\w*\s+(?:\w+\s+){0,3}?from\s+(?:the\s+)?$", re.IGNORECASE),
+        "of_name": fast_compile(r"\s*of\s+(?:the\s+)?"),
+        "not_from_gap": fast_compile(r"threshold|rang|vary|varies|varied|set\b|between|interval", re.IGNORECASE),
+        "fraction_of": fast_compile(r"^\s*of\b", re.IGNORECASE),
+        "task_of": fast_compile(
+            rf"\b(?:{alternation(c['solve_verbs'])})\w*\s+(?:(?:up to|about|over|nearly|only|just|all but|more than|less than)\s+)?$", re.IGNORECASE),
+        "task_noun": fast_compile(rf"^\s*of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[\w\-]+\s+){{0,2}}?(?:{alternation(c['task_nouns'])})\b", re.IGNORECASE),
+        "spread_before": fast_compile(rf"{PM}\s*\$?\s*$"),
+        "ratio": Gated(fast_compile(
+            rf"(?<![\w.\\])(?P<num>\d{{1,3}}(?:\.\d{{1,2}})?)\s*(?:\$?\\(?:boldsymbol\{{\\times\}}|times)\$?|\u00d7|x\b|-?fold\b|times\b)\s*"
+            rf"(?:(?:an?|the)\s+)?(?:{alternation(c['ratio_words'])})\b(?=(?P<rest>[^.;,]{{0,60}}))", engine="regex"
+        ), ["times", "\u00d7", "fold"] + [f"x {w}" for w in c["ratio_words"]], window=(40, 120)),
+        "ratio_before": fast_compile(
+            r"(?<![\w.\\])(?P<num>\d{1,3}(?:\.\d{1,2})?)\s*(?:(?:\$?\\(?:boldsymbol\{\\times\}|times)\$?|\u00d7|x\b|-?fold\b|times\b)\s*(?:,|and|or|,\s*and)|-|\u2013|\s+to)\s*$"),
+        "not_ratio": fast_compile(r"\b(?:parameters|params|compression|size|memory|cost)\b", re.IGNORECASE),
+        "from_plain": fast_compile(
+            rf"(?P<gap>[\s\w\-]{{0,30}}?)\bfrom\s+(?P<a>\d{{1,3}}\.\d{{1,4}}|\d{{1,3}})\s+to\s+(?P<b>\d{{1,3}}\.\d{{1,4}}|\d{{1,3}})(?![\w%.]|\.\d|\s*(?:\\?%|percent|points?))"
+        ),
+        "item_break": fast_compile(r"[,;(]"),
+        "joined": fast_compile(r"\s*(?:,|/|\)?\s*(?:,\s*)?(?:and|or)\b)[^\d;.:]*"),
+        "gain_after": fast_compile(r"[^(),;]{0,40},\s*(?:an?\s+|up to\s+)?"),
+        "paren_after": fast_compile(r"[^()]{0,60}\(\s*"),
+        "on_other": fast_compile(
+            r"\s*(?:\\?%|\$)?\s*\)?\s*(?:(?:-|\u2013|to|and|/|\$?\\rightarrow\$?|\u2192|->)\s*[+\-]?\$?\d{1,4}(?:\.\d{1,4})?\s*(?:\\?%)?\$?\s*)?(?:[\w@\-./]+\s+){0,3}?(?:on|across|over)\s+(?:the\s+)?"
+            r"(?:[A-Z]|average\b|(?:\d+|all|several|multiple|various|diverse|different|many|both|these|two|three|four|five|six|seven|eight|nine|ten)\s+"
+            r"(?:[\w\-]+\s+){0,2}?(?:tasks|benchmarks|datasets|domains|evaluations|suites|settings|test sets|environments)\b)"),
+        "subject_of": fast_compile(r"\s+(?:\w+\s+)?(?:outperform|achiev|surpass|improv|reach|attain|obtain|beat|yield|deliver|scor|exceed|reduc|boost|increas|rais)\w*\b"
+                                   r"|['\u2019]s\s+(?:\w+\s+)?(?:performance|superiority|effectiveness|advantage)"),
+        "bracket_gap": fast_compile(r"\s*\(\s*(?:[\w@\-]+\s*[:=]\s*)?\$?"),
+        "unread_before": fast_compile(r"(?<![\w\-.])[A-Z][\w\-.]*[A-Za-z0-9]\s*\(\s*\$?$"),
+        "coordinated_after": fast_compile(r"\s*(?:,\s*(?:and|or)\b|and\b|or\b|/|,\s*[A-Z][\w\-]*\s*(?:,|and\b)|,\s*(?:a|an|the)\s[^,;()]{1,60},\s*(?:and|or)\b)"),
+        "coordinated_before": fast_compile(r"(?:\b[A-Z][\w\-+.]*\s*,\s*|\b[A-Z][\w\-+.]*\s*,?\s+and\s+)$"),
+        "respectively": fast_compile(r"\brespectively\b"),
         "years": fast_compile(r"^(?:19|20)\d\d$"),
         "range": fast_compile(rf"[\s~]*{RANGE}[\s~]*"),
         "range_tail": fast_compile(rf"[\s~]*{RANGE}[\s~]*[+\-]?{NUM}{PCT}?"),
@@ -97,106 +207,354 @@ class ScoreExtractor(Component):
         self.patterns = patterns()
 
     def _candidates(self, text: str) -> list[dict]:
-        """Every candidate number, the earlier rule winning where two overlap."""
+        """Every candidate number read from the text alone, the earlier rule winning where two overlap."""
         p = self.patterns
         found: list[tuple[int, int, dict]] = []
+        for m in p["plus_minus"].finditer(text):
+            value = parse_decimal(m["num"])
+            if value is not None:
+                found.append((m.start(), 0, {"start": m.start(), "end": m.end(), "value": value, "unit": "%" if m["pct"] or m["pct1"] else None,
+                                             "rule": "score.plus_minus", "signed": False}))
         for priority, (rule, unit, pattern) in enumerate(
-            (("score.points", "points", p["points"]), ("score.percent", "%", p["percent"]), ("score.signed", None, p["signed"]))
+            (("score.points", "points", p["points"]), ("score.percent", "%", p["percent"]), ("score.signed", None, p["signed"])), 1
         ):
             for m in pattern.finditer(text):
-                value = parse_decimal((m["sign"] or "") + m["num"])
+                value = parse_decimal((m["sign"] or "") + m["num"].rstrip("."))
                 if value is not None:
                     found.append((m.start(), priority, {"start": m.start(), "end": m.end(), "value": value, "unit": unit,
                                                         "rule": rule, "signed": bool(m["sign"])}))
-        for priority, (rule, pattern) in enumerate((("score.metric_value", p["metric_value"]), ("score.delta_in", p["delta_in"])), 3):
+        for priority, (rule, pattern) in enumerate(
+            (("score.metric_value", p["metric_value"]), ("score.delta_in", p["delta_in"]), ("score.rating_mean", p["rating_mean"]),
+             ("score.out_of", p["out_of"])), 4
+        ):
             for m in pattern.finditer(text):
                 found.append((m.start("num"), priority, {"start": m.start("num"), "end": m.end("num"), "value": float(m["num"]),
                                                          "unit": None, "rule": rule, "signed": False}))
-        kept: list[dict] = []
-        for start, _, cand in sorted(found, key=lambda t: (t[0], t[1])):
-            if kept and start < kept[-1]["end"]:
-                continue
-            kept.append(cand)
-        return kept
+        for m in p["ratio"].finditer(text):
+            # "10.48x higher success rate" is a score, "2.5x faster" / "3x lower latency" is not
+            if p["metric_after"].search(m["rest"]) and not (p["efficiency_after"].search(m["rest"]) or p["not_ratio"].search(m["rest"])):
+                at = m.start()
+                found.append((at, 7, {"start": at, "end": m.end("num"), "value": float(m["num"]), "unit": None,
+                                      "rule": "score.ratio", "signed": False, "ratio": True}))
+                while (prior := p["ratio_before"].search(text, max(0, at - 40), at)) is not None:
+                    at = prior.start("num")  # "2.5x and 14.4x higher FID"
+                    found.append((at, 7, {"start": at, "end": prior.end("num"), "value": float(prior["num"]), "unit": None,
+                                          "rule": "score.ratio", "signed": False, "ratio": True}))
+        return _first_of_overlaps(found)
+
+    def _named_candidates(self, text: str, metrics: Mentions, names: list[dict], sentences) -> list[tuple[int, int, dict]]:
+        """Plain numbers the names around them make scores: ``84.6 F1``, ``ModelA (2.91)``, ``A 1.38 vs. B 1.42``."""
+        p, found = self.patterns, []
+        for metric in metrics.facts:
+            # ``84.6 F1``, ``47.9 box AP``: the number right before a metric name
+            before = text[max(0, metric["start"] - 12) : metric["start"]]
+            m = None
+            for m in p["plain_number"].finditer(before):
+                pass
+            if m is not None and p["metric_gap"].fullmatch(before, m.end()) and not p["threshold_before"].search(text, max(0, metric["start"] - 40), metric["start"] - len(before) + m.start()):
+                start = metric["start"] - len(before) + m.start("num")
+                found.append((start, 7, {"start": start, "end": start + len(m["num"]), "value": float(m["num"]), "unit": None,
+                                         "rule": "score.value_metric", "signed": False, "metric_at": metric}))
+        for metric in metrics.facts:
+            # "improving the macro F1 score from 0.74 to 0.93": a metric named just before
+            m = p["from_plain"].match(text, metric["end"])
+            if m is not None and not p["not_from_gap"].search(m["gap"]):
+                for g in ("a", "b"):
+                    found.append((m.start(g), 7, {"start": m.start(g), "end": m.end(g), "value": float(m[g]), "unit": None,
+                                                  "rule": "score.from_to", "signed": False, "metric_at": metric}))
+        for m in p["versus_pair"].finditer(text):
+            # "(FID: A 1.38 vs. B 1.42)": each side's number is its own result
+            for n, g, pct in (("n1", "a", "pa"), ("n2", "b", "pb")):
+                owner = {"name": m[n], "start": m.start(n), "end": m.end(n), "owner_kind": "name"}
+                found.append((m.start(g), 8, {"start": m.start(g), "end": m.end(pct) if m[pct] else m.end(g), "value": float(m[g]),
+                                              "unit": "%" if m[pct] else None, "rule": "score.versus", "signed": False, "owner": owner}))
+        for name in names:
+            m = p["paren_number"].match(text, name["end"])
+            rule = "score.paren"
+            if m is None and name["owner_kind"] == "model" and (m := p["possessive_number"].match(text, name["end"])) is not None:
+                # "an improvement over U-Net's 0.8065": a model's own number, where the sentence speaks of results
+                if not p["result_word"].search(text, *sentences(name["start"])):
+                    continue
+                rule = "score.possessive"
+            elif m is None:
+                m = p["vs_number"].match(text, name["end"])
+                s, e = sentences(name["start"])
+                if m is None or not p["vs_near"].search(text, max(s, name["start"] - 40), min(e, m.end() + 40)):
+                    continue
+            elif name["owner_kind"] != "metric" and not p["result_word"].search(text, *sentences(name["start"])):
+                continue  # "Qwen (7) and Llama (3)": brackets in a sentence that speaks of no result
+            start = m.start("num")
+            found.append((start, 8, {"start": start, "end": m.end("num"), "value": float(m["num"]), "unit": None,
+                                     "rule": rule, "signed": False, "owner": name}))
+        return found + self._list_members(text, [c for _, _, c in found if c["rule"] == "score.value_metric"])
+
+    def _list_members(self, text: str, heads: list[dict]) -> list[tuple[int, int, dict]]:
+        """``31.2, 28.7 and 40.5 BLEU``: the plain numbers listed before a number that a metric names."""
+        p, found = self.patterns, []
+        for head in heads:
+            at = head["start"]
+            while True:
+                m = p["list_before"].search(text, max(0, at - 30), at)
+                if m is None:
+                    break
+                at = m.start("num")
+                found.append((at, 9, {"start": at, "end": m.end("num"), "value": float(m["num"]), "unit": None,
+                                      "rule": head["rule"], "signed": False, "metric_at": head["metric_at"]}))
+        return found
 
     def match(self, doc: Doc) -> list[dict]:
         text, p = text_of(doc), self.patterns
         metrics = Mentions(read_facts(doc, "gazetteer_metric"))
-        benchmarks = Mentions(read_facts(doc, "benchmark") + read_facts(doc, "dataset"))
+        metric_keys = {name_key(m["name"]) for m in metrics.facts}
+        # a metric is never the benchmark (BERTScore, G-Eval)
+        benchmarks = Mentions([b for b in read_facts(doc, "benchmark") if not _is_metric(b, metrics, metric_keys)])
+        corpora = Mentions(benchmarks.facts + [d for d in read_facts(doc, "dataset") if not _is_metric(d, metrics, metric_keys)])
+        # every occurrence of a name read somewhere in the paper ("On AppWorld's hardest split")
+        benchmarks, corpora = _all_occurrences(text, benchmarks), _all_occurrences(text, corpora)
         models = Mentions(read_facts(doc, "model"))
         counts = Mentions(read_facts(doc, "parameter_count") + read_facts(doc, "token_count"))
+
+        def sentences(pos):
+            """The sentence of ``pos``; a break after ``vs.``, ``e.g.``, ``i.e.`` is no break (``(90.6% vs. 89.8%)``)."""
+            s, e = sentence_of(doc, pos)
+            while s > 0 and p["abbreviation"].search(text, max(0, s - 8), s):
+                s = sentence_of(doc, s - 2)[0] if sentence_of(doc, s - 2)[0] < s else 0
+            while e < len(text) and p["abbreviation"].search(text, max(0, e - 6), e + 1):
+                ne = sentence_of(doc, e + 2)[1]
+                if ne <= e:
+                    break
+                e = ne
+            return s, e
+
+        candidates = self._candidates(text)
+        if metrics.facts or models.facts or corpora.facts:
+            names = ([dict(m, owner_kind="model") for m in models.facts] + [dict(b, owner_kind="benchmark") for b in benchmarks.facts]
+                     + [dict(m, owner_kind="metric") for m in metrics.facts])
+            named = self._named_candidates(text, metrics, names, sentences)
+            if named:
+                candidates = _first_of_overlaps([(c["start"], i, c) for i, c in enumerate(candidates)]
+                                                + [(s, len(candidates) + i, c) for i, (s, _, c) in enumerate(named)])
         out = []
         previous: dict | None = None
-        for c in self._candidates(text):
-            s, e = sentence_of(doc, c["start"])
+        main: dict | None = None  # the last item not in brackets after another
+        rejected: list[dict] = []
+        # a name past the next number is that number's, unless the two numbers share one phrase ("7% on A and 8% on B of C")
+        next_start = {a["start"]: b["start"] for a, b in zip(candidates, candidates[1:]) if p["item_break"].search(text, a["end"], b["start"])}
+        # and a name before the previous list item, in the same sentence, is that item's ("3.01 rFVD with 32.6% on A, and 28.19 PSNR")
+        tails = []  # (start, end) after each number up to the next comma: "32.6% MSRVTT retrieval for videos,"
+        for a, b in zip(candidates, candidates[1:]):
+            cut = min((i for i in (text.find(",", a["end"], b["start"]), text.find(";", a["end"], b["start"])) if i >= 0), default=-1)
+            if cut >= 0:
+                tails.append((a["end"], cut))
+
+        def names_at(pos):
+            """Whether a metric or model mention starts at ``pos`` ("a gain of 7.2% on F1")."""
+            return bool(metrics.starting_in(pos, pos + 1) or models.starting_in(pos, pos + 1))
+        for c in candidates:
+            s, e = sentences(c["start"])
             # the first member of a range is judged by what follows the whole range
             tail = p["range_tail"].match(text, c["end"])
             after_start = tail.end() if tail else c["end"]
-            before, after = text[max(s, c["start"] - 60) : c["start"]], text[after_start : min(e, after_start + 40)]
+            if text.startswith("$", after_start):
+                after_start += 1  # "$2.21\%$ average accuracy drop"
+            before = _TRAILING.sub(" ", _LATEX_OPEN.sub("", text[max(s, c["start"] - 60) : c["start"]]))
+            after = text[after_start : min(e, after_start + 60)]
             if counts.covering(c["start"]):
                 continue
-            if self._not_a_score(text[c["start"] : c["end"]], before, after):
+            of = p["of_name"].match(text, after_start)
+            c["of_model"] = bool(of and models.starting_in(of.end(), of.end() + 1))  # "the 32.0% of Llama-3.2-1B"
+            if self._not_a_score(text[c["start"] : c["end"]], before, after, c):
+                rejected.append({"start": c["start"], "end": c["end"], "sentence": s})
                 continue
-            kind, explicit = self._kind(c, before, after)
-            if not explicit and previous is not None and previous["sentence"] == s:
-                kind = previous["kind"]  # "a 7% improvement on A and 8% on B": 8% is a gain too
+            if rejected and self._carried_rejection(text, rejected[-1], c, s):
+                rejected.append({"start": c["start"], "end": c["end"], "sentence": s})
+                continue
+            kind, explicit = self._kind(c, before, after, text[c["end"] : min(e, c["end"] + 40)])
+            clause = self._clause(text, c, s, e)
+            if not explicit and main is not None and main["clause"] == clause:
+                kind = main["kind"]  # "a 7% improvement on A and 8% on B": 8% is a gain too
             value = abs(c["value"]) if kind == "delta" and c["value"] < 0 and c["unit"] else c["value"]
+            metric_at = c.get("metric_at") or (c["owner"] if c.get("owner", {}).get("owner_kind") == "metric" else None)
             item = {
                 "start": c["start"], "end": c["end"], "text": text[c["start"] : c["end"]], "value": value,
-                "unit": c["unit"], "kind": kind, "rule": c["rule"], "sentence": s,
-                "metric": _nearest(metrics, c, s, e),
-                "benchmark": self._measured_on(text, benchmarks, c, e) or _nearest(benchmarks, c, s, e, prefer_after=True),
-                "model": _nearest(models, c, s, e),
+                "unit": c["unit"], "kind": kind, "rule": c["rule"], "sentence": s, "clause": clause,
+                "metric": metric_at["name"] if metric_at else (_nearest(metrics, c, *clause) or _nearest(metrics, c, s, e)),
+                "benchmark": self._benchmark(text, c, clause, s, e, benchmarks, corpora, next_start.get(c["start"], e), names_at,
+                                            [t for t in tails if s <= t[0] <= c["start"]]),
+                "model": self._model(text, c, clause, s, e, models),
             }
+            if previous is not None and previous["clause"] == clause and (
+                p["paren_after"].fullmatch(text, previous["end"], c["start"])
+                or (kind == "delta" and previous["kind"] == "absolute" and p["gain_after"].fullmatch(text, previous["end"], c["start"]))
+            ):
+                # "93.5% on LIBERO-LONG (24.5% improvement)", "(71.3% on PathVQA, +6.0% over the state of the art)"
+                item["benchmark"] = previous["benchmark"]
+            else:
+                main = item
             out.append(item)
             previous = item
         out = self._share_list_kinds(text, out)
-        _respectively(text, out, benchmarks.facts)
+        self._align_lists(text, out, corpora)
         for item in out:
-            del item["sentence"]
+            del item["sentence"], item["clause"]
         return self._share_range_kinds(text, out)
 
-    def _measured_on(self, text: str, benchmarks: Mentions, c: dict, e: int) -> str | None:
+    # ---------------------------------------------------------------- what it is measured on, whose it is
+
+    def _clause(self, text: str, c: dict, s: int, e: int) -> tuple[int, int]:
+        """The clause of the sentence [s, e) that holds the candidate."""
+        start, end = s, e
+        for m in self.patterns["clause"].finditer(text, max(s, c["start"] - 300), min(e, c["end"] + 300)):
+            if m.end() <= c["start"]:
+                start = m.end()
+            elif m.start() >= c["end"]:
+                end = m.start()
+                break
+        return start, end
+
+    def _benchmark(self, text: str, c: dict, clause: tuple[int, int], s: int, e: int,
+                   benchmarks: Mentions, corpora: Mentions, next_start: int, names_at, tails: list[tuple[int, int]]) -> str | None:
+        owner = c.get("owner")
+        if owner is not None and owner["owner_kind"] == "benchmark":
+            return owner["name"]
+        for b in corpora.starting_in(max(s, c["start"] - 120), c["start"]):
+            if b["end"] <= c["start"] and self.patterns["bracket_gap"].fullmatch(text, b["end"], c["start"]):
+                return b["name"]  # "CIFAR-10 (+0.45%)": the number in brackets after a name is that name's
+        on = self._measured_on(text, corpora, c, e)
+        if on is not None:
+            return on or None
+        # "On ImageNet, ...": the benchmark a clause of the sentence opens with
+        frame = None
+        for b in benchmarks.starting_in(s, c["start"]):
+            if b["end"] <= c["start"] and self.patterns["opens_on"].search(text[s : b["start"]][-40:] if b["start"] - s > 40 else text[s : b["start"]]):
+                frame = b
+        if frame is not None:
+            return None if self._coordinated(text, benchmarks, frame) else frame["name"]
+        unread = self.patterns["unread_before"].search(text, max(s, c["start"] - 40), c["start"])
+        if unread and not any(b["end"] >= unread.start() for b in corpora.starting_in(unread.start() - 100, c["start"]) if b["end"] <= c["start"]):
+            return None  # "N-Caltech101 (+1.94%)": the number of a name we did not read
+        other = self.patterns["on_other"].match(text, c["end"])
+        if other and not names_at(other.end() - 1):
+            return None  # "98.4% on UC Merced", "8.9% across 7 tasks": measured on a name we did not read, or on many
+        # not a corpus the clause trains on ("the WIT-400M-trained CLIP", "pre-trained on C4")
+        # nor the system that scores ("LEGO-Eval outperforms X by 0.41 F1"), nor a name past the next number
+        tested = Mentions([b for b in corpora.starting_in(*clause) if not self._trained_on(text, b)
+                           and not self.patterns["subject_of"].match(text, b["end"]) and not (c["end"] <= b["start"] and b["start"] > next_start) and not any(t0 <= b["start"] and b["end"] <= t1 for t0, t1 in tails)])
+        nearest = _nearest(tested, c, *clause, prefer_after=True, mention=True)
+        if nearest is None or self._coordinated(text, tested, nearest):
+            return None  # "... on both A and B": on neither alone
+        return nearest["name"]
+
+    def _coordinated(self, text: str, mentions: Mentions, m: dict) -> bool:
+        """Whether the mention is one of a coordinated list of names (``A, B and C``), read or not."""
+        facts = mentions.facts
+        i = facts.index(m)
+        for a, b in ((facts[i - 1], m) if i > 0 else (None, None), (m, facts[i + 1]) if i + 1 < len(facts) else (None, None)):
+            if a is not None and b["start"] - a["end"] <= 40 and self.patterns["joined"].fullmatch(text, a["end"], b["start"]):
+                return True  # "A, B", "A and B", "symbolic (A) and general-purpose (B)"
+        p = self.patterns
+        return bool(p["coordinated_after"].match(text, m["end"]) or p["coordinated_before"].search(text, max(0, m["start"] - 40), m["start"]))
+
+    def _trained_on(self, text: str, corpus: dict) -> bool:
+        p = self.patterns
+        return bool(p["trained_after"].match(text, corpus["end"]) or p["trained_before"].search(text, max(0, corpus["start"] - 40), corpus["start"]))
+
+    def _measured_on(self, text: str, benchmarks: Mentions, c: dict, e: int, single: bool = True) -> str | None:
         """``52.6% IEX on SParC``: a benchmark that the words right after the number name."""
-        for b in benchmarks.starting_in(c["end"], min(e, c["end"] + 60)):
+        found = benchmarks.starting_in(c["end"], min(e, c["end"] + 60))
+        for i, b in enumerate(found):
             if self.patterns["on_bench"].fullmatch(text, c["end"], b["start"]):
-                return b["name"]
+                if not single or i + 1 == len(found) or not self.patterns["list"].fullmatch(text, b["end"], found[i + 1]["start"]):
+                    return b["name"]
+                return ""  # "a 3% gain on A, B and C" is on none of them alone
         return None
 
-    def _not_a_score(self, number: str, before: str, after: str) -> bool:
+    def _model(self, text: str, c: dict, clause: tuple[int, int], s: int, e: int, models: Mentions) -> str | None:
+        owner = c.get("owner")
+        if owner is not None and owner["owner_kind"] == "model":
+            return owner["name"]
+        if owner is not None and owner["owner_kind"] == "name":
+            named = [m for m in models.starting_in(owner["start"], owner["end"]) if m["end"] <= owner["end"]]
+            return named[0]["name"] if named else None
+        # the subject: the nearest model before the number that no comparison word governs
+        for lo in (clause[0], s):
+            for m in reversed(models.starting_in(lo, c["start"])):
+                if m["end"] <= c["start"] and not self.patterns["comparison"].search(text, max(lo, m["start"] - 30), m["start"]):
+                    return m["name"]
+        return _nearest(models, c, *clause) or _nearest(models, c, s, e)
+
+    # ---------------------------------------------------------------- is it a score, which kind
+
+    def _not_a_score(self, number: str, before: str, after: str, c: dict) -> bool:
         p = self.patterns
+        if c["rule"] in ("score.paren", "score.possessive", "score.rating_mean", "score.versus"):
+            return bool(p["years"].match(number))
+        if c["unit"] == "%" and p["performance_of"].match(after):
+            return False  # "retains 95.2% of the baseline performance"
+        if c["unit"] == "%" and p["fraction_of"].match(after) and not p["delta_after"].match(after) and not c.get("of_model"):
+            # "85% of patent filings" is a share, "solves 45% of the tasks" a result
+            return not (p["task_noun"].match(after) and p["task_of"].search(before))
+        if p["spread_before"].search(before):
+            return True  # "variation of +/- 0.7%": a spread
         return bool(
             p["years"].match(number) or p["not_before"].search(before) or p["not_after"].search(after)
             or p["efficiency_before"].search(before) or p["efficiency_after"].search(after)
         )
 
-    def _kind(self, c: dict, before: str, after: str) -> tuple[str, bool]:
+    def _carried_rejection(self, text: str, rejected: dict, c: dict, s: int) -> bool:
+        """``reduces the cost by about 20% on A and up to 51.6% on B``: a number that continues
+        the list of a rejected one, with no result word between, is rejected too."""
+        if rejected["sentence"] != s:
+            return False
+        between = text[rejected["end"] : c["start"]]
+        if not self.patterns["list_carry"].fullmatch(between):
+            return False
+        if not re.search(r",|\band\b|\bor\b|/", between):
+            return False
+        return not self.patterns["result_word"].search(between)
+
+    def _kind(self, c: dict, before: str, after: str, raw_after: str) -> tuple[str, bool]:
         """(kind, whether the text says so) for one candidate."""
         p = self.patterns
-        if p["from_to"].search(before) or (p["from_start"].match(after) and before.rstrip().endswith("from")):
+        if p["from_to"].search(before) or (p["from_start"].match(raw_after) and re.search(r"\bfrom\s+(?:[\w\-']+\s+){0,2}?$", before)):
             return "absolute", True
-        if c["signed"] or p["delta_before"].search(before) or p["delta_after"].search(after):
+        if c["rule"] in ("score.paren", "score.possessive", "score.versus", "score.rating_mean", "score.plus_minus", "score.out_of"):
+            return "absolute", True  # a named model's own number, a mean
+        if p["to_value"].search(before) and not c["signed"]:
+            return "absolute", True  # "reduces the error to 7.07%"
+        if p["threshold"].search(before) and not c["signed"] and not p["delta_after"].search(after):
+            return "absolute", True  # "deadlock rates exceeding 95%"
+        up_to = p["up_to_result"].search(before)
+        if up_to and p["metric_after"].match(raw_after) and not p["delta_after"].search(after) and not p["delta_before"].search(before, 0, up_to.start()):
+            return "absolute", True  # "(up to 100% accuracy)"
+        if c["signed"] or c.get("ratio") or p["delta_before"].search(before) or p["delta_after"].search(after):
             return "delta", True
         if p["absolute_before"].search(before) or p["versus"].search(after) or p["versus"].search(before):
             return "absolute", True  # "achieves 58.1%", "(90.6% vs. 89.8%)"
         if c["unit"] == "points":
             return "delta", True  # "47 F1 points", "36.5 points higher": points are differences
+        if c["rule"] in ("score.paren", "score.value_metric", "score.rating_mean", "score.plus_minus", "score.from_to", "score.versus"):
+            return "absolute", True
         return "absolute", False
 
     def _share_list_kinds(self, text: str, items: list[dict]) -> list[dict]:
         """``by 49.76%, 50.05% and 44.69%``, ``4.8% and 21.5% absolute improvements``:
         the members of a list are all deltas if one is."""
+        for run in self._runs(text, items):
+            if any(i["kind"] == "delta" for i in run):
+                for i in run:
+                    i["kind"] = "delta"
+        return self._share_range_kinds(text, items)
+
+    def _runs(self, text: str, items: list[dict]) -> list[list[dict]]:
+        """Maximal runs of items joined only by list separators (``, ``, ``and``, ``/``)."""
         runs: list[list[dict]] = []
         for item in items:
             if runs and self.patterns["list"].fullmatch(text, runs[-1][-1]["end"], item["start"]):
                 runs[-1].append(item)
             else:
                 runs.append([item])
-        for run in runs:
-            if any(i["kind"] == "delta" for i in run):
-                for i in run:
-                    i["kind"] = "delta"
-        return self._share_range_kinds(text, items)
+        return runs
 
     def _share_range_kinds(self, text: str, items: list[dict]) -> list[dict]:
         """``3%sim20% gains``: the members of a range are both deltas if either is."""
@@ -206,32 +564,109 @@ class ScoreExtractor(Component):
                     a["kind"] = b["kind"] = "delta"
         return items
 
+    def _align_lists(self, text: str, items: list[dict], corpora: Mentions) -> None:
+        """The i-th number goes with the i-th name: ``... 49.76%, 50.05% ... on A and B, respectively``,
+        ``reaches 31.2, 28.7 and 40.5 BLEU on A, B and C``."""
+        by_sentence: dict[int, list[dict]] = {}
+        for item in items:
+            by_sentence.setdefault(item["sentence"], []).append(item)
+        for start, group in by_sentence.items():
+            end = text.find(".", group[-1]["end"])
+            sentence = text[start : len(text) if end < 0 else end]
+            resp = self.patterns["respectively"].search(sentence)
+            if len(group) >= 2 and resp:
+                names = [b for b in corpora.starting_in(start, start + len(sentence))]
+                names = [b for b in names if b["start"] > group[0]["start"]] or names
+                if len(names) == len(group) and len({b["name"] for b in names}) == len(names):
+                    for item, bench in zip(group, names):
+                        item["benchmark"], item["rule"] = bench["name"], "score.list_respectively"
+                    continue
+                # the run of numbers the word "respectively" closes, against the sentence's distinct names
+                runs = [r for r in self._runs(text, group) if len(r) >= 2 and r[-1]["end"] <= start + resp.start()]
+                if runs:
+                    run, distinct = runs[-1], []
+                    for b in names:
+                        if b["name"] not in distinct:
+                            distinct.append(b["name"])
+                    if not any(all(self.patterns["list"].fullmatch(text, a["end"], b["start"]) for a, b in zip(names[i : i + len(run)], names[i + 1 : i + len(run)]))
+                               and len({b["name"] for b in names[i : i + len(run)]}) == len(run) for i in range(len(names) - len(run) + 1)):
+                        distinct = []  # "... by 17% and 15% for additive and multiplicative noise, respectively": not a list of names
+                    if self._measured_on(text, corpora, run[-1], start + len(sentence), single=False) is None:
+                        for item, name in zip(run, distinct if len(distinct) == len(run) else [None] * len(run)):
+                            item["benchmark"], item["rule"] = name, "score.list_respectively" if name else item["rule"]
+            for run in self._runs(text, group):
+                if len(run) < 2:
+                    continue
+                first = self._measured_on(text, corpora, run[-1], start + len(sentence), single=False)
+                if first is None:
+                    # "On A and B, ... +3.0% and +1.71% gains": a list of as many names before the run, in its clause
+                    before = [b for b in corpora.starting_in(run[0]["clause"][0], run[0]["start"]) if b["end"] <= run[0]["start"]]
+                    listed = before[-len(run):]
+                    if len(listed) == len(run) and all(
+                        self.patterns["list"].fullmatch(text, a["end"], b["start"]) for a, b in zip(listed, listed[1:])
+                    ) and (len(before) == len(run) or not self.patterns["list"].fullmatch(text, before[-len(run) - 1]["end"], listed[0]["start"])):
+                        for item, bench in zip(run, listed):
+                            item["benchmark"], item["rule"] = bench["name"], "score.list_respectively"
+                    continue
+                names = [b for b in corpora.starting_in(run[-1]["end"], start + len(sentence))]
+                names = names[next(i for i, b in enumerate(names) if b["name"] == first):]
+                listed = [names[0]]
+                for b in names[1:]:
+                    if len(listed) == len(run) or not self.patterns["list"].fullmatch(text, listed[-1]["end"], b["start"]):
+                        break
+                    listed.append(b)
+                if len(listed) == len(run):
+                    for item, bench in zip(run, listed):
+                        item["benchmark"], item["rule"] = bench["name"], "score.list_respectively"
+
     def set_annotations(self, doc: Doc, items: list[dict]) -> None:
         write_facts(doc, "score", items)
 
 
-_RESPECTIVELY = regex.compile(r"\brespectively\b")
+#: What may stand between the words before a number and the number: ``($``, ``~``, ``[``.
+_TRAILING = re.compile(r"(?<=\S)[\s$(\[~]*[$(\[~][\s$(\[~]*$")
 
 
-def _respectively(text: str, items: list[dict], benchmarks: list[dict]) -> None:
-    """``... 49.76%, 50.05% ... on A and B, respectively``: the i-th number goes with the i-th name."""
-    by_sentence: dict[int, list[dict]] = {}
-    for item in items:
-        by_sentence.setdefault(item["sentence"], []).append(item)
-    for start, group in by_sentence.items():
-        end = text.find(".", group[-1]["end"])
-        sentence = text[start : len(text) if end < 0 else end]
-        if len(group) < 2 or not _RESPECTIVELY.search(sentence):
+#: LaTeX opened right before a number: ``by \\textbf{69.7\\%}``.
+_LATEX_OPEN = re.compile(r"(?:\\(?:textbf|textit|mathbf|boldsymbol|bm|underline|emph)\{|\{)+$")
+
+
+def _first_of_overlaps(found: list[tuple[int, int, dict]]) -> list[dict]:
+    """The candidates by start, the one of lower priority number kept where two overlap."""
+    kept: list[dict] = []
+    for start, _, cand in sorted(found, key=lambda t: (t[0], t[1])):
+        if kept and start < kept[-1]["end"]:
             continue
-        names = [b for b in benchmarks if start <= b["start"] < start + len(sentence)]
-        names = [b for b in names if b["start"] > group[0]["start"]] or names
-        if len(names) == len(group):
-            for item, bench in zip(group, sorted(names, key=lambda b: b["start"])):
-                item["benchmark"] = bench["name"]
+        kept.append(cand)
+    return kept
 
 
-def _nearest(mentions: Mentions, c: dict, s: int, e: int, prefer_after: bool = False) -> str | None:
-    """The name of the mention in the sentence [s, e) nearest to the candidate (within 300 characters)."""
+def _is_metric(name: dict, metrics: Mentions, metric_keys: set[str]) -> bool:
+    """Whether a benchmark/dataset mention is a metric's name or lies on one (``BERTScore``)."""
+    if name_key(name["name"]) in metric_keys:
+        return True
+    return any(m["start"] <= name["start"] and name["end"] <= m["end"] for m in metrics.starting_in(name["start"] - 40, name["start"] + 1))
+
+
+def _all_occurrences(text: str, mentions: Mentions) -> Mentions:
+    """The mentions plus every other whole-word occurrence of their names."""
+    if not mentions.facts:
+        return mentions
+    seen = {(m["start"], m["end"]) for m in mentions.facts}
+    extra = []
+    for name in {m["name"] for m in mentions.facts}:
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if (at, end) not in seen and not (at and (text[at - 1].isalnum() or text[at - 1] in "-_")) and not (end < len(text) and (text[end].isalnum() or text[end] in "-_")):
+                if not any(m["start"] <= at < m["end"] or at <= m["start"] < end for m in mentions.starting_in(at - 100, end)):
+                    extra.append({"name": name, "start": at, "end": end})
+            at = text.find(name, at + 1)
+    return Mentions(mentions.facts + extra) if extra else mentions
+
+
+def _nearest(mentions: Mentions, c: dict, s: int, e: int, prefer_after: bool = False, mention: bool = False):
+    """The name of the mention in [s, e) nearest to the candidate (within 300 characters)."""
     best, best_d = None, None
     for m in mentions.starting_in(max(s, c["start"] - 300), min(e, c["end"] + 300)):
         if m["start"] < s or m["end"] > e:
@@ -242,8 +677,8 @@ def _nearest(mentions: Mentions, c: dict, s: int, e: int, prefer_after: bool = F
         if prefer_after and m["start"] >= c["end"]:
             d = d * 0.5
         if best_d is None or d < best_d:
-            best, best_d = m["name"], d
-    return best
+            best, best_d = m, d
+    return best if mention or best is None else best["name"]
 
 
 @Language.factory(

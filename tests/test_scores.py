@@ -1,0 +1,200 @@
+"""Scores read from the structure of the sentence: each form of issue 16 and its negative."""
+
+import pytest
+
+from paperfacts import extract
+
+
+def scores(text):
+    return [(s.value, s.unit, s.kind) for s in extract(text).scores]
+
+
+def links(text):
+    return [(s.value, s.kind, s.benchmark) for s in extract(text).scores]
+
+
+FORMS = [
+    # points written pp, p.p., %pt, $+2.4$pp, a N-point gain
+    ("It improves MMLU by 2.4pp.", [(2.4, "points", "delta")]),
+    ("a gain of 3.1 p.p. on average", [(3.1, "points", "delta")]),
+    ("accuracy rises by 2.2%pt over the baseline", [(2.2, "points", "delta")]),
+    ("It improves by $+2.4$pp on GLUE.", [(2.4, "points", "delta")]),
+    ("yielding a 2.1-point gain in F1", [(2.1, "points", "delta")]),
+    ("naive eviction cuts success by 34.7pp", [(34.7, "points", "delta")]),
+    # hedges do not reject a score
+    ("It improves accuracy by approximately 7%.", [(7.0, "%", "delta")]),
+    ("it outperforms the baseline by over 9%", [(9.0, "%", "delta")]),
+    # a plain number before a metric; a list of them
+    ("BERT gets 84.6 F1 on SQuAD.", [(84.6, None, "absolute")]),
+    ("It reaches 31.2, 28.7 and 40.5 BLEU.", [(31.2, None, "absolute"), (28.7, None, "absolute"), (40.5, None, "absolute")]),
+    # rating means: the mean is a score, the SD is not
+    ("Participants rated it highly (M = 3.90, SD = 0.80).", [(3.9, None, "absolute")]),
+    # a number in brackets after a model where the sentence speaks of results
+    ("Raters preferred GPT-4 (2.91) and Claude (3.07) in overall rating.", [(2.91, None, "absolute"), (3.07, None, "absolute")]),
+    ("the approach preserves the baseline mAP (0.151) at no cost", [(0.151, None, "absolute")]),
+    # mean +/- spread: the mean with the spread's unit
+    ("The ensemble reaches 98.91 +/- 0.13% accuracy.", [(98.91, "%", "absolute")]),
+    ("errors fell to $5.18\\pm0.17$% overall", [(5.18, "%", "absolute")]),
+    # versus pairs and a model's possessive number
+    ("(FID: UniTok 1.38 vs. REPA 1.42)", [(1.38, None, "absolute"), (1.42, None, "absolute")]),
+    ("an IoU of 0.8306, an improvement over U-Net's 0.8065", [(0.8306, None, "absolute"), (0.8065, None, "absolute")]),
+    # a quality metric's ratio is a delta
+    ("a 10.48x higher average success rate", [(10.48, None, "delta")]),
+    ("2.5x and 14.4x higher FID", [(2.5, None, "delta"), (14.4, None, "delta")]),
+    # metric from X to Y, N/10 ratings
+    ("improving the macro F1 score from 0.74 to 0.93", [(0.74, None, "absolute"), (0.93, None, "absolute")]),
+    ("and a 9.8/10 reasoning score", [(9.8, None, "absolute")]),
+    # kind read from the sentence
+    ("reduces the peak count error to 7.07%", [(7.07, "%", "absolute")]),
+    ("with deadlock rates exceeding 95% in some settings", [(95.0, "%", "absolute")]),
+    ("with only a $2.21\\%$ average accuracy drop", [(2.21, "%", "delta")]),
+    ("false-positive filtering (up to 100% accuracy)", [(100.0, "%", "absolute")]),
+    ("a decline in performance of up to 11.4% mIoU", [(11.4, "%", "delta")]),
+    ("performance notably improves from 57.2% to 65.\\%.", [(57.2, "%", "absolute"), (65.0, "%", "absolute")]),
+    ("IDPruner retains 95.18% of baseline performance", [(95.18, "%", "absolute")]),
+    ("our agent solves 45% of the tasks", [(45.0, "%", "absolute")]),
+    # an efficiency word inside a compound ("test-time") or past "while improving" rejects nothing
+    ("Test-time scaling provides an additional 3% boost", [(3.0, "%", "delta")]),
+    ("20x lower computational cost while improving Pixel F1 by 5 percentage points", [(5.0, "points", "delta")]),
+    ("approaching the 32.0% of Llama-3.2-1B", [(32.0, "%", "absolute")]),
+]
+
+NOT_SCORES = [
+    # agreement between judges or annotators
+    ("Inter-annotator agreement was 87% (Cohen's kappa 0.81).", []),
+    ("with a 95% human consensus agreement rate", []),
+    # cost, compute, memory, length and annotation savings
+    ("bert2BERT saves about 45% and 47% computational cost of pre-training", []),
+    ("it reduces the computational cost by about 20% on A and up to 51.6% on B", []),
+    ("up to 88.7% reduction in single-machine processing time, 77.1% and 73.1% less memory", []),
+    ("while reducing token length by over 80% across benchmarks", []),
+    ("and reduces annotation needs by 32.5%", []),
+    ("a 10% empirical increase in inference speed", []),
+    ("slashing computational FLOPs by ~80%", []),
+    ("it accelerates the end-to-end generation pipeline by up to 36%", []),
+    # densities, FPS, counts per item
+    ("with a point density exceeding 1000 points/m$^2$", []),
+    ("it runs at 30 fps on a single GPU", []),
+    # shares of reviewers, users, data and tokens
+    (">85% of patent filings originate outside the U.S.", []),
+    ("over 60% of spatial tokens contribute little", []),
+    ("35% of reviewers preferred the baseline", []),
+    ("pruning 75% of the tokens under a 90% pruning ratio", []),
+    # spreads, confidence levels, hyper-parameters
+    ("reducing Dice variation to +/- 0.7%", []),
+    ("with non-overlapping 95% confidence intervals", []),
+    ("cutting peak GPU memory by nearly 40% at a 20% KV-cache budget", []),
+    ("fewer parameters ($9.3\\%$), training data ($0.5\\%$), and GPU resources ($0.2\\%$)", []),
+    ("at a masking rate of 15%", []),
+    # version numbers of hyphenated names are not range starts
+    ("from 0.0% on Claude-Sonnet-4.6 to 31.4% on Gemini", [(0.0, "%", "absolute"), (31.4, "%", "absolute")]),
+    # a ratio of an efficiency figure is no score
+    ("2.5x faster inference and 3x higher throughput", []),
+    # brackets in a sentence that speaks of no result
+    ("We release Qwen (7) and Llama (3) checkpoints.", []),
+    # thresholds of a metric are not its values
+    ("mAP over IoU thresholds from 0.1 to 0.7", []),
+    ("with 67.8% of predictions at or above 0.8 IoU", []),
+    # 3D point clouds, N-point scales and sweeps are no points
+    ("3D point cloud completion", []),
+    ("raters used a 10-point scale", []),
+    ("Pearson r = 0.934 across an 11-point interpolation sweep", []),
+    # the tail of a thousands-separated count, a name's digits
+    ("training consumption ($17,529\\pm 1,650$ data points)", []),
+    ("surpassing the baseline by 0.96% Recall@1 accuracy", [(0.96, "%", "delta")]),
+    ("this exceeds HydraViT's 6-head subnetwork", []),
+    # a ratio of parameters or compression is no score
+    ("a 7.77-fold reduction in system-level parameters", []),
+    ("a 2x higher compression ratio than baselines", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", FORMS)
+def test_score_forms(text, expected):
+    assert scores(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", NOT_SCORES)
+def test_not_scores(text, expected):
+    assert scores(text) == expected
+
+
+LINKS = [
+    # lists aligned item by item, with or without "respectively"
+    ("It reaches 31.2, 28.7 and 40.5 BLEU on WMT14, WMT16 and MMLU.",
+     [(31.2, "absolute", "WMT14"), (28.7, "absolute", "WMT16"), (40.5, "absolute", "MMLU")]),
+    ("gains of 12.63% and 8.34% on FGVC-Aircraft and CUB-200-2011 datasets",
+     [(12.63, "delta", "FGVC-Aircraft"), (8.34, "delta", "CUB-200-2011")]),
+    ("It improves by 49.76%, 50.05% and 44.69% on CIFAR-100, ImageNet-R and CUB-200, respectively.",
+     [(49.76, "delta", "CIFAR-100"), (50.05, "delta", "ImageNet-R"), (44.69, "delta", "CUB-200")]),
+    ("NavGRPO is robust on R2R and REVERIE benchmarks with +3.0% and +1.71% SPL improvements.",
+     [(3.0, "delta", "R2R"), (1.71, "delta", "REVERIE")]),
+    # the benchmark the syntax says, not the nearest name
+    ("We get +4.1 pp mAP on COCO, and fewer failures on LVIS.", [(4.1, "delta", "COCO")]),
+    ("we improve PASS@100 from 35.5% to 44.5% for GSM8K, and 27.6% to 36.2% PASS@80 for MathQA.",
+     [(35.5, "absolute", "GSM8K"), (44.5, "absolute", "GSM8K"), (27.6, "absolute", "MathQA"), (36.2, "absolute", "MathQA")]),
+    ("On the GSM8K benchmark, it accelerates inference by 6x while improving accuracy by 2.58%; on Flickr30K it is faster.",
+     [(2.58, "delta", "GSM8K")]),
+    ("it improves perplexity by 10% on the Pile, and improves question answering accuracy across 13 tasks by 2%.",
+     [(10.0, "delta", "Pile"), (2.0, "delta", None)]),
+    # a score on a list of benchmarks is on none of them alone
+    ("along with a 3% increase in performance on QBench2, RealWorldQA, and MMMU", [(3.0, "delta", None)]),
+    ("it outperforms GPT-4o by 6.7%, matching larger judges on both JudgeBench and ReasoningJudgeBench.", [(6.7, "delta", None)]),
+    # "respectively" over things that are not names: no benchmark
+    ("On MNIST, it shows improvements of +17.10% and +14.54% for additive and multiplicative noise, respectively.",
+     [(17.1, "delta", None), (14.54, "delta", None)]),
+    # a bracketed number after a score shares its benchmark; a name we did not read is no other name's
+    ("it reaches 97.3% on LIBERO (11.8% improvement) and 93.5% on LIBERO-LONG (24.5% improvement)",
+     [(97.3, "absolute", "LIBERO"), (11.8, "delta", "LIBERO"), (93.5, "absolute", None), (24.5, "delta", None)]),
+    # a range followed by a name we did not read; a list with an appositive; a corpus used as training data
+    ("gains of 1.6%-2.9% Top-1 on MMLU, and 5.3%-6% Top-1 on PRCC with competitive results on GSM8K",
+     [(1.6, "delta", "MMLU"), (2.9, "delta", "MMLU"), (5.3, "delta", None), (6.0, "delta", None)]),
+    ("Evaluated on TruthfulQA, a curated deception benchmark, and the Quirky LM dataset, it reaches 84.7% accuracy.",
+     [(84.7, "absolute", None)]),
+    ("Using C4 as pretraining data improves emotion classification from 1% to 28.27% macro F1.",
+     [(1.0, "absolute", None), (28.27, "absolute", None)]),
+    # "on average" is on no one benchmark; names in brackets joined by "and" are a list; a transfer source is no test set
+    ("it improves AUC by 6.37% on CheXpert and by 4.11% on average.", [(6.37, "delta", "CheXpert"), (4.11, "delta", None)]),
+    ("Evaluations on symbolic (VBVR-Bench) and general-purpose (RULER-Bench) benchmarks show a 16.7-point gain.",
+     [(16.7, "delta", None)]),
+    ("Transfer from MMLU to two other datasets shows a DSC increase of 3.00% for liver tumors.", [(3.0, "delta", None)]),
+    # a name inside an earlier list item is that item's; a gain restating a result shares its benchmark
+    ("It reaches 82.2% ImageNet accuracy for images, 32.6% MSRVTT retrieval for videos, and 28.19 PSNR for 3D.",
+     [(82.2, "absolute", "ImageNet"), (32.6, "absolute", "MSRVTT"), (28.19, "absolute", None)]),
+    ("UCAgents is accurate (71.3% on PathVQA, +6.0% over the state of the art).", [(71.3, "absolute", "PathVQA"), (6.0, "delta", "PathVQA")]),
+    ("e.g., 66.3 %$\\rightarrow$72.9 % on MathVista, 62.9 %$\\rightarrow$68.7 % on We-Math",
+     [(66.3, "absolute", "MathVista"), (72.9, "absolute", "MathVista"), (62.9, "absolute", None), (68.7, "absolute", None)]),
+    # a number in brackets after a name is that name's; after a name we did not read, no one's
+    ("It leads on CIFAR-10 (+0.45%), CIFAR-100 (+0.48%), N-Caltech101 (+1.94%), and ImageNet-1K (+1.6%).",
+     [(0.45, "delta", "CIFAR-10"), (0.48, "delta", "CIFAR-100"), (1.94, "delta", None), (1.6, "delta", "ImageNet-1K")]),
+    # "respectively" over one name repeated is no alignment; the system that scores is no benchmark
+    ("the XMANet(DenseNet121) and XMANet(MobileNetV3) models yield enhancements of about 4.11% and 2.81%, respectively.",
+     [(4.11, "delta", None), (2.81, "delta", None)]),
+    # a metric is never the benchmark
+    ("our method reaches 0.91 BERTScore and 8.1 G-Eval", [(0.91, "absolute", None), (8.1, "absolute", None)]),
+    # a corpus a model was trained on is not where it is measured
+    ("FLAME surpasses the WIT-400M-trained CLIP by 44.4% in recall@1", [(44.4, "delta", None)]),
+    # "(90.6% vs. 89.8%)": the break after "vs." is no sentence break
+    ("It leads the SuperGLUE benchmark, surpassing the human baseline by +0.8% (90.6% vs. 89.8%).",
+     [(0.8, "delta", "SuperGLUE"), (90.6, "absolute", "SuperGLUE"), (89.8, "absolute", "SuperGLUE")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", LINKS)
+def test_score_benchmark_links(text, expected):
+    assert links(text) == expected
+
+
+def test_score_rule_ids():
+    record = extract("It reaches 31.2 and 28.7 BLEU on WMT14 and WMT16, a 2.1-point gain (M = 3.90, SD = 0.80).")
+    assert [s.rule for s in record.scores] == ["score.list_respectively", "score.list_respectively", "score.points", "score.rating_mean"]
+
+
+@pytest.mark.parametrize("text, owners", [
+    # the first score is Falcon's, the second Falcon's gain over LLaMA-65B
+    ("Falcon-40B reaches 74.5% on MMLU, +3.2 points over LLaMA-65B.", ["Falcon-40B", "Falcon-40B"]),
+    ("Llama-3-8B outperforms GPT-4o by 6.7% on JudgeBench.", ["Llama-3-8B"]),
+    ("Raters preferred GPT-4 (2.91) and Claude (3.07) in overall rating.", ["GPT-4", "Claude"]),
+])
+def test_score_owner_is_the_subject(text, owners):
+    assert [s.model for s in extract(text).scores] == owners
