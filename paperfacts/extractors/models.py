@@ -43,19 +43,59 @@ def not_models() -> frozenset[str]:
 INTRODUCE_VERBS = ("introduce", "present", "propose", "release", "develop", "train", "pretrain", "pre-train", "open-source")
 
 
+#: A name-shaped run: letters and digits joined by ``-`` or ``.`` (``Seed-2.0``, ``CC-OCR``,
+#: ``Idefics3-8B``), with ``++`` or ``*`` after it (``NutNet++``).
+_NAME = r"[A-Za-z0-9][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*(?:\+\+|\*)?"
+#: ``A``, ``A and B``, ``A, B, and C``, ``A/B``.
+_LIST = rf"{_NAME}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*){_NAME}){{0,8}}"
+#: Words between a cue and the names it governs (``outperforms the strong baseline X``).
+_FILLER = (
+    r"(?:the|a|an|both|all|our|strong|stronger|prior|previous|recent|recently|proposed|existing|leading|larger|"
+    r"proprietary|closed-source|open-source|commercial|popular|powerful|competitive|advanced|pretrained|pre-trained|"
+    r"state-of-the-art|SOTA|baselines?|models?|methods?|trackers?|detectors?|LLMs?|MLLMs?|VLMs?|such\s+as|like|including|"
+    r"e\.g\.,?|even|significantly|substantially|consistently|notably|clearly|considerably|\(e\.g\.,?)"
+)
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """The most frequent English words (``data/common_words.txt``, from wordfreq)."""
+    return read_lines("common_words.txt")
+
+
+def ordinary(word: str) -> bool:
+    """An ordinary English word as written: a frequent word in lower case or capitalized
+    only at its start (``Marigold`` is not frequent; ``HAMMER`` is written as a name)."""
+    core = word.rstrip("*+")
+    return core.casefold() in common_words() and (core.islower() or core[:1].isupper() and core[1:].islower())
+
+
+def coined(name: str) -> bool:
+    """A shape-based candidate: a name-shaped string (``looks_like_name``, or ``NutNet++``) that
+    is not an ordinary word, a generic class or LaTeX debris."""
+    first = name.split()[0]
+    core = first.rstrip("*+")
+    if not core or ordinary(core) or is_generic(core) or is_generic(name):
+        return False
+    return looks_like_name(core) or (first != core and core[:1].isupper())
+
+
 @lru_cache(maxsize=1)
 def patterns() -> dict[str, regex.Pattern]:
     g = grammar()
     version = r"v?\d{1,3}(?:\.\d{1,2}){0,2}[a-zA-Z]?"
     size = r"\d{1,4}(?:\.\d{1,2})?[BMKT]"
     variant = r"(?i:" + alternation(g["variants"]) + r")"
-    config = r"[A-Z](?:/\d{1,2})?"
+    config = r"[A-Z]\d{0,2}(?:/\d{1,2})?"
     stop = r"(?![\w])"
     # One step of the suffix grammar, tried repeatedly after a family name.
     step = (
-        rf"(?:[-_](?:{size}|{version}|{config}|{variant}){stop}"  # -7B, -2, -4o, -Instruct, -B/16
-        rf"|(?<=[A-Za-z]){version}(?=[-\s,;:.)'\]/]|$)"  # Llama2, Qwen2.5, GPT4V
+        rf"(?:[-_](?:{size}|{version}|{config}|{variant}){stop}"  # -7B, -2, -4o, -Instruct, -B/16, -B0
+        rf"|(?<=[A-Za-z]){version}(?=[-\s,;:.)'\]/]|$)"  # Llama2, Qwen2.5, GPT4V, DINOv3
+        rf"|(?<=[A-Z])\.\d{{1,2}}(?=[-\s,;:)'\]/]|$)"  # FLUX.1
+        rf"|(?<=\d)(?:\.\d{{1,2}}|/\d(?:\.\d)?)(?![\w%/]|\.\d)"  # Stable Diffusion 3 -> 3.5, GPT-3.5/4
         rf"|[\s~](?:{size})(?![\w%])"  # LLaMA 7B
+        rf"|\s(?:base|large|BASE|LARGE)(?![\w-])(?!\s+(?:language|scale|number|amount|margin|vocabulary|batch))"  # BERT base
         rf"|[\s~](?:v\d{{1,2}}(?:\.\d{{1,2}})?|\d(?:\.\d{{1,2}})?)(?![\w%]|\.\d|\s*(?:%|\\%|x\b|times|points|percent|and\s+\d))"  # Llama 3.1, MoCo v3, wav2vec~2.0
         rf"|\s(?:{alternation(g['spaced_variants'])})(?![\w-]))"  # GPT-3 XL
     )
@@ -91,6 +131,33 @@ def patterns() -> dict[str, regex.Pattern]:
             rf"^(?:\s*\([^()]{{0,40}}\))?\s*(?:,?\s*(?:(?:which|that)\s+is\s+)?(?:an?|the|our)\s+"
             rf"(?:(?:new|novel|family|series|suite|set|collection|pair)\s+of\s+)?(?P<desc>(?:[^\s,;.]+\s+){{0,8}}?)|\s+)(?P<noun>{alternation(g['model_nouns'])}){stop}"
         ),
+        # a hyphen part after a name: kept when it is not an ordinary word (Qwen3-VL, DeepSeek-OCR)
+        # or a size follows it (Mistral-Legal-7B); see ModelExtractor.extend
+        "part": fast_compile(r"-(?P<part>[A-Za-z][A-Za-z0-9]*)(?![\w])"),
+        "sized": fast_compile(rf"-{size}(?![\w])"),
+        # shape-based candidates in a cue's reach (model.shape_cue) and next to known models
+        # (model.coordination)
+        "compare": Gated(fast_compile(
+            rf"\b(?:{alternation(g['compare_cues'])})\s+(?:{_FILLER}\s+){{0,4}}(?P<items>{_LIST})"
+        ), g["compare_cues"], starts=True),
+        "use": Gated(fast_compile(
+            rf"\b(?:{alternation(g['use_cues'])})\s+(?:{_FILLER}\s+){{0,3}}(?P<items>{_LIST})"
+        ), g["use_cues"], starts=True),
+        "head": Gated(fast_compile(
+            rf"(?<![\w\-./@\\{{])(?P<name>{_NAME})(?:\s+[a-z][a-z\-]{{2,20}})?\s+(?:{alternation(g['model_heads'])})(?![\w-])"
+        ), g["model_heads"], window=(90, 25)),
+        "candidate": fast_compile(rf"(?<![\w\-./@\\{{])(?:{_NAME})"),
+        "list_gap": fast_compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*)"),
+        "before_gap": fast_compile(rf"(?<![\w\-./@\\{{])(?P<name>{_NAME})(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$"),
+        "shape_stem": fast_compile(rf"(?:{alternation(g['shape_stems'])})(?![a-z])"),
+        "size_tail": fast_compile(rf"[-_ ]?{size}\b"),
+        "glued_digits": fast_compile(r"[A-Za-z]{2,}-?v?\d+(?:\.\d+)?(?:[-+]|$)|\+\+$"),
+        "data_size": fast_compile(r"^[A-Z]+\d+(?:\.\d+)?[KM]$"),  # RS5M: a data set's size, glued
+        "metric_after": fast_compile(r"\s?[Ss]core\b"),
+        "cite": fast_compile(r"\\cite[tp]?\*?\{[^{}]*$"),
+        "generic_abbreviation": fast_compile(
+            rf"(?P<words>(?:[\w\-]+\s+){{0,5}})(?P<head>{alternation(g['generic_heads'])})\s*\($", re.IGNORECASE
+        ),
         "gerund": fast_compile(r"[A-Za-z]+ing\b"),
         "preposition": fast_compile(r"\b(?:of|in|for|with|on|to|from|by)\b", re.IGNORECASE),
         "method_after": fast_compile(rf"[\s-]+(?:{alternation(g['not_model_nouns'])})s?\b", re.IGNORECASE),
@@ -114,9 +181,22 @@ def looks_like_name(s: str) -> bool:
     return any(c.isupper() for c in core[1:]) or has_digit
 
 
+def _bare_acronym(name: str) -> bool:
+    """Three capitals or digits at most (``VQA``, ``OCR``, ``T2I``): a task more often than a model."""
+    return name.isupper() and name.isalnum() and len(name) <= 3
+
+
+_LOWER_PREFIX = re.compile(r"^[a-z]+-?(?=[A-Z])")
+
+
 def is_generic(name: str) -> bool:
+    """A generic class (``data/not_models.txt``), its plural, or one with a lower-case
+    prefix (``multiPLM``, ``s-MLLM``: a multilingual PLM, a small MLLM)."""
     n = name.casefold()
-    return n in not_models() or (n.endswith("s") and n[:-1] in not_models())
+    if n in not_models() or (n.endswith("s") and n[:-1] in not_models()):
+        return True
+    prefix = _LOWER_PREFIX.match(name)
+    return bool(prefix) and name[prefix.end() :].casefold().rstrip("s") in not_models()
 
 
 class ModelExtractor(Component):
@@ -128,13 +208,36 @@ class ModelExtractor(Component):
 
     def extend(self, text: str, end: int) -> int:
         """Run the suffix grammar from ``end``; the end of the longest name."""
-        step = self.patterns["step"]
+        step, part, sized = self.patterns["step"], self.patterns["part"], self.patterns["sized"]
         for _ in range(6):
             m = step.match(text, end)
             if not m:
-                break
+                m = part.match(text, end)
+                if not m or (ordinary(m["part"]) or m["part"].islower()) and not sized.match(text, m.end()):
+                    break
             end = m.end()
         return end
+
+    def model_shaped(self, name: str) -> bool:
+        """Whether a coined name's own parts lean model: a size (``Idefics3-8B``), a model stem
+        (``OneTracker``, ``GeoFusionLRM``, ``Qwen3-VL``) or letters with a version (``Seed-2.0``)."""
+        p = self.patterns
+        return bool(p["size_tail"].search(name) or p["shape_stem"].search(name) or p["glued_digits"].search(name))
+
+    def candidate(self, text: str, start: int) -> tuple[int, int] | None:
+        """The span of a coined name starting at ``start`` (with the suffix grammar), or None."""
+        m = self.patterns["candidate"].match(text, start)
+        if not m or not text[start].isalpha():
+            return None  # 175B, 100K: sizes and counts, not names
+        end = m.end()
+        while (cut := text.rfind("-", start, end)) > start and (ordinary(text[cut + 1 : end]) or text[cut + 1 : end].islower()):
+            end = cut  # BERT-style, RoPE-based, LLM-Powered: a word, not part of the name
+        grown = self.extend(text, end)
+        # an unknown name takes no spaced number (``REPA 262B``, ``OmniGen 5.06`` are results)
+        spaced = text.find(" ", end, grown)
+        end = spaced if spaced >= 0 and any(ch.isdigit() for ch in text[spaced:grown]) else grown
+        name = text[start:end]
+        return (start, end) if coined(name) and not self.patterns["data_size"].search(name) else None
 
     def match(self, doc: Doc) -> list[dict]:
         text = text_of(doc)
@@ -148,8 +251,11 @@ class ModelExtractor(Component):
             prefix = self.patterns["prefix"].search(text, 0, start) if text[start - 1 : start] == "-" else None
             found.append(_mention(text, prefix.start() if prefix else start, end, "model.gazetteer"))
         for m in self.patterns["compound"].finditer(text):
-            if looks_like_name(m.group()):
-                found.append(_mention(text, m.start(), self.extend(text, m.end()), "model.compound"))
+            end = m.end()
+            while (cut := text.rfind("-", m.start(), end)) > m.start() and ordinary(text[cut + 1 : end]):
+                end = cut  # LLM-Powered, LLM-Transformed: a word, not part of the name
+            if looks_like_name(text[m.start() : end]):
+                found.append(_mention(text, m.start(), self.extend(text, end), "model.compound"))
         for m in self.patterns["appositive"].finditer(text):
             if looks_like_name(m["name"]) and not self.patterns["not_nouns"].search(m["desc"]):
                 found.append(_mention(text, m.start("name"), m.end("name"), "model.cue"))
@@ -171,15 +277,81 @@ class ModelExtractor(Component):
             if m and looks_like_name(m["name"].split()[0]) and not self.patterns["not_nouns"].search(desc) \
                     and not self.patterns["gerund"].match(desc) and not self.patterns["preposition"].search(desc):
                 found.append(_mention(text, 0, m.end("name"), "model.title"))
+        found.extend(self._shape_cues(text))
+        found.extend(self._coordinated(text, found))
         # Only gazetteer models may share a span with a benchmark or dataset name, and a
         # coined name followed by "framework", "method", ... is not a model.
-        corpora = Mentions([c for kind in ("gazetteer_benchmark", "gazetteer_dataset") for c in read_facts(doc, kind)])
+        corpora = Mentions([c for kind in ("gazetteer_benchmark", "gazetteer_dataset", "gazetteer_metric")
+                            for c in read_facts(doc, kind)])
         found = [
             f for f in found
-            if f["rule"] == "model.gazetteer"
-            or not (corpora.covering(f["start"]) or self.patterns["method_after"].match(text, f["end"]))
+            if (f["rule"] == "model.gazetteer"
+                or not (corpora.covering(f["start"]) or self.patterns["method_after"].match(text, f["end"])))
+            and not self._not_a_name(text, f)
         ]
         return _drop_long_forms(text, _resolve(found))
+
+    def _shape_cues(self, text: str) -> list[dict]:
+        """``model.shape_cue``: coined names a cue makes models. After a comparison
+        (``outperforms X``, ``surpassing A, B and C``, ``X vs. Y``) or a use (``fine-tune X``,
+        ``built on X``) the name's own parts must lean model too (``model_shaped``), since
+        methods are compared and built on as well; a model head noun after it
+        (``an EfficientNet-B0 model``, ``the HAMMER manipulation detector``) is enough alone."""
+        p, out = self.patterns, []
+        for key in ("compare", "use"):
+            for m in p[key].finditer(text):
+                for item in p["candidate"].finditer(text, m.start("items"), m.end("items")):
+                    span = self.candidate(text, item.start())
+                    if span and self.model_shaped(text[span[0] : span[1]]) and not _bare_acronym(text[span[0] : span[1]]):
+                        out.append(_mention(text, *span, "model.shape_cue"))
+        for m in p["head"].finditer(text):
+            span = self.candidate(text, m.start("name"))
+            if span and span[1] <= m.end("name") and not _bare_acronym(text[span[0] : span[1]]):  # VQA, OCR
+                out.append(_mention(text, *span, "model.shape_cue"))
+        return out
+
+    def _coordinated(self, text: str, found: list[dict]) -> list[dict]:
+        """``model.coordination``: in ``A, B and C`` or ``(A, B, C)``, coined members next to a
+        model take its role (``Qwen2-VL-7B and Idefics3-8B``)."""
+        p, out = self.patterns, []
+        seen = {(f["start"], f["end"]) for f in found}
+        todo = [f for f in found if not is_generic(f["name"])]
+        while todo:
+            f = todo.pop()
+            pos = f["end"]
+            while (gap := p["list_gap"].match(text, pos)) and (span := self.candidate(text, gap.end())):
+                if gap.group().strip() == "," and not p["list_gap"].match(text, span[1]):
+                    break  # "Built on X, Y optimizes ...": a list goes on after a bare comma
+                pos = span[1]
+                if span not in seen:
+                    seen.add(span)
+                    out.append(new := _mention(text, *span, "model.coordination"))
+                    todo.append(new)
+            pos = f["start"]
+            while m := p["before_gap"].search(text, max(0, pos - 80), pos):
+                span = self.candidate(text, m.start("name"))
+                if not span or span[1] != m.end("name"):
+                    break
+                pos = span[0]
+                if span not in seen:
+                    seen.add(span)
+                    out.append(new := _mention(text, *span, "model.coordination"))
+                    todo.append(new)
+        return out
+
+    def _not_a_name(self, text: str, f: dict) -> bool:
+        """A citation key (``\\cite{Guo-2025-Deepseek}``), or the abbreviation of a class
+        (``speech large language model (SLLM)``, ``convolutional neural networks (BCNNs)``)."""
+        p = self.patterns
+        if p["cite"].search(text, max(0, f["start"] - 120), f["start"]) or p["metric_after"].match(text, f["end"]):
+            return True  # \cite{Guo-2025-Deepseek}; GPT Score
+        before = len(text[: f["start"]].rstrip())
+        if not text.startswith("(", before - 1) or not text[f["end"] : f["end"] + 2].lstrip().startswith(")"):
+            return False
+        m = p["generic_abbreviation"].search(text, max(0, before - 90), before)
+        if not m or (m["head"][0].isupper() or f["rule"] == "model.gazetteer") and not f["text"].endswith("s"):
+            return False
+        return not any(w.casefold() in ("our", "novel", "new", "proposed", "called", "named") for w in m["words"].split())
 
     def set_annotations(self, doc: Doc, mentions: list[dict]) -> None:
         write_facts(doc, "model", mentions)
