@@ -45,7 +45,7 @@ INTRODUCE_VERBS = ("introduce", "present", "propose", "release", "develop", "tra
 
 #: A name-shaped run: letters and digits joined by ``-`` or ``.`` (``Seed-2.0``, ``CC-OCR``,
 #: ``Idefics3-8B``), with ``++`` or ``*`` after it (``NutNet++``).
-_NAME = r"[A-Za-z0-9][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*(?:\+\+|\*)?"
+_NAME = r"[A-Za-z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+|\.\d[A-Za-z0-9]*)*(?:\+\+|\*)?"
 #: ``A``, ``A and B``, ``A, B, and C``, ``A/B``.
 _LIST = rf"{_NAME}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*){_NAME}){{0,8}}"
 #: Words between a cue and the names it governs (``outperforms the strong baseline X``).
@@ -96,7 +96,7 @@ def patterns() -> dict[str, regex.Pattern]:
         rf"|(?<=\d)(?:\.\d{{1,2}}|/\d(?:\.\d)?)(?![\w%/]|\.\d)"  # Stable Diffusion 3 -> 3.5, GPT-3.5/4
         rf"|[\s~](?:{size})(?![\w%])"  # LLaMA 7B
         rf"|\s(?:base|large|BASE|LARGE)(?![\w-])(?!\s+(?:language|scale|number|amount|margin|vocabulary|batch))"  # BERT base
-        rf"|[\s~](?:v\d{{1,2}}(?:\.\d{{1,2}})?|\d(?:\.\d{{1,2}})?)(?![\w%]|\.\d|\s*(?:%|\\%|x\b|times|points|percent|and\s+\d))"  # Llama 3.1, MoCo v3, wav2vec~2.0
+        rf"|[\s~](?:[vV]\d{{1,2}}(?:\.\d{{1,2}})?|\d(?:\.\d{{1,2}})?)(?![\w%]|\.\d|\s*(?:%|\\%|x\b|times|points|percent|and\s+\d))"  # Llama 3.1, MoCo v3, wav2vec~2.0
         rf"|\s(?:{alternation(g['spaced_variants'])})(?![\w-]))"  # GPT-3 XL
     )
     name_shape = r"[A-Za-z0-9][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*"
@@ -144,7 +144,7 @@ def patterns() -> dict[str, regex.Pattern]:
             rf"\b(?:{alternation(g['use_cues'])})\s+(?:{_FILLER}\s+){{0,3}}(?P<items>{_LIST})"
         ), g["use_cues"], starts=True),
         "head": Gated(fast_compile(
-            rf"(?<![\w\-./@\\{{])(?P<name>{_NAME})(?:\s+[a-z][a-z\-]{{2,20}})?\s+(?:{alternation(g['model_heads'])})(?![\w-])"
+            rf"\b(?:{alternation(g['head_determiners'])})\s+(?P<name>{_NAME})\s+(?:{alternation(g['model_heads'])})(?![\w-])"
         ), g["model_heads"], window=(90, 25)),
         "candidate": fast_compile(rf"(?<![\w\-./@\\{{])(?:{_NAME})"),
         "list_gap": fast_compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*)"),
@@ -152,6 +152,11 @@ def patterns() -> dict[str, regex.Pattern]:
         "shape_stem": fast_compile(rf"(?:{alternation(g['shape_stems'])})(?![a-z])"),
         "size_tail": fast_compile(rf"[-_ ]?{size}\b"),
         "glued_digits": fast_compile(r"[A-Za-z]{2,}-?v?\d+(?:\.\d+)?(?:[-+]|$)|\+\+$"),
+        "plural_acronym": fast_compile(r"[A-Z][A-Z0-9-]*[A-Z]s"),
+        "member_end": fast_compile(r"\s*(?:[,;:.)\]]|and\b|or\b|$|models?\b|LLMs?\b)"),
+        "evaluated_on": fast_compile(r"\bon\s+(?:both\s+)?(?:the\s+)?$"),
+        "gap_before": fast_compile(r"(?:,|\band|\bor|/)\s*$"),
+        "list_start": fast_compile(r"(?:[(:]|\b(?:such as|like|including|e\.g\.,?|i\.e\.,?|namely|as well as))\s*$"),
         "data_size": fast_compile(r"^[A-Z]+\d+(?:\.\d+)?[KM]$"),  # RS5M: a data set's size, glued
         "metric_after": fast_compile(r"\s?[Ss]core\b"),
         "cite": fast_compile(r"\\cite[tp]?\*?\{[^{}]*$"),
@@ -227,8 +232,8 @@ class ModelExtractor(Component):
     def candidate(self, text: str, start: int) -> tuple[int, int] | None:
         """The span of a coined name starting at ``start`` (with the suffix grammar), or None."""
         m = self.patterns["candidate"].match(text, start)
-        if not m or not text[start].isalpha():
-            return None  # 175B, 100K: sizes and counts, not names
+        if not m or not text[start].isalpha() or any(self.patterns["plural_acronym"].fullmatch(part) for part in m.group().split("-")):
+            return None  # 175B, 100K: sizes and counts; VLODs: a class
         end = m.end()
         while (cut := text.rfind("-", start, end)) > start and (ordinary(text[cut + 1 : end]) or text[cut + 1 : end].islower()):
             end = cut  # BERT-style, RoPE-based, LLM-Powered: a word, not part of the name
@@ -237,6 +242,8 @@ class ModelExtractor(Component):
         spaced = text.find(" ", end, grown)
         end = spaced if spaced >= 0 and any(ch.isdigit() for ch in text[spaced:grown]) else grown
         name = text[start:end]
+        if any(part.islower() for part in text[start : min(end, m.end())].split("-")):
+            return None  # text-to-SQL, sub-72B, Portuguese-to-Kiriol: words joined, not a name
         return (start, end) if coined(name) and not self.patterns["data_size"].search(name) else None
 
     def match(self, doc: Doc) -> list[dict]:
@@ -277,18 +284,22 @@ class ModelExtractor(Component):
             if m and looks_like_name(m["name"].split()[0]) and not self.patterns["not_nouns"].search(desc) \
                     and not self.patterns["gerund"].match(desc) and not self.patterns["preposition"].search(desc):
                 found.append(_mention(text, 0, m.end("name"), "model.title"))
-        found.extend(self._shape_cues(text))
-        found.extend(self._coordinated(text, found))
-        # Only gazetteer models may share a span with a benchmark or dataset name, and a
-        # coined name followed by "framework", "method", ... is not a model.
+        # Only gazetteer models may share a span with a benchmark, dataset or metric name, and
+        # a coined name followed by "framework", "method", ... is not a model.
         corpora = Mentions([c for kind in ("gazetteer_benchmark", "gazetteer_dataset", "gazetteer_metric")
                             for c in read_facts(doc, kind)])
-        found = [
-            f for f in found
-            if (f["rule"] == "model.gazetteer"
-                or not (corpora.covering(f["start"]) or self.patterns["method_after"].match(text, f["end"])))
-            and not self._not_a_name(text, f)
-        ]
+
+        def kept(mentions):
+            return [
+                f for f in mentions
+                if (f["rule"] == "model.gazetteer"
+                    or not (corpora.covering(f["start"]) or self.patterns["method_after"].match(text, f["end"])))
+                and not self._not_a_name(text, f)
+            ]
+
+        found = kept(found)
+        found += kept(self._shape_cues(text))
+        found += kept(self._coordinated(text, found))
         return _drop_long_forms(text, _resolve(found))
 
     def _shape_cues(self, text: str) -> list[dict]:
@@ -306,7 +317,7 @@ class ModelExtractor(Component):
                         out.append(_mention(text, *span, "model.shape_cue"))
         for m in p["head"].finditer(text):
             span = self.candidate(text, m.start("name"))
-            if span and span[1] <= m.end("name") and not _bare_acronym(text[span[0] : span[1]]):  # VQA, OCR
+            if span and span[1] == m.end("name") and not _bare_acronym(text[span[0] : span[1]]):  # VQA, OCR
                 out.append(_mention(text, *span, "model.shape_cue"))
         return out
 
@@ -318,8 +329,12 @@ class ModelExtractor(Component):
         todo = [f for f in found if not is_generic(f["name"])]
         while todo:
             f = todo.pop()
+            if p["evaluated_on"].search(text, max(0, f["start"] - 16), f["start"]):
+                continue  # "on both AniClipart and ChallengeSVG": benchmarks
             pos = f["end"]
             while (gap := p["list_gap"].match(text, pos)) and (span := self.candidate(text, gap.end())):
+                if not p["member_end"].match(text, span[1]) or _bare_acronym(text[span[0] : span[1]]):
+                    break  # "the Endovis17 medical dataset", "OpenAI o3": a modifier, not a member
                 if gap.group().strip() == "," and not p["list_gap"].match(text, span[1]):
                     break  # "Built on X, Y optimizes ...": a list goes on after a bare comma
                 pos = span[1]
@@ -327,12 +342,17 @@ class ModelExtractor(Component):
                     seen.add(span)
                     out.append(new := _mention(text, *span, "model.coordination"))
                     todo.append(new)
-            pos = f["start"]
+            pos, end = f["start"], f["end"]
             while m := p["before_gap"].search(text, max(0, pos - 80), pos):
                 span = self.candidate(text, m.start("name"))
-                if not span or span[1] != m.end("name"):
+                if not span or span[1] != m.end("name") or _bare_acronym(text[span[0] : span[1]]):
                     break
-                pos = span[0]
+                if m.group().rstrip().endswith(",") and not (
+                    p["list_gap"].match(text, end) or p["gap_before"].search(text, max(0, span[0] - 8), span[0])
+                    or p["list_start"].search(text, max(0, span[0] - 20), span[0])
+                ):
+                    break  # "In VideoQGen, Gemini 2.5 Pro ...": an opening phrase, not a list
+                pos, end = span
                 if span not in seen:
                     seen.add(span)
                     out.append(new := _mention(text, *span, "model.coordination"))
