@@ -25,8 +25,8 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..data_files import read_json, read_lines
-from ..trie import Gated, alternation, fast_compile
+from ..data_files import read_json, read_jsonl, read_lines
+from ..trie import Gated, alternation, compile_names, fast_compile
 from . import Component, Mentions, read_facts, text_of, write_facts
 
 
@@ -149,12 +149,18 @@ def patterns() -> dict[str, regex.Pattern]:
         "candidate": fast_compile(rf"(?<![\w\-./@\\{{])(?:{_NAME})"),
         "list_gap": fast_compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*)"),
         "before_gap": fast_compile(rf"(?<![\w\-./@\\{{])(?P<name>{_NAME})(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$"),
-        "shape_stem": fast_compile(rf"(?:{alternation(g['shape_stems'])})(?![a-z])"),
+        "shape_stem": fast_compile(rf"(?:{alternation(g['shape_stems'])})(?=$|[-\d.+])"),
         "size_tail": fast_compile(rf"[-_ ]?{size}\b"),
         "glued_digits": fast_compile(r"[A-Za-z]{2,}-?v?\d+(?:\.\d+)?(?:[-+]|$)|\+\+$"),
         "plural_acronym": fast_compile(r"[A-Z][A-Z0-9-]*[A-Z]s"),
         "member_end": fast_compile(r"\s*(?:[,;:.)\]]|and\b|or\b|$|models?\b|LLMs?\b)"),
         "evaluated_on": fast_compile(r"\bon\s+(?:both\s+)?(?:the\s+)?$"),
+        "family_prefix": compile_names(
+            [f for e in read_jsonl("models.jsonl") for f in (e["name"], *e.get("aliases", ())) if len(f) >= 3],
+            left="", right=r"(?=[A-Z0-9])",
+        ),
+        "humps": fast_compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+"),
+        "two_names": fast_compile(r"[A-Z][a-z]+-[A-Z][a-z]+"),
         "gap_before": fast_compile(r"(?:,|\band|\bor|/)\s*$"),
         "list_start": fast_compile(r"(?:[(:]|\b(?:such as|like|including|e\.g\.,?|i\.e\.,?|namely|as well as))\s*$"),
         "data_size": fast_compile(r"^[A-Z]+\d+(?:\.\d+)?[KM]$"),  # RS5M: a data set's size, glued
@@ -225,9 +231,10 @@ class ModelExtractor(Component):
 
     def model_shaped(self, name: str) -> bool:
         """Whether a coined name's own parts lean model: a size (``Idefics3-8B``), a model stem
-        (``OneTracker``, ``GeoFusionLRM``, ``Qwen3-VL``) or letters with a version (``Seed-2.0``)."""
+        that ends it or a part of it (``OneTracker``, ``GeoFusionLRM``, ``Qwen3-VL``), or a listed
+        family with a coined part glued on (``StarCoderPlus``)."""
         p = self.patterns
-        return bool(p["size_tail"].search(name) or p["shape_stem"].search(name) or p["glued_digits"].search(name))
+        return bool(p["size_tail"].search(name) or p["shape_stem"].search(name) or p["family_prefix"].match(name))
 
     def candidate(self, text: str, start: int) -> tuple[int, int] | None:
         """The span of a coined name starting at ``start`` (with the suffix grammar), or None."""
@@ -299,7 +306,7 @@ class ModelExtractor(Component):
 
         found = kept(found)
         found += kept(self._shape_cues(text))
-        found += kept(self._coordinated(text, found))
+        found += kept(self._coordinated(text, found, corpora))
         return _drop_long_forms(text, _resolve(found))
 
     def _shape_cues(self, text: str) -> list[dict]:
@@ -317,11 +324,23 @@ class ModelExtractor(Component):
                         out.append(_mention(text, *span, "model.shape_cue"))
         for m in p["head"].finditer(text):
             span = self.candidate(text, m.start("name"))
-            if span and span[1] == m.end("name") and not _bare_acronym(text[span[0] : span[1]]):  # VQA, OCR
+            name = text[span[0] : span[1]] if span else ""
+            if span and span[1] == m.end("name") and not _bare_acronym(name) and not self._word_like(name):
                 out.append(_mention(text, *span, "model.shape_cue"))
         return out
 
-    def _coordinated(self, text: str, found: list[dict]) -> list[dict]:
+    def _word_like(self, name: str) -> bool:
+        """Made of words, not coined: a common word in capitals (``INSTRUCT``), ordinary words run
+        together (``OnDevice``), two capitalized words (``Kerimov-Alekberli``: people's names), or
+        an all-caps acronym of four letters or more (``OVSS``: a task more often than a model)."""
+        parts = self.patterns["humps"].findall(name)
+        return (
+            (name.isalpha() and name.isupper())
+            or (len(parts) > 1 and all(ordinary(w) for w in parts))
+            or bool(self.patterns["two_names"].fullmatch(name))
+        )
+
+    def _coordinated(self, text: str, found: list[dict], corpora: Mentions) -> list[dict]:
         """``model.coordination``: in ``A, B and C`` or ``(A, B, C)``, coined members next to a
         model take its role (``Qwen2-VL-7B and Idefics3-8B``)."""
         p, out = self.patterns, []
@@ -331,19 +350,24 @@ class ModelExtractor(Component):
             f = todo.pop()
             if p["evaluated_on"].search(text, max(0, f["start"] - 16), f["start"]):
                 continue  # "on both AniClipart and ChallengeSVG": benchmarks
+            chain, tainted = [], False
             pos = f["end"]
-            while (gap := p["list_gap"].match(text, pos)) and (span := self.candidate(text, gap.end())):
-                if not p["member_end"].match(text, span[1]) or _bare_acronym(text[span[0] : span[1]]):
+            while gap := p["list_gap"].match(text, pos):
+                if corpora.starting_in(gap.end(), gap.end() + 1):
+                    tainted = True  # a list of metrics or benchmarks (BLEU, ROUGE, BERTScore, ...)
+                    break
+                span = self.candidate(text, gap.end())
+                if not span or not p["member_end"].match(text, span[1]) or _bare_acronym(text[span[0] : span[1]]):
                     break  # "the Endovis17 medical dataset", "OpenAI o3": a modifier, not a member
                 if gap.group().strip() == "," and not p["list_gap"].match(text, span[1]):
                     break  # "Built on X, Y optimizes ...": a list goes on after a bare comma
                 pos = span[1]
-                if span not in seen:
-                    seen.add(span)
-                    out.append(new := _mention(text, *span, "model.coordination"))
-                    todo.append(new)
+                chain.append(span)
             pos, end = f["start"], f["end"]
             while m := p["before_gap"].search(text, max(0, pos - 80), pos):
+                if corpora.starting_in(m.start("name"), m.start("name") + 1):
+                    tainted = True
+                    break
                 span = self.candidate(text, m.start("name"))
                 if not span or span[1] != m.end("name") or _bare_acronym(text[span[0] : span[1]]):
                     break
@@ -353,6 +377,10 @@ class ModelExtractor(Component):
                 ):
                     break  # "In VideoQGen, Gemini 2.5 Pro ...": an opening phrase, not a list
                 pos, end = span
+                chain.append(span)
+            if tainted:
+                continue
+            for span in chain:
                 if span not in seen:
                     seen.add(span)
                     out.append(new := _mention(text, *span, "model.coordination"))
