@@ -111,7 +111,7 @@ def patterns() -> dict[str, regex.Pattern]:
             rf"(?:-(?!(?i:based|like|style|aware|guided|driven|free|only|level|specific)\b)[A-Z0-9][A-Za-z0-9.]*)*(?![\w])"
         ), g["stems"], window=(120, 160)),
         "appositive": Gated(fast_compile(
-            rf"(?<![\w\-./@])(?P<name>[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*)(?:\s+\([^()]{{1,30}}\))?,?\s+(?:is\s+)?(?:a|an)\s+"
+            rf"(?<![\w\-./@])(?P<name>[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*)\)?(?:\s+\([^()]{{1,30}}\))?,?\s+(?:is\s+)?(?:a|an)\s+"
             rf"(?P<desc>(?:[\w\-.]+\s+){{0,6}}?)(?P<noun>{alternation(g['model_nouns'])}){stop}", engine="regex"
         ), g["model_nouns"], window=(300, 30)),
         "introduce": Gated(fast_compile(
@@ -127,6 +127,18 @@ def patterns() -> dict[str, regex.Pattern]:
             rf"^(?P<name>{name_shape}(?:[\s~]\d(?:\.\d{{1,2}})?)?)\s*:\s*(?:an?\s+|the\s+)?(?P<desc>(?:[\w\-]+\s+){{0,5}}?)"
             rf"(?P<noun>(?i:{alternation(g['model_nouns'])})){stop}"
         ),
+        # "the ensemble model, referred to as EL-4", "a model named openCabrita 3B"
+        "named": Gated(fast_compile(
+            rf"\b(?:{alternation(g['model_nouns'])}),?\s+(?:(?:which\s+)?(?:is\s+)?(?:referred\s+to\s+as|known\s+as|termed|named|called|dubbed|denoted(?:\s+as)?))\s+"
+            rf"(?:``|\"|')?(?P<name>{_NAME})"
+            rf"|\b(?:{alternation(g['model_nouns'])}),\s+(?P<name2>{_NAME}),\s+(?:that|which|who)\b"
+        ), [*g["model_nouns"], "referred", "known as", "termed", "named", "called", "dubbed", "denoted"], window=(60, 60)),
+        # "we propose a novel Physics-guided Causal Model (PCM)": the abbreviation of the paper's own model
+        "own_long_form": Gated(fast_compile(
+            r"\b(?:propose|present|introduce|develop|design|build|called|named|termed|dubbed)[sd]?\s+(?:an?\s+|the\s+|our\s+)?"
+            r"(?:(?:novel|new|simple|efficient|lightweight|unified|generalizable|general)\s+){0,3}"
+            rf"(?:[A-Z][\w\-]*\s+){{1,6}}?(?:{alternation(g['long_form_heads'])})\s*\((?P<name>{_NAME})\)"
+        ), ["propose", "present", "introduce", "develop", "design", "build", "called", "named", "termed", "dubbed"], window=(20, 160)),
         "intro_tail": fast_compile(
             rf"^(?:\s*\([^()]{{0,40}}\))?\s*(?:,?\s*(?:(?:which|that)\s+is\s+)?(?:an?|the|our)\s+"
             rf"(?:(?:new|novel|family|series|suite|set|collection|pair)\s+of\s+)?(?P<desc>(?:[^\s,;.]+\s+){{0,8}}?)|\s+)(?P<noun>{alternation(g['model_nouns'])}){stop}"
@@ -159,6 +171,8 @@ def patterns() -> dict[str, regex.Pattern]:
             [f for e in read_jsonl("models.jsonl") for f in (e["name"], *e.get("aliases", ())) if len(f) >= 3],
             left="", right=r"(?=[A-Z0-9])",
         ),
+        "sized_word": fast_compile(rf"\s{size}(?![\w%])"),
+        "next_capital": fast_compile(r"\s[A-Z]"),
         "humps": fast_compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+"),
         "two_names": fast_compile(r"[A-Z][a-z]+-[A-Z][a-z]+"),
         "gap_before": fast_compile(r"(?:,|\band|\bor|/)\s*$"),
@@ -236,8 +250,10 @@ class ModelExtractor(Component):
         p = self.patterns
         return bool(p["size_tail"].search(name) or p["shape_stem"].search(name) or p["family_prefix"].match(name))
 
-    def candidate(self, text: str, start: int) -> tuple[int, int] | None:
-        """The span of a coined name starting at ``start`` (with the suffix grammar), or None."""
+    def candidate(self, text: str, start: int, strong: bool = False) -> tuple[int, int] | None:
+        """The span of a coined name starting at ``start`` (with the suffix grammar), or None.
+        After a strong cue (``a model named X``) a capitalized word that is not an ordinary
+        one (``Celadon``) and a spaced size (``openCabrita 3B``) are read too."""
         m = self.patterns["candidate"].match(text, start)
         if not m or not text[start].isalpha() or any(self.patterns["plural_acronym"].fullmatch(part) for part in m.group().split("-")):
             return None  # 175B, 100K: sizes and counts; VLODs: a class
@@ -247,8 +263,13 @@ class ModelExtractor(Component):
         grown = self.extend(text, end)
         # an unknown name takes no spaced number (``REPA 262B``, ``OmniGen 5.06`` are results)
         spaced = text.find(" ", end, grown)
-        end = spaced if spaced >= 0 and any(ch.isdigit() for ch in text[spaced:grown]) else grown
+        if spaced >= 0 and any(ch.isdigit() for ch in text[spaced:grown]):
+            end = spaced if not (strong and self.patterns["sized_word"].match(text, spaced)) else grown
+        else:
+            end = grown
         name = text[start:end]
+        if strong and name.isalpha() and name[0].isupper() and not ordinary(name) and not is_generic(name):
+            return None if self.patterns["next_capital"].match(text, end) else (start, end)  # Pooling LLaVA
         if any(part.islower() for part in text[start : min(end, m.end())].split("-")):
             return None  # text-to-SQL, sub-72B, Portuguese-to-Kiriol: words joined, not a name
         return (start, end) if coined(name) and not self.patterns["data_size"].search(name) else None
@@ -273,6 +294,11 @@ class ModelExtractor(Component):
         for m in self.patterns["appositive"].finditer(text):
             if looks_like_name(m["name"]) and not self.patterns["not_nouns"].search(m["desc"]):
                 found.append(_mention(text, m.start("name"), m.end("name"), "model.cue"))
+        for key in ("named", "own_long_form"):
+            for m in self.patterns[key].finditer(text):
+                span = self.candidate(text, m.start("name") if m["name"] else m.start("name2"), strong=True)
+                if span:
+                    found.append(_mention(text, *span, "model.cue"))
         for m in self.patterns["introduce"].finditer(text):
             tail = self.patterns["intro_tail"].match(m["rest"])
             coined = looks_like_name(m["name"]) or (m["name"][0].isupper() and m["name"].isalpha())
@@ -307,7 +333,11 @@ class ModelExtractor(Component):
         found = kept(found)
         found += kept(self._shape_cues(text))
         found += kept(self._coordinated(text, found, corpora))
-        return _drop_long_forms(text, _resolve(found))
+        # one role per name per paper: a name the text defines as a class's abbreviation
+        # (speech large language model (SLLM)) is a class everywhere in it
+        listed = {c["text"] for c in gazetteer}
+        classes = {f["name"] for f in found if f["text"] not in listed and self._class_abbreviation(text, f)}
+        return _drop_long_forms(text, _resolve([f for f in found if f["name"] not in classes]))
 
     def _shape_cues(self, text: str) -> list[dict]:
         """``model.shape_cue``: coined names a cue makes models. After a comparison
@@ -388,11 +418,14 @@ class ModelExtractor(Component):
         return out
 
     def _not_a_name(self, text: str, f: dict) -> bool:
-        """A citation key (``\\cite{Guo-2025-Deepseek}``), or the abbreviation of a class
-        (``speech large language model (SLLM)``, ``convolutional neural networks (BCNNs)``)."""
+        """A citation key (``\\cite{Guo-2025-Deepseek}``) or a metric (``GPT Score``)."""
         p = self.patterns
-        if p["cite"].search(text, max(0, f["start"] - 120), f["start"]) or p["metric_after"].match(text, f["end"]):
-            return True  # \cite{Guo-2025-Deepseek}; GPT Score
+        return bool(p["cite"].search(text, max(0, f["start"] - 120), f["start"]) or p["metric_after"].match(text, f["end"]))
+
+    def _class_abbreviation(self, text: str, f: dict) -> bool:
+        """The abbreviation of a class (``speech large language model (SLLM)``,
+        ``convolutional neural networks (BCNNs)``)."""
+        p = self.patterns
         before = len(text[: f["start"]].rstrip())
         if not text.startswith("(", before - 1) or not text[f["end"] : f["end"] + 2].lstrip().startswith(")"):
             return False
