@@ -1,19 +1,34 @@
-"""Model names: gazetteer families extended by a name grammar, compounds, and cues.
+"""Model names: gazetteer families extended by a name grammar, coined names read by
+their shape and their context.
 
-Three rules, each with a stable id:
+Rules, each with a stable id:
 
 * ``model.gazetteer``: a family from ``data/models.jsonl`` plus what the grammar
-  allows after it: versions (``GPT-4o``, ``Llama 3.1``, ``Qwen2.5``), sizes
-  (``LLaMA-2-7B``, ``LLaMA 7B``), variants (``-Instruct``, ``-mini``, `` XL``) and
-  configurations (``ViT-B/16``).
+  allows after it: versions (``GPT-4o``, ``Llama 3.1``, ``Qwen2.5``, ``DINOv3``), sizes
+  (``LLaMA-2-7B``, ``LLaMA 7B``), variants (``-Instruct``, ``-mini``, `` XL``, `` base``),
+  configurations (``ViT-B/16``, ``EfficientNet-B0``) and coined parts (``Qwen3-VL``,
+  ``DeepSeek-OCR``; a word part only before a size: ``Mistral-Legal-7B``).
 * ``model.compound``: a name built on a productive stem from
   ``data/model_grammar.json`` (``ContraBERT``, ``CT-LLM``, ``MiniGPT-4``).
-* ``model.cue``: a name the text introduces as a model (``X, a 7B language model``,
-  ``we introduce X, a family of LLMs``); ``X, a framework`` is not one.
+* ``model.cue`` / ``model.list`` / ``model.title``: a name the text introduces as a
+  model (``X, a 7B language model``), lists after ``models such as``, a title ``X: A ...
+  Language Model``; ``X, a framework`` is not one.
+* ``model.named``: a model noun names it (``a model named openCabrita 3B``, ``the
+  ensemble model, referred to as EL-4``).
+* ``model.abbreviation``: the abbreviation of the paper's own long-form model (``we
+  propose a novel Physics-guided Causal Model (PCM)``).
+* ``model.shape_cue``: a coined name (not an ordinary English word by
+  ``data/common_words.txt``) after a comparison or use cue when its own parts lean
+  model (``outperforms OneTracker``, ``built on QwenVL3-2B``), or between a determiner
+  and a model head noun (``our TVNet model``).
+* ``model.coordination``: coined members of ``A, B and C`` / ``(A, B, C)`` next to a
+  known model take its role (``Qwen2-VL-7B and Zorblax3-8B``).
 
-Generic classes and methods (``data/not_models.txt``) are never models. An
-abbreviation in brackets after its long form (``XLM-RoBERTa (XLM-R)``) keeps the
-short form only.
+Generic classes, methods, formats and organisations (``data/not_models.txt``) are never
+models, nor citation keys, ``<name> Score`` metrics, or a name the paper defines as a
+class's abbreviation (``speech large language model (SLLM)``, in the whole paper). An
+abbreviation in brackets after its long form (``XLM-RoBERTa (XLM-R)``) keeps the short
+form only.
 """
 
 from __future__ import annotations
@@ -26,7 +41,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..data_files import read_json, read_jsonl, read_lines
-from ..trie import Gated, alternation, compile_names, fast_compile
+from ..trie import GATE_WORDS, Gated, alternation, compile_names, fast_compile
 from . import Component, Mentions, read_facts, text_of, write_facts
 
 
@@ -111,7 +126,7 @@ def patterns() -> dict[str, regex.Pattern]:
             rf"(?:-(?!(?i:based|like|style|aware|guided|driven|free|only|level|specific)\b)[A-Z0-9][A-Za-z0-9.]*)*(?![\w])"
         ), g["stems"], window=(120, 160)),
         "appositive": Gated(fast_compile(
-            rf"(?<![\w\-./@])(?P<name>[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*)\)?(?:\s+\([^()]{{1,30}}\))?,?\s+(?:is\s+)?(?:a|an)\s+"
+            rf"(?<![\w\-./@])(?P<name>[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*)(?:\s+\([^()]{{1,30}}\))?,?\s+(?:is\s+)?(?:a|an)\s+"
             rf"(?P<desc>(?:[\w\-.]+\s+){{0,6}}?)(?P<noun>{alternation(g['model_nouns'])}){stop}", engine="regex"
         ), g["model_nouns"], window=(300, 30)),
         "introduce": Gated(fast_compile(
@@ -131,14 +146,15 @@ def patterns() -> dict[str, regex.Pattern]:
         "named": Gated(fast_compile(
             rf"\b(?:{alternation(g['model_nouns'])}),?\s+(?:(?:which\s+)?(?:is\s+)?(?:referred\s+to\s+as|known\s+as|termed|named|called|dubbed|denoted(?:\s+as)?))\s+"
             rf"(?:``|\"|')?(?P<name>{_NAME})"
-            rf"|\b(?:{alternation(g['model_nouns'])}),\s+(?P<name2>{_NAME}),\s+(?:that|which|who)\b"
-        ), [*g["model_nouns"], "referred", "known as", "termed", "named", "called", "dubbed", "denoted"], window=(60, 60)),
+        ), ["referred", "known as", "termed", "named", "called", "dubbed", "denoted"], window=(60, 60)),
         # "we propose a novel Physics-guided Causal Model (PCM)": the abbreviation of the paper's own model
-        "own_long_form": Gated(fast_compile(
+        "own_long_form": Gated(re.compile(
+            rf"\b(?:{alternation(g['long_form_heads'])})\s*\((?P<name>{_NAME})\)"
+        ), g["long_form_heads"], starts=True),
+        "own_intro": fast_compile(
             r"\b(?:propose|present|introduce|develop|design|build|called|named|termed|dubbed)[sd]?\s+(?:an?\s+|the\s+|our\s+)?"
-            r"(?:(?:novel|new|simple|efficient|lightweight|unified|generalizable|general)\s+){0,3}"
-            rf"(?:[A-Z][\w\-]*\s+){{1,6}}?(?:{alternation(g['long_form_heads'])})\s*\((?P<name>{_NAME})\)"
-        ), ["propose", "present", "introduce", "develop", "design", "build", "called", "named", "termed", "dubbed"], window=(20, 160)),
+            r"(?:(?:novel|new|simple|efficient|lightweight|unified|generalizable|general)\s+){0,3}(?:[A-Z][\w\-]*\s+){1,6}$"
+        ),
         "intro_tail": fast_compile(
             rf"^(?:\s*\([^()]{{0,40}}\))?\s*(?:,?\s*(?:(?:which|that)\s+is\s+)?(?:an?|the|our)\s+"
             rf"(?:(?:new|novel|family|series|suite|set|collection|pair)\s+of\s+)?(?P<desc>(?:[^\s,;.]+\s+){{0,8}}?)|\s+)(?P<noun>{alternation(g['model_nouns'])}){stop}"
@@ -155,9 +171,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "use": Gated(fast_compile(
             rf"\b(?:{alternation(g['use_cues'])})\s+(?:{_FILLER}\s+){{0,3}}(?P<items>{_LIST})"
         ), g["use_cues"], starts=True),
-        "head": Gated(fast_compile(
-            rf"\b(?:{alternation(g['head_determiners'])})\s+(?P<name>{_NAME})\s+(?:{alternation(g['model_heads'])})(?![\w-])"
-        ), g["model_heads"], window=(90, 25)),
+
         "candidate": fast_compile(rf"(?<![\w\-./@\\{{])(?:{_NAME})"),
         "list_gap": fast_compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*)"),
         "before_gap": fast_compile(rf"(?<![\w\-./@\\{{])(?P<name>{_NAME})(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$"),
@@ -230,6 +244,12 @@ class ModelExtractor(Component):
     def __init__(self, nlp: Language, name: str = "paperfacts_models"):
         self.name = name
         self.patterns = patterns()
+        g = grammar()
+        self.heads: dict[str, set[str]] = {}  # head noun, lower-cased -> its spellings
+        for head in g["model_heads"]:
+            self.heads.setdefault(head.lower(), set()).add(head)
+        GATE_WORDS.add(frozenset(self.heads))
+        self.determiners = frozenset(g["head_determiners"])
 
     def extend(self, text: str, end: int) -> int:
         """Run the suffix grammar from ``end``; the end of the longest name."""
@@ -294,11 +314,13 @@ class ModelExtractor(Component):
         for m in self.patterns["appositive"].finditer(text):
             if looks_like_name(m["name"]) and not self.patterns["not_nouns"].search(m["desc"]):
                 found.append(_mention(text, m.start("name"), m.end("name"), "model.cue"))
-        for key in ("named", "own_long_form"):
+        for key, rule in (("named", "model.named"), ("own_long_form", "model.abbreviation")):
             for m in self.patterns[key].finditer(text):
-                span = self.candidate(text, m.start("name") if m["name"] else m.start("name2"), strong=True)
+                if key == "own_long_form" and not self.patterns["own_intro"].search(text, max(0, m.start() - 160), m.start()):
+                    continue
+                span = self.candidate(text, m.start("name"), strong=True)
                 if span:
-                    found.append(_mention(text, *span, "model.cue"))
+                    found.append(_mention(text, *span, rule))
         for m in self.patterns["introduce"].finditer(text):
             tail = self.patterns["intro_tail"].match(m["rest"])
             coined = looks_like_name(m["name"]) or (m["name"][0].isupper() and m["name"].isalpha())
@@ -352,12 +374,31 @@ class ModelExtractor(Component):
                     span = self.candidate(text, item.start())
                     if span and self.model_shaped(text[span[0] : span[1]]) and not _bare_acronym(text[span[0] : span[1]]):
                         out.append(_mention(text, *span, "model.shape_cue"))
-        for m in p["head"].finditer(text):
-            span = self.candidate(text, m.start("name"))
+        for start, end in self._after_determiner(text):
+            span = self.candidate(text, start)
             name = text[span[0] : span[1]] if span else ""
-            if span and span[1] == m.end("name") and not _bare_acronym(name) and not self._word_like(name):
+            if span and span[1] == end and not _bare_acronym(name) and not self._word_like(name):
                 out.append(_mention(text, *span, "model.shape_cue"))
         return out
+
+    def _after_determiner(self, text: str) -> list[tuple[int, int]]:
+        """``(start, end)`` of each word between a determiner and a model head noun
+        (``our HVPL model``, ``the XMem model``), read off the head nouns' positions that the
+        shared cue-word pass found (no pattern runs over the text)."""
+        found = GATE_WORDS.positions(text) or {}
+        spans = []
+        for head in self.heads.keys() & found.keys():
+            for at in found[head]:
+                end = at + len(head)
+                if text[at:end] not in self.heads[head] or text[end : end + 1].isalnum() or text[end : end + 1] == "-":
+                    continue
+                if at < 3 or text[at - 1] != " ":
+                    continue
+                start = text.rfind(" ", 0, at - 1) + 1
+                before = text.rfind(" ", 0, max(0, start - 1)) + 1
+                if start > 0 and text[before : start - 1] in self.determiners:
+                    spans.append((start, at - 1))
+        return spans
 
     def _word_like(self, name: str) -> bool:
         """Made of words, not coined: a common word in capitals (``INSTRUCT``), ordinary words run
@@ -394,7 +435,7 @@ class ModelExtractor(Component):
                 pos = span[1]
                 chain.append(span)
             pos, end = f["start"], f["end"]
-            while m := p["before_gap"].search(text, max(0, pos - 80), pos):
+            while p["gap_before"].search(text, max(0, pos - 6), pos) and (m := p["before_gap"].search(text, max(0, pos - 80), pos)):
                 if corpora.starting_in(m.start("name"), m.start("name") + 1):
                     tainted = True
                     break
