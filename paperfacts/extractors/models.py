@@ -144,7 +144,7 @@ def patterns() -> dict[str, regex.Pattern]:
         ),
         # "the ensemble model, referred to as EL-4", "a model named openCabrita 3B"
         "named": Gated(fast_compile(
-            rf"\b(?:{alternation(g['model_nouns'])}),?\s+(?:(?:which\s+)?(?:is\s+)?(?:referred\s+to\s+as|known\s+as|termed|named|called|dubbed|denoted(?:\s+as)?))\s+"
+            rf"\b(?:{alternation([n for n in g['model_nouns'] if not n.endswith('s')])}),?\s+(?:(?:which\s+)?(?:is\s+)?(?:referred\s+to\s+as|known\s+as|termed|named|called|dubbed|denoted(?:\s+as)?))\s+"
             rf"(?:``|\"|')?(?P<name>{_NAME})"
         ), ["referred", "known as", "termed", "named", "called", "dubbed", "denoted"], window=(60, 60)),
         # "we propose a novel Physics-guided Causal Model (PCM)": the abbreviation of the paper's own model
@@ -186,6 +186,10 @@ def patterns() -> dict[str, regex.Pattern]:
             left="", right=r"(?=[A-Z0-9])",
         ),
         "sized_word": fast_compile(rf"\s{size}(?![\w%])"),
+        # "(CMDM), a unified framework": named, but not a model
+        "method_apposition": fast_compile(
+            rf"\)?,?\s+(?:which\s+is\s+)?(?:an?|the)\s+(?:[\w\-]+\s+){{0,4}}?(?:{alternation(g['not_model_nouns'])})s?\b", re.IGNORECASE
+        ),
         "next_capital": fast_compile(r"\s[A-Z]"),
         "humps": fast_compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+"),
         "two_names": fast_compile(r"[A-Z][a-z]+-[A-Z][a-z]+"),
@@ -218,6 +222,12 @@ def looks_like_name(s: str) -> bool:
     if len(core) == 2:
         return has_digit and core[0].isupper()
     return any(c.isupper() for c in core[1:]) or has_digit
+
+
+def _word_part(part: str) -> bool:
+    """A hyphen part that is a word, not part of a name: lower case (``BERT-style``,
+    ``RoPE-based``) or a capitalized participle (``LLM-Powered``); ``RL-Net`` keeps ``Net``."""
+    return part.islower() or (ordinary(part) and part.endswith(("ed", "ing")))
 
 
 def _bare_acronym(name: str) -> bool:
@@ -278,7 +288,7 @@ class ModelExtractor(Component):
         if not m or not text[start].isalpha() or any(self.patterns["plural_acronym"].fullmatch(part) for part in m.group().split("-")):
             return None  # 175B, 100K: sizes and counts; VLODs: a class
         end = m.end()
-        while (cut := text.rfind("-", start, end)) > start and (ordinary(text[cut + 1 : end]) or text[cut + 1 : end].islower()):
+        while (cut := text.rfind("-", start, end)) > start and _word_part(text[cut + 1 : end]):
             end = cut  # BERT-style, RoPE-based, LLM-Powered: a word, not part of the name
         grown = self.extend(text, end)
         # an unknown name takes no spaced number (``REPA 262B``, ``OmniGen 5.06`` are results)
@@ -288,8 +298,10 @@ class ModelExtractor(Component):
         else:
             end = grown
         name = text[start:end]
+        if strong and self.patterns["next_capital"].match(text, end):
+            return None  # Pooling LLaVA, Local-Equivariant MMSE: a name of several words
         if strong and name.isalpha() and name[0].isupper() and not ordinary(name) and not is_generic(name):
-            return None if self.patterns["next_capital"].match(text, end) else (start, end)  # Pooling LLaVA
+            return start, end
         if any(part.islower() for part in text[start : min(end, m.end())].split("-")):
             return None  # text-to-SQL, sub-72B, Portuguese-to-Kiriol: words joined, not a name
         return (start, end) if coined(name) and not self.patterns["data_size"].search(name) else None
@@ -307,7 +319,7 @@ class ModelExtractor(Component):
             found.append(_mention(text, prefix.start() if prefix else start, end, "model.gazetteer"))
         for m in self.patterns["compound"].finditer(text):
             end = m.end()
-            while (cut := text.rfind("-", m.start(), end)) > m.start() and ordinary(text[cut + 1 : end]):
+            while (cut := text.rfind("-", m.start(), end)) > m.start() and _word_part(text[cut + 1 : end]):
                 end = cut  # LLM-Powered, LLM-Transformed: a word, not part of the name
             if looks_like_name(text[m.start() : end]):
                 found.append(_mention(text, m.start(), self.extend(text, end), "model.compound"))
@@ -319,7 +331,7 @@ class ModelExtractor(Component):
                 if key == "own_long_form" and not self.patterns["own_intro"].search(text, max(0, m.start() - 160), m.start()):
                     continue
                 span = self.candidate(text, m.start("name"), strong=True)
-                if span:
+                if span and not self.patterns["method_apposition"].match(text, span[1]):
                     found.append(_mention(text, *span, rule))
         for m in self.patterns["introduce"].finditer(text):
             tail = self.patterns["intro_tail"].match(m["rest"])
