@@ -188,7 +188,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "sized_word": fast_compile(rf"\s{size}(?![\w%])"),
         # "(CMDM), a unified framework": named, but not a model
         "method_apposition": fast_compile(
-            rf"\)?,?\s+(?:which\s+is\s+)?(?:an?|the)\s+(?:[\w\-]+\s+){{0,4}}?(?:{alternation(g['not_model_nouns'])})s?\b", re.IGNORECASE
+            rf"\)?,?\s+(?:which\s+is\s+)?(?:an?|the)\s+(?:[\w\-]+,?\s+){{0,4}}?(?:{alternation(g['not_model_nouns'])})s?\b", re.IGNORECASE
         ),
         "next_capital": fast_compile(r"\s[A-Z]"),
         "humps": fast_compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+"),
