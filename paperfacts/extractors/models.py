@@ -67,7 +67,7 @@ _LIST = rf"{_NAME}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*){_NAME
 _FILLER = (
     r"(?:the|a|an|both|all|our|strong|stronger|prior|previous|recent|recently|proposed|existing|leading|larger|"
     r"proprietary|closed-source|open-source|commercial|popular|powerful|competitive|advanced|pretrained|pre-trained|"
-    r"state-of-the-art|SOTA|baselines?|models?|methods?|trackers?|detectors?|LLMs?|MLLMs?|VLMs?|such\s+as|like|including|"
+    r"state-of-the-art|SOTA|baselines?|models?|trackers?|detectors?|LLMs?|MLLMs?|VLMs?|such\s+as|like|including|"
     r"e\.g\.,?|even|significantly|substantially|consistently|notably|clearly|considerably|\(e\.g\.,?)"
 )
 
@@ -193,6 +193,10 @@ def patterns() -> dict[str, regex.Pattern]:
         "next_capital": fast_compile(r"\s[A-Z]"),
         "humps": fast_compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+"),
         "two_names": fast_compile(r"[A-Z][a-z]+-[A-Z][a-z]+"),
+        "other_list_head": fast_compile(
+            rf"\b(?:{alternation(g['not_model_nouns'])})s?\s*(?:\(|:|,?\s+(?:such\s+as|like|including|e\.g\.,?|i\.e\.,?))\s*\(?\s*$",
+            re.IGNORECASE,
+        ),
         "gap_before": fast_compile(r"(?:,|\band|\bor|/)\s*$"),
         "list_start": fast_compile(r"(?:[(:]|\b(?:such as|like|including|e\.g\.,?|i\.e\.,?|namely|as well as))\s*$"),
         "data_size": fast_compile(r"^[A-Z]+\d+(?:\.\d+)?[KM]$"),  # RS5M: a data set's size, glued
@@ -302,8 +306,9 @@ class ModelExtractor(Component):
             return None  # Pooling LLaVA, Local-Equivariant MMSE: a name of several words
         if strong and name.isalpha() and name[0].isupper() and not ordinary(name) and not is_generic(name):
             return start, end
-        if any(part.islower() for part in text[start : min(end, m.end())].split("-")):
-            return None  # text-to-SQL, sub-72B, Portuguese-to-Kiriol: words joined, not a name
+        parts = text[start : min(end, m.end())].split("-")
+        if any(part.islower() for part in parts) or (len(parts) > 1 and all(ordinary(part) for part in parts)):
+            return None  # text-to-SQL, sub-72B, Vision-Language, Single-Vendor: words joined, not a name
         return (start, end) if coined(name) and not self.patterns["data_size"].search(name) else None
 
     def match(self, doc: Doc) -> list[dict]:
@@ -455,14 +460,16 @@ class ModelExtractor(Component):
                 if not span or span[1] != m.end("name") or _bare_acronym(text[span[0] : span[1]]):
                     break
                 if m.group().rstrip().endswith(",") and not (
-                    p["list_gap"].match(text, end) or p["gap_before"].search(text, max(0, span[0] - 8), span[0])
-                    or p["list_start"].search(text, max(0, span[0] - 20), span[0])
+                    p["list_gap"].match(text, end) or p["list_start"].search(text, max(0, span[0] - 20), span[0])
                 ):
                     break  # "In VideoQGen, Gemini 2.5 Pro ...": an opening phrase, not a list
                 pos, end = span
                 chain.append(span)
-            if tainted:
-                continue
+            first = min([f["start"], *(a for a, _ in chain)])
+            if tainted or p["other_list_head"].search(text, max(0, first - 40), first) or any(
+                p["evaluated_on"].search(text, max(0, a - 16), a) for a, _ in chain
+            ):
+                continue  # frameworks (smolagents, AutoGen, CAMEL), six metrics: ..., on GenImage
             for span in chain:
                 if span not in seen:
                     seen.add(span)
