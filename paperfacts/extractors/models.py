@@ -207,6 +207,10 @@ def patterns() -> dict[str, regex.Pattern]:
         ),
         "gerund": fast_compile(r"[A-Za-z]+ing\b"),
         "preposition": fast_compile(r"\b(?:of|in|for|with|on|to|from|by)\b", re.IGNORECASE),
+        # "the nnU-Net framework", "the DINO self-supervised objective": a listed name used as a method
+        "tool_after": fast_compile(
+            rf"\s+(?:self-supervised\s+|training\s+|pre-?training\s+)?(?:{alternation(g['method_nouns'])})s?\b", re.IGNORECASE
+        ),
         "method_after": fast_compile(rf"[\s-]+(?:{alternation(g['not_model_nouns'])})s?\b", re.IGNORECASE),
         "not_nouns": fast_compile(rf"\b(?:{alternation(g['not_model_nouns'])})s?\b", re.IGNORECASE),
     }
@@ -367,6 +371,7 @@ class ModelExtractor(Component):
                 if (f["rule"] == "model.gazetteer"
                     or not (corpora.covering(f["start"]) or self.patterns["method_after"].match(text, f["end"])))
                 and not self._not_a_name(text, f)
+                and not (f["rule"] == "model.gazetteer" and self.patterns["tool_after"].match(text, f["end"]))
             ]
 
         found = kept(found)
