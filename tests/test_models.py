@@ -34,6 +34,10 @@ def test_grammar_reads_the_whole_name(text, name):
     ("Its AUC outperforms OneTracker by 8.3% on TNL2K.", "OneTracker", "model.shape_cue"),
     ("Our agent is built on Zorblax-7B-Instruct and runs on a phone.", "Zorblax-7B-Instruct", "model.shape_cue"),
     ("We train our TVNet model on the video prompts.", "TVNet", "model.shape_cue"),
+    # a model noun names it; the abbreviation of the paper's own long-form model
+    ("The ensemble model, referred to as EL-4, achieved an IoU of 0.83.", "EL-4", "model.named"),
+    ("We continue pre-training, resulting in a model named openCabrita 3B.", "openCabrita 3B", "model.named"),
+    ("we propose a novel generalizable Physics-guided Causal Model (PCM), which has two parts", "PCM", "model.abbreviation"),
 ])
 def test_unlisted_names_from_context(text, name, rule):
     assert names(text).get(name) == rule
@@ -53,6 +57,11 @@ def test_unlisted_names_from_context(text, name, rule):
     ("a city-scale 3D mesh and a CityGML LoD2 model", "LoD2"),  # a modifier, not a name
     ("This study introduces the Kerimov-Alekberli model of information geometry.", "Kerimov-Alekberli"),
     ("We sample eight answers; TrACE-8 matches SC-8 accuracy with fewer calls.", "SC-8"),  # no model parts
+    ("a rich ecosystem of frameworks (smolagents, LangGraph, AutoGen, CAMEL, LlamaIndex).", "CAMEL"),  # tools
+    ("we present Causal Motion Diffusion Models (CMDM), a unified framework for motion", "CMDM"),  # a method
+    ("The architecture was re-implemented within the nnU-Net framework.", "nnU-Net"),  # used as a tool
+    ("models trained with the DINO self-supervised objective", "DINO"),  # used as a method
+    ("Recent VLA models built on pre-trained Vision-Language Models need post-training.", "Vision-Language"),
 ])
 def test_no_junk(text, junk):
     assert junk not in names(text)

@@ -194,7 +194,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "humps": fast_compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+"),
         "two_names": fast_compile(r"[A-Z][a-z]+-[A-Z][a-z]+"),
         "other_list_head": fast_compile(
-            rf"\b(?:{alternation(g['not_model_nouns'])})s?\s*(?:\(|:|,?\s+(?:such\s+as|like|including|e\.g\.,?|i\.e\.,?))\s*\(?\s*$",
+            rf"\b(?:{alternation(g['not_model_nouns'])})s?\s*(?:\(|:|,?\s+(?:such\s+as|like|including|e\.g\.,?|i\.e\.,?))[^().;:]*$",
             re.IGNORECASE,
         ),
         "gap_before": fast_compile(r"(?:,|\band|\bor|/)\s*$"),
@@ -471,7 +471,7 @@ class ModelExtractor(Component):
                 pos, end = span
                 chain.append(span)
             first = min([f["start"], *(a for a, _ in chain)])
-            if tainted or p["other_list_head"].search(text, max(0, first - 40), first) or any(
+            if tainted or p["other_list_head"].search(text, max(0, first - 80), first) or any(
                 p["evaluated_on"].search(text, max(0, a - 16), a) for a, _ in chain
             ):
                 continue  # frameworks (smolagents, AutoGen, CAMEL), six metrics: ..., on GenImage
