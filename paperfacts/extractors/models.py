@@ -112,7 +112,7 @@ def patterns() -> dict[str, regex.Pattern]:
         rf"|[\s~](?:{size})(?![\w%])"  # LLaMA 7B
         rf"|\s(?:base|large|BASE|LARGE)(?![\w-])(?!\s+(?:language|scale|number|amount|margin|vocabulary|batch))"  # BERT base
         rf"|[\s~](?:[vV]\d{{1,2}}(?:\.\d{{1,2}})?|\d(?:\.\d{{1,2}})?)(?![\w%]|\.\d|\s*(?:%|\\%|x\b|times|points|percent|and\s+\d))"  # Llama 3.1, MoCo v3, wav2vec~2.0
-        rf"|\s(?:{alternation(g['spaced_variants'])})(?![\w-]))"  # GPT-3 XL
+        rf"|\s(?:{alternation(g['spaced_variants'])})(?![\w]|-(?!\d)))"  # GPT-3 XL, Claude Sonnet-4
     )
     name_shape = r"[A-Za-z0-9][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*"
     stems = alternation(g["stems"])
