@@ -177,7 +177,6 @@ def patterns() -> dict[str, regex.Pattern]:
         "before_gap": fast_compile(rf"(?<![\w\-./@\\{{])(?P<name>{_NAME})(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$"),
         "shape_stem": fast_compile(rf"(?:{alternation(g['shape_stems'])})(?=$|[-\d.+])"),
         "size_tail": fast_compile(rf"[-_ ]?{size}\b"),
-        "glued_digits": fast_compile(r"[A-Za-z]{2,}-?v?\d+(?:\.\d+)?(?:[-+]|$)|\+\+$"),
         "plural_acronym": fast_compile(r"[A-Z][A-Z0-9-]*[A-Z]s"),
         "member_end": fast_compile(r"\s*(?:[,;:.)\]]|and\b|or\b|$|models?\b|LLMs?\b)"),
         "evaluated_on": fast_compile(r"\bon\s+(?:both\s+)?(?:the\s+)?$"),
