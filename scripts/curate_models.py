@@ -269,6 +269,44 @@ def curate_source_models(raw_names: Iterable[str], not_models: set[str]) -> set[
     return kept
 
 
+def read_common_words() -> set[str]:
+    return {w for w in (DATA / "common_words.txt").read_text("utf-8").split() if not w.startswith("#")}
+
+
+def read_corpus_names() -> set[str]:
+    """Every written form of the benchmark, dataset and metric gazetteers, case-folded."""
+    forms = set()
+    for name in ("benchmarks.jsonl", "datasets.jsonl", "metrics.jsonl"):
+        for line in (DATA / name).read_text("utf-8").splitlines():
+            if line.strip():
+                entry = json.loads(line)
+                forms.update(f.casefold() for f in [entry["name"], *entry.get("aliases", ())])
+    return forms
+
+
+def curate_package_models(path: Path, not_models: set[str]) -> list[str]:
+    """Architecture names from ``scripts/curate_models_packages.py`` (transformers, timm) that
+    can stand in text as a name: one run of letters and digits, four characters or more, at
+    most two capitalized parts (``GroundingDino``, not ``FastSpeech2ConformerHifiGan``), not
+    an ordinary English word (``Falcon``, ``Marian``, ``Funnel``, ``legacy``), a generic class,
+    or a benchmark, dataset or metric name."""
+    if not path.is_file():
+        return []
+    common, corpus_names = read_common_words(), read_corpus_names()
+    kept = []
+    for line in path.read_text("utf-8").splitlines():
+        name = line.strip()
+        if not name or name.startswith("#") or not re.fullmatch(r"[A-Za-z][A-Za-z0-9]{3,}", name):
+            continue
+        humps = len(re.findall(r"[a-z0-9][A-Z]", name))
+        if humps > 1 or name.casefold() in common or name.casefold() in corpus_names:
+            continue
+        if is_generic(name, not_models) or name.casefold().rstrip("0123456789") in common:
+            continue
+        kept.append(name)
+    return sorted(set(kept), key=str.casefold)
+
+
 # --------------------------------------------------------------------------
 # Filter rules for source metric names
 # --------------------------------------------------------------------------
@@ -486,7 +524,9 @@ def main(argv: list[str] | None = None) -> int:
     seed_keys = {f.casefold() for forms, _ in seeds for f in forms}
     from_source = sorted(n for n in curate_source_models(read_source_model_names(sources), not_models)
                          if n.casefold() not in seed_keys)
-    groups = seeds + [([n], {"family": True}) for n in from_source]
+    known = seed_keys | {n.casefold() for n in from_source}
+    from_packages = [n for n in curate_package_models(SEEDS / "models_packages.txt", not_models) if n.casefold() not in known]
+    groups = seeds + [([n], {"family": True}) for n in from_source] + [([n], {"family": True}) for n in from_packages]
     models = build_entries(groups, lambda f, sib: model_form_ignore_case(f, corpus, sib), ("family",))
     write_jsonl(args.out / "models.jsonl", models)
 
@@ -505,7 +545,7 @@ def main(argv: list[str] | None = None) -> int:
     if overlap:
         print(f"warning: forms in both gazetteers: {overlap}", file=sys.stderr)
     print(f"models: {len(models)} entries ({len(from_source)} from sources: "
-          f"{', '.join(from_source)})")
+          f"{', '.join(from_source)}; {len(from_packages)} from packages: {', '.join(from_packages)})")
     print(f"metrics: {len(metrics)} entries ({len(src_metrics)} groups from sources: "
           f"{', '.join(g[0] for g in src_metrics)})")
     return 0

@@ -94,11 +94,12 @@ def read_names(path: str | os.PathLike) -> list[tuple[str, dict]]:
 
 
 #: A name starts after no word character, ``-``, ``.``, ``/`` or ``@``; model names may
-#: follow a hyphenated prefix (``FLAN-PaLM``). A name ends where no letter follows;
+#: follow a hyphenated prefix (``FLAN-PaLM``). A name ends where no letter follows, or
+#: before a glued version (``DINO`` in ``DINOv3``: the model grammar reads the ``v3``);
 #: names other than models must not run on into a digit or a hyphenated part either
 #: (``ImageNet`` in ``ImageNet-R`` is not ``ImageNet``), except ``-based``-style words.
 LEFT = r"(?<![\w./@])"
-RIGHT = r"(?![^\W\d_])"
+RIGHT = r"(?:(?![^\W\d_])|(?=v\d))"
 STRICT_RIGHT = regex.compile(
     r"(?![^\W_])(?!-[^\W_])|(?=-(?:based|style|like|scale|level|size|specific|trained|pretrained|finetuned)\b)|(?=-\d+(?:\.\d+)?[KMB]\b)"
 )

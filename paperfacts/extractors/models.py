@@ -1,19 +1,34 @@
-"""Model names: gazetteer families extended by a name grammar, compounds, and cues.
+"""Model names: gazetteer families extended by a name grammar, coined names read by
+their shape and their context.
 
-Three rules, each with a stable id:
+Rules, each with a stable id:
 
 * ``model.gazetteer``: a family from ``data/models.jsonl`` plus what the grammar
-  allows after it: versions (``GPT-4o``, ``Llama 3.1``, ``Qwen2.5``), sizes
-  (``LLaMA-2-7B``, ``LLaMA 7B``), variants (``-Instruct``, ``-mini``, `` XL``) and
-  configurations (``ViT-B/16``).
+  allows after it: versions (``GPT-4o``, ``Llama 3.1``, ``Qwen2.5``, ``DINOv3``), sizes
+  (``LLaMA-2-7B``, ``LLaMA 7B``), variants (``-Instruct``, ``-mini``, `` XL``, `` base``),
+  configurations (``ViT-B/16``, ``EfficientNet-B0``) and coined parts (``Qwen3-VL``,
+  ``DeepSeek-OCR``; a word part only before a size: ``Mistral-Legal-7B``).
 * ``model.compound``: a name built on a productive stem from
   ``data/model_grammar.json`` (``ContraBERT``, ``CT-LLM``, ``MiniGPT-4``).
-* ``model.cue``: a name the text introduces as a model (``X, a 7B language model``,
-  ``we introduce X, a family of LLMs``); ``X, a framework`` is not one.
+* ``model.cue`` / ``model.list`` / ``model.title``: a name the text introduces as a
+  model (``X, a 7B language model``), lists after ``models such as``, a title ``X: A ...
+  Language Model``; ``X, a framework`` is not one.
+* ``model.named``: a model noun names it (``a model named openCabrita 3B``, ``the
+  ensemble model, referred to as EL-4``).
+* ``model.abbreviation``: the abbreviation of the paper's own long-form model (``we
+  propose a novel Physics-guided Causal Model (PCM)``).
+* ``model.shape_cue``: a coined name (not an ordinary English word by
+  ``data/common_words.txt``) after a comparison or use cue when its own parts lean
+  model (``outperforms OneTracker``, ``built on QwenVL3-2B``), or between a determiner
+  and a model head noun (``our TVNet model``).
+* ``model.coordination``: coined members of ``A, B and C`` / ``(A, B, C)`` next to a
+  known model take its role (``Qwen2-VL-7B and Zorblax3-8B``).
 
-Generic classes and methods (``data/not_models.txt``) are never models. An
-abbreviation in brackets after its long form (``XLM-RoBERTa (XLM-R)``) keeps the
-short form only.
+Generic classes, methods, formats and organisations (``data/not_models.txt``) are never
+models, nor citation keys, ``<name> Score`` metrics, or a name the paper defines as a
+class's abbreviation (``speech large language model (SLLM)``, in the whole paper). An
+abbreviation in brackets after its long form (``XLM-RoBERTa (XLM-R)``) keeps the short
+form only.
 """
 
 from __future__ import annotations
@@ -25,8 +40,8 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..data_files import read_json, read_lines
-from ..trie import Gated, alternation, fast_compile
+from ..data_files import read_json, read_jsonl, read_lines
+from ..trie import GATE_WORDS, Gated, alternation, compile_names, fast_compile
 from . import Component, Mentions, attrs, read_facts, require_paperfacts, text_of, write_facts
 
 
@@ -43,21 +58,61 @@ def not_models() -> frozenset[str]:
 INTRODUCE_VERBS = ("introduce", "present", "propose", "release", "develop", "train", "pretrain", "pre-train", "open-source")
 
 
+#: A name-shaped run: letters and digits joined by ``-`` or ``.`` (``Seed-2.0``, ``CC-OCR``,
+#: ``Idefics3-8B``), with ``++`` or ``*`` after it (``NutNet++``).
+_NAME = r"[A-Za-z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+|\.\d[A-Za-z0-9]*)*(?:\+\+|\*)?"
+#: ``A``, ``A and B``, ``A, B, and C``, ``A/B``.
+_LIST = rf"{_NAME}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*){_NAME}){{0,8}}"
+#: Words between a cue and the names it governs (``outperforms the strong baseline X``).
+_FILLER = (
+    r"(?:the|a|an|both|all|our|strong|stronger|prior|previous|recent|recently|proposed|existing|leading|larger|"
+    r"proprietary|closed-source|open-source|commercial|popular|powerful|competitive|advanced|pretrained|pre-trained|"
+    r"state-of-the-art|SOTA|baselines?|models?|trackers?|detectors?|LLMs?|MLLMs?|VLMs?|such\s+as|like|including|"
+    r"e\.g\.,?|even|significantly|substantially|consistently|notably|clearly|considerably|\(e\.g\.,?)"
+)
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """The most frequent English words (``data/common_words.txt``, from wordfreq)."""
+    return read_lines("common_words.txt")
+
+
+def ordinary(word: str) -> bool:
+    """An ordinary English word as written: a frequent word in lower case or capitalized
+    only at its start (``Marigold`` is not frequent; ``HAMMER`` is written as a name)."""
+    core = word.rstrip("*+")
+    return core.casefold() in common_words() and (core.islower() or core[:1].isupper() and core[1:].islower())
+
+
+def coined(name: str) -> bool:
+    """A shape-based candidate: a name-shaped string (``looks_like_name``, or ``NutNet++``) that
+    is not an ordinary word, a generic class or LaTeX debris."""
+    first = name.split()[0]
+    core = first.rstrip("*+")
+    if not core or ordinary(core) or is_generic(core) or is_generic(name):
+        return False
+    return looks_like_name(core) or (first != core and core[:1].isupper())
+
+
 @lru_cache(maxsize=1)
 def patterns() -> dict[str, regex.Pattern]:
     g = grammar()
     version = r"v?\d{1,3}(?:\.\d{1,2}){0,2}[a-zA-Z]?"
     size = r"\d{1,4}(?:\.\d{1,2})?[BMKT]"
     variant = r"(?i:" + alternation(g["variants"]) + r")"
-    config = r"[A-Z](?:/\d{1,2})?"
+    config = r"[A-Z]\d{0,2}(?:/\d{1,2})?"
     stop = r"(?![\w])"
     # One step of the suffix grammar, tried repeatedly after a family name.
     step = (
-        rf"(?:[-_](?:{size}|{version}|{config}|{variant}){stop}"  # -7B, -2, -4o, -Instruct, -B/16
-        rf"|(?<=[A-Za-z]){version}(?=[-\s,;:.)'\]/]|$)"  # Llama2, Qwen2.5, GPT4V
+        rf"(?:[-_](?:{size}|{version}|{config}|{variant}){stop}"  # -7B, -2, -4o, -Instruct, -B/16, -B0
+        rf"|(?<=[A-Za-z]){version}(?=[-\s,;:.)'\]/]|$)"  # Llama2, Qwen2.5, GPT4V, DINOv3
+        rf"|(?<=[A-Z])\.\d{{1,2}}(?=[-\s,;:)'\]/]|$)"  # FLUX.1
+        rf"|(?<=\d)(?:\.\d{{1,2}}|/\d(?:\.\d)?)(?![\w%/]|\.\d)"  # Stable Diffusion 3 -> 3.5, GPT-3.5/4
         rf"|[\s~](?:{size})(?![\w%])"  # LLaMA 7B
-        rf"|[\s~](?:v\d{{1,2}}(?:\.\d{{1,2}})?|\d(?:\.\d{{1,2}})?)(?![\w%]|\.\d|\s*(?:%|\\%|x\b|times|points|percent|and\s+\d))"  # Llama 3.1, MoCo v3, wav2vec~2.0
-        rf"|\s(?:{alternation(g['spaced_variants'])})(?![\w-]))"  # GPT-3 XL
+        rf"|\s(?:base|large|BASE|LARGE)(?![\w-])(?!\s+(?:language|scale|number|amount|margin|vocabulary|batch))"  # BERT base
+        rf"|[\s~](?:[vV]\d{{1,2}}(?:\.\d{{1,2}})?|\d(?:\.\d{{1,2}})?)(?![\w%]|\.\d|\s*(?:%|\\%|x\b|times|points|percent|and\s+\d))"  # Llama 3.1, MoCo v3, wav2vec~2.0
+        rf"|\s(?:{alternation(g['spaced_variants'])})(?![\w]|-(?!\d)))"  # GPT-3 XL, Claude Sonnet-4
     )
     name_shape = r"[A-Za-z0-9][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*"
     stems = alternation(g["stems"])
@@ -87,12 +142,74 @@ def patterns() -> dict[str, regex.Pattern]:
             rf"^(?P<name>{name_shape}(?:[\s~]\d(?:\.\d{{1,2}})?)?)\s*:\s*(?:an?\s+|the\s+)?(?P<desc>(?:[\w\-]+\s+){{0,5}}?)"
             rf"(?P<noun>(?i:{alternation(g['model_nouns'])})){stop}"
         ),
+        # "the ensemble model, referred to as EL-4", "a model named openCabrita 3B"
+        "named": Gated(fast_compile(
+            rf"\b(?:{alternation([n for n in g['model_nouns'] if not n.endswith('s')])}),?\s+(?:(?:which\s+)?(?:is\s+)?(?:referred\s+to\s+as|known\s+as|termed|named|called|dubbed|denoted(?:\s+as)?))\s+"
+            rf"(?:``|\"|')?(?P<name>{_NAME})"
+        ), ["referred", "known as", "termed", "named", "called", "dubbed", "denoted"], window=(60, 60)),
+        # "we propose a novel Physics-guided Causal Model (PCM)": the abbreviation of the paper's own model
+        "own_long_form": Gated(re.compile(
+            rf"\b(?:{alternation(g['long_form_heads'])})\s*\((?P<name>{_NAME})\)"
+        ), g["long_form_heads"], starts=True),
+        "own_intro": fast_compile(
+            r"\b(?:propose|present|introduce|develop|design|build|called|named|termed|dubbed)[sd]?\s+(?:an?\s+|the\s+|our\s+)?"
+            r"(?:(?:novel|new|simple|efficient|lightweight|unified|generalizable|general)\s+){0,3}(?:[A-Z][\w\-]*\s+){1,6}$"
+        ),
         "intro_tail": fast_compile(
             rf"^(?:\s*\([^()]{{0,40}}\))?\s*(?:,?\s*(?:(?:which|that)\s+is\s+)?(?:an?|the|our)\s+"
             rf"(?:(?:new|novel|family|series|suite|set|collection|pair)\s+of\s+)?(?P<desc>(?:[^\s,;.]+\s+){{0,8}}?)|\s+)(?P<noun>{alternation(g['model_nouns'])}){stop}"
         ),
+        # a hyphen part after a name: kept when it is not an ordinary word (Qwen3-VL, DeepSeek-OCR)
+        # or a size follows it (Mistral-Legal-7B); see ModelExtractor.extend
+        "part": fast_compile(r"-(?P<part>[A-Za-z][A-Za-z0-9]*)(?![\w])"),
+        "sized": fast_compile(rf"-{size}(?![\w])"),
+        # shape-based candidates in a cue's reach (model.shape_cue) and next to known models
+        # (model.coordination)
+        "compare": Gated(fast_compile(
+            rf"\b(?:{alternation(g['compare_cues'])})\s+(?:{_FILLER}\s+){{0,4}}(?P<items>{_LIST})"
+        ), g["compare_cues"], starts=True),
+        "use": Gated(fast_compile(
+            rf"\b(?:{alternation(g['use_cues'])})\s+(?:{_FILLER}\s+){{0,3}}(?P<items>{_LIST})"
+        ), g["use_cues"], starts=True),
+
+        "candidate": fast_compile(rf"(?<![\w\-./@\\{{])(?:{_NAME})"),
+        "list_gap": fast_compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*)"),
+        "before_gap": fast_compile(rf"(?<![\w\-./@\\{{])(?P<name>{_NAME})(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$"),
+        "shape_stem": fast_compile(rf"(?:{alternation(g['shape_stems'])})(?=$|[-\d.+])"),
+        "size_tail": fast_compile(rf"[-_ ]?{size}\b"),
+        "plural_acronym": fast_compile(r"[A-Z][A-Z0-9-]*[A-Z]s"),
+        "member_end": fast_compile(r"\s*(?:[,;:.)\]]|and\b|or\b|$|models?\b|LLMs?\b)"),
+        "evaluated_on": fast_compile(r"\bon\s+(?:both\s+)?(?:the\s+)?$"),
+        "family_prefix": compile_names(
+            [f for e in read_jsonl("models.jsonl") for f in (e["name"], *e.get("aliases", ())) if len(f) >= 3],
+            left="", right=r"(?=[A-Z0-9])",
+        ),
+        "sized_word": fast_compile(rf"\s{size}(?![\w%])"),
+        # "(CMDM), a unified framework": named, but not a model
+        "method_apposition": fast_compile(
+            rf"\)?,?\s+(?:which\s+is\s+)?(?:an?|the)\s+(?:[\w\-]+,?\s+){{0,4}}?(?:{alternation(g['not_model_nouns'])})s?\b", re.IGNORECASE
+        ),
+        "next_capital": fast_compile(r"\s[A-Z]"),
+        "humps": fast_compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+"),
+        "two_names": fast_compile(r"[A-Z][a-z]+-[A-Z][a-z]+"),
+        "other_list_head": fast_compile(
+            rf"\b(?:{alternation(g['not_model_nouns'])})s?\s*(?:\(|:|,?\s+(?:such\s+as|like|including|e\.g\.,?|i\.e\.,?))[^().;:]*$",
+            re.IGNORECASE,
+        ),
+        "gap_before": fast_compile(r"(?:,|\band|\bor|/)\s*$"),
+        "list_start": fast_compile(r"(?:[(:]|\b(?:such as|like|including|e\.g\.,?|i\.e\.,?|namely|as well as))\s*$"),
+        "data_size": fast_compile(r"^[A-Z]+\d+(?:\.\d+)?[KM]$"),  # RS5M: a data set's size, glued
+        "metric_after": fast_compile(r"\s?[Ss]core\b"),
+        "cite": fast_compile(r"\\cite[tp]?\*?\{[^{}]*$"),
+        "generic_abbreviation": fast_compile(
+            rf"(?P<words>(?:[\w\-]+\s+){{0,5}})(?P<head>{alternation(g['generic_heads'])})\s*\($", re.IGNORECASE
+        ),
         "gerund": fast_compile(r"[A-Za-z]+ing\b"),
         "preposition": fast_compile(r"\b(?:of|in|for|with|on|to|from|by)\b", re.IGNORECASE),
+        # "the nnU-Net framework", "the DINO self-supervised objective": a listed name used as a method
+        "tool_after": fast_compile(
+            rf"\s+(?:self-supervised\s+|training\s+|pre-?training\s+)?(?:{alternation(g['method_nouns'])})s?\b", re.IGNORECASE
+        ),
         "method_after": fast_compile(rf"[\s-]+(?:{alternation(g['not_model_nouns'])})s?\b", re.IGNORECASE),
         "not_nouns": fast_compile(rf"\b(?:{alternation(g['not_model_nouns'])})s?\b", re.IGNORECASE),
     }
@@ -114,9 +231,28 @@ def looks_like_name(s: str) -> bool:
     return any(c.isupper() for c in core[1:]) or has_digit
 
 
+def _word_part(part: str) -> bool:
+    """A hyphen part that is a word, not part of a name: lower case (``BERT-style``,
+    ``RoPE-based``) or a capitalized participle (``LLM-Powered``); ``RL-Net`` keeps ``Net``."""
+    return part.islower() or (ordinary(part) and part.endswith(("ed", "ing")))
+
+
+def _bare_acronym(name: str) -> bool:
+    """Three capitals or digits at most (``VQA``, ``OCR``, ``T2I``): a task more often than a model."""
+    return name.isupper() and name.isalnum() and len(name) <= 3
+
+
+_LOWER_PREFIX = re.compile(r"^[a-z]+-?(?=[A-Z])")
+
+
 def is_generic(name: str) -> bool:
+    """A generic class (``data/not_models.txt``), its plural, or one with a lower-case
+    prefix (``multiPLM``, ``s-MLLM``: a multilingual PLM, a small MLLM)."""
     n = name.casefold()
-    return n in not_models() or (n.endswith("s") and n[:-1] in not_models())
+    if n in not_models() or (n.endswith("s") and n[:-1] in not_models()):
+        return True
+    prefix = _LOWER_PREFIX.match(name)
+    return bool(prefix) and name[prefix.end() :].casefold().rstrip("s") in not_models()
 
 
 class ModelExtractor(Component):
@@ -125,16 +261,58 @@ class ModelExtractor(Component):
     def __init__(self, nlp: Language, name: str = "paperfacts_models"):
         self.name = name
         self.patterns = patterns()
+        g = grammar()
+        self.heads: dict[str, set[str]] = {}  # head noun, lower-cased -> its spellings
+        for head in g["model_heads"]:
+            self.heads.setdefault(head.lower(), set()).add(head)
+        GATE_WORDS.add(frozenset(self.heads))
+        self.determiners = frozenset(g["head_determiners"])
 
     def extend(self, text: str, end: int) -> int:
         """Run the suffix grammar from ``end``; the end of the longest name."""
-        step = self.patterns["step"]
+        step, part, sized = self.patterns["step"], self.patterns["part"], self.patterns["sized"]
         for _ in range(6):
             m = step.match(text, end)
             if not m:
-                break
+                m = part.match(text, end)
+                if not m or (ordinary(m["part"]) or m["part"].islower()) and not sized.match(text, m.end()):
+                    break
             end = m.end()
         return end
+
+    def model_shaped(self, name: str) -> bool:
+        """Whether a coined name's own parts lean model: a size (``Idefics3-8B``), a model stem
+        that ends it or a part of it (``OneTracker``, ``GeoFusionLRM``, ``Qwen3-VL``), or a listed
+        family with a coined part glued on (``StarCoderPlus``)."""
+        p = self.patterns
+        return bool(p["size_tail"].search(name) or p["shape_stem"].search(name) or p["family_prefix"].match(name))
+
+    def candidate(self, text: str, start: int, strong: bool = False) -> tuple[int, int] | None:
+        """The span of a coined name starting at ``start`` (with the suffix grammar), or None.
+        After a strong cue (``a model named X``) a capitalized word that is not an ordinary
+        one (``Celadon``) and a spaced size (``openCabrita 3B``) are read too."""
+        m = self.patterns["candidate"].match(text, start)
+        if not m or not text[start].isalpha() or any(self.patterns["plural_acronym"].fullmatch(part) for part in m.group().split("-")):
+            return None  # 175B, 100K: sizes and counts; VLODs: a class
+        end = m.end()
+        while (cut := text.rfind("-", start, end)) > start and _word_part(text[cut + 1 : end]):
+            end = cut  # BERT-style, RoPE-based, LLM-Powered: a word, not part of the name
+        grown = self.extend(text, end)
+        # an unknown name takes no spaced number (``REPA 262B``, ``OmniGen 5.06`` are results)
+        spaced = text.find(" ", end, grown)
+        if spaced >= 0 and any(ch.isdigit() for ch in text[spaced:grown]):
+            end = spaced if not (strong and self.patterns["sized_word"].match(text, spaced)) else grown
+        else:
+            end = grown
+        name = text[start:end]
+        if strong and self.patterns["next_capital"].match(text, end):
+            return None  # Pooling LLaVA, Local-Equivariant MMSE: a name of several words
+        if strong and name.isalpha() and name[0].isupper() and not ordinary(name) and not is_generic(name):
+            return start, end
+        parts = text[start : min(end, m.end())].split("-")
+        if any(part.islower() for part in parts) or (len(parts) > 1 and all(ordinary(part) for part in parts)):
+            return None  # text-to-SQL, sub-72B, Vision-Language, Single-Vendor: words joined, not a name
+        return (start, end) if coined(name) and not self.patterns["data_size"].search(name) else None
 
     def match(self, doc: Doc) -> list[dict]:
         text = text_of(doc)
@@ -148,11 +326,21 @@ class ModelExtractor(Component):
             prefix = self.patterns["prefix"].search(text, 0, start) if text[start - 1 : start] == "-" else None
             found.append(_mention(text, prefix.start() if prefix else start, end, "model.gazetteer"))
         for m in self.patterns["compound"].finditer(text):
-            if looks_like_name(m.group()):
-                found.append(_mention(text, m.start(), self.extend(text, m.end()), "model.compound"))
+            end = m.end()
+            while (cut := text.rfind("-", m.start(), end)) > m.start() and _word_part(text[cut + 1 : end]):
+                end = cut  # LLM-Powered, LLM-Transformed: a word, not part of the name
+            if looks_like_name(text[m.start() : end]):
+                found.append(_mention(text, m.start(), self.extend(text, end), "model.compound"))
         for m in self.patterns["appositive"].finditer(text):
             if looks_like_name(m["name"]) and not self.patterns["not_nouns"].search(m["desc"]):
                 found.append(_mention(text, m.start("name"), m.end("name"), "model.cue"))
+        for key, rule in (("named", "model.named"), ("own_long_form", "model.abbreviation")):
+            for m in self.patterns[key].finditer(text):
+                if key == "own_long_form" and not self.patterns["own_intro"].search(text, max(0, m.start() - 160), m.start()):
+                    continue
+                span = self.candidate(text, m.start("name"), strong=True)
+                if span and not self.patterns["method_apposition"].match(text, span[1]):
+                    found.append(_mention(text, *span, rule))
         for m in self.patterns["introduce"].finditer(text):
             tail = self.patterns["intro_tail"].match(m["rest"])
             coined = looks_like_name(m["name"]) or (m["name"][0].isupper() and m["name"].isalpha())
@@ -171,15 +359,144 @@ class ModelExtractor(Component):
             if m and looks_like_name(m["name"].split()[0]) and not self.patterns["not_nouns"].search(desc) \
                     and not self.patterns["gerund"].match(desc) and not self.patterns["preposition"].search(desc):
                 found.append(_mention(text, 0, m.end("name"), "model.title"))
-        # Only gazetteer models may share a span with a benchmark or dataset name, and a
-        # coined name followed by "framework", "method", ... is not a model.
-        corpora = Mentions([c for kind in ("gazetteer_benchmark", "gazetteer_dataset") for c in read_facts(doc, kind)])
-        found = [
-            f for f in found
-            if f["rule"] == "model.gazetteer"
-            or not (corpora.covering(f["start"]) or self.patterns["method_after"].match(text, f["end"]))
-        ]
-        return _drop_long_forms(text, _resolve(found))
+        # Only gazetteer models may share a span with a benchmark, dataset or metric name, and
+        # a coined name followed by "framework", "method", ... is not a model.
+        corpora = Mentions([c for kind in ("gazetteer_benchmark", "gazetteer_dataset", "gazetteer_metric")
+                            for c in read_facts(doc, kind)])
+
+        def kept(mentions):
+            return [
+                f for f in mentions
+                if (f["rule"] == "model.gazetteer"
+                    or not (corpora.covering(f["start"]) or self.patterns["method_after"].match(text, f["end"])))
+                and not self._not_a_name(text, f)
+                and not (f["rule"] == "model.gazetteer" and self.patterns["tool_after"].match(text, f["end"]))
+            ]
+
+        found = kept(found)
+        found += kept(self._shape_cues(text))
+        found += kept(self._coordinated(text, found, corpora))
+        # one role per name per paper: a name the text defines as a class's abbreviation
+        # (speech large language model (SLLM)) is a class everywhere in it
+        listed = {c["text"] for c in gazetteer}
+        classes = {f["name"] for f in found if f["text"] not in listed and self._class_abbreviation(text, f)}
+        return _drop_long_forms(text, _resolve([f for f in found if f["name"] not in classes]))
+
+    def _shape_cues(self, text: str) -> list[dict]:
+        """``model.shape_cue``: coined names a cue makes models. After a comparison
+        (``outperforms X``, ``surpassing A, B and C``, ``X vs. Y``) or a use (``fine-tune X``,
+        ``built on X``) the name's own parts must lean model too (``model_shaped``), since
+        methods are compared and built on as well; a model head noun after it
+        (``an EfficientNet-B0 model``, ``the HAMMER manipulation detector``) is enough alone."""
+        p, out = self.patterns, []
+        for key in ("compare", "use"):
+            for m in p[key].finditer(text):
+                for item in p["candidate"].finditer(text, m.start("items"), m.end("items")):
+                    span = self.candidate(text, item.start())
+                    if span and self.model_shaped(text[span[0] : span[1]]) and not _bare_acronym(text[span[0] : span[1]]):
+                        out.append(_mention(text, *span, "model.shape_cue"))
+        for start, end in self._after_determiner(text):
+            span = self.candidate(text, start)
+            name = text[span[0] : span[1]] if span else ""
+            if span and span[1] == end and not _bare_acronym(name) and not self._word_like(name):
+                out.append(_mention(text, *span, "model.shape_cue"))
+        return out
+
+    def _after_determiner(self, text: str) -> list[tuple[int, int]]:
+        """``(start, end)`` of each word between a determiner and a model head noun
+        (``our HVPL model``, ``the XMem model``), read off the head nouns' positions that the
+        shared cue-word pass found (no pattern runs over the text)."""
+        found = GATE_WORDS.positions(text) or {}
+        spans = []
+        for head in self.heads.keys() & found.keys():
+            for at in found[head]:
+                end = at + len(head)
+                if text[at:end] not in self.heads[head] or text[end : end + 1].isalnum() or text[end : end + 1] == "-":
+                    continue
+                if at < 3 or text[at - 1] != " ":
+                    continue
+                start = text.rfind(" ", 0, at - 1) + 1
+                before = text.rfind(" ", 0, max(0, start - 1)) + 1
+                if start > 0 and text[before : start - 1] in self.determiners:
+                    spans.append((start, at - 1))
+        return spans
+
+    def _word_like(self, name: str) -> bool:
+        """Made of words, not coined: a common word in capitals (``INSTRUCT``), ordinary words run
+        together (``OnDevice``), two capitalized words (``Kerimov-Alekberli``: people's names), or
+        an all-caps acronym of four letters or more (``OVSS``: a task more often than a model)."""
+        parts = self.patterns["humps"].findall(name)
+        return (
+            (name.isalpha() and name.isupper())
+            or (len(parts) > 1 and all(ordinary(w) for w in parts))
+            or bool(self.patterns["two_names"].fullmatch(name))
+        )
+
+    def _coordinated(self, text: str, found: list[dict], corpora: Mentions) -> list[dict]:
+        """``model.coordination``: in ``A, B and C`` or ``(A, B, C)``, coined members next to a
+        model take its role (``Qwen2-VL-7B and Idefics3-8B``)."""
+        p, out = self.patterns, []
+        seen = {(f["start"], f["end"]) for f in found}
+        todo = [f for f in found if not is_generic(f["name"])]
+        while todo:
+            f = todo.pop()
+            if p["evaluated_on"].search(text, max(0, f["start"] - 16), f["start"]):
+                continue  # "on both AniClipart and ChallengeSVG": benchmarks
+            chain, tainted = [], False
+            pos = f["end"]
+            while gap := p["list_gap"].match(text, pos):
+                if corpora.starting_in(gap.end(), gap.end() + 1):
+                    tainted = True  # a list of metrics or benchmarks (BLEU, ROUGE, BERTScore, ...)
+                    break
+                span = self.candidate(text, gap.end())
+                if not span or not p["member_end"].match(text, span[1]) or _bare_acronym(text[span[0] : span[1]]):
+                    break  # "the Endovis17 medical dataset", "OpenAI o3": a modifier, not a member
+                if gap.group().strip() == "," and not p["list_gap"].match(text, span[1]):
+                    break  # "Built on X, Y optimizes ...": a list goes on after a bare comma
+                pos = span[1]
+                chain.append(span)
+            pos, end = f["start"], f["end"]
+            while p["gap_before"].search(text, max(0, pos - 6), pos) and (m := p["before_gap"].search(text, max(0, pos - 80), pos)):
+                if corpora.starting_in(m.start("name"), m.start("name") + 1):
+                    tainted = True
+                    break
+                span = self.candidate(text, m.start("name"))
+                if not span or span[1] != m.end("name") or _bare_acronym(text[span[0] : span[1]]):
+                    break
+                if m.group().rstrip().endswith(",") and not (
+                    p["list_gap"].match(text, end) or p["list_start"].search(text, max(0, span[0] - 20), span[0])
+                ):
+                    break  # "In VideoQGen, Gemini 2.5 Pro ...": an opening phrase, not a list
+                pos, end = span
+                chain.append(span)
+            first = min([f["start"], *(a for a, _ in chain)])
+            if tainted or p["other_list_head"].search(text, max(0, first - 80), first) or any(
+                p["evaluated_on"].search(text, max(0, a - 16), a) for a, _ in chain
+            ):
+                continue  # frameworks (smolagents, AutoGen, CAMEL), six metrics: ..., on GenImage
+            for span in chain:
+                if span not in seen:
+                    seen.add(span)
+                    out.append(new := _mention(text, *span, "model.coordination"))
+                    todo.append(new)
+        return out
+
+    def _not_a_name(self, text: str, f: dict) -> bool:
+        """A citation key (``\\cite{Guo-2025-Deepseek}``) or a metric (``GPT Score``)."""
+        p = self.patterns
+        return bool(p["cite"].search(text, max(0, f["start"] - 120), f["start"]) or p["metric_after"].match(text, f["end"]))
+
+    def _class_abbreviation(self, text: str, f: dict) -> bool:
+        """The abbreviation of a class (``speech large language model (SLLM)``,
+        ``convolutional neural networks (BCNNs)``)."""
+        p = self.patterns
+        before = len(text[: f["start"]].rstrip())
+        if not text.startswith("(", before - 1) or not text[f["end"] : f["end"] + 2].lstrip().startswith(")"):
+            return False
+        m = p["generic_abbreviation"].search(text, max(0, before - 90), before)
+        if not m or (m["head"][0].isupper() or f["rule"] == "model.gazetteer") and not f["text"].endswith("s"):
+            return False
+        return not any(w.casefold() in ("our", "novel", "new", "proposed", "called", "named") for w in m["words"].split())
 
     def set_annotations(self, doc: Doc, mentions: list[dict]) -> None:
         write_facts(doc, "model", mentions)
