@@ -51,7 +51,10 @@ COUNT_CASES = [
     ("oneM", None),
     ("sevenk", None),
     ("ten-billion", 10_000_000_000),
-    pytest.param("a dozen billion", 12_000_000_000, marks=pytest.mark.xfail(strict=True, reason="'dozen' is not a number word yet")),
+    ("a dozen billion", 12_000_000_000),
+    # plural scale words ("ten trillions of tokens")
+    ("ten trillions", 10_000_000_000_000),
+    ("two thousands", 2_000),
     pytest.param("7 B", 7_000_000_000, marks=pytest.mark.xfail(strict=True, reason="a spaced suffix letter is too ambiguous to accept")),
 ]
 
