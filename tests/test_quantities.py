@@ -124,6 +124,8 @@ LINKS = [
     ("We evaluate six multilingual LLMs (0.5B-9B parameters) and GPT-4 on MedEV.",
      {"0.5B": (None, None), "9B parameters": (None, None)}),
     ("Mistral reaches 60% while Falcon uses 40B parameters.", {"40B parameters": ("Falcon", "count.has")}),
+    ("It is fast on the MLA-based Mistral and on the 229B-parameter MiniMax-M2.7.", {"229B-parameter": (None, None)}),
+    ("By freezing the components of SAM2, we train only 4.5 million parameters.", {"4.5 million parameters": (None, None)}),
 ]
 
 

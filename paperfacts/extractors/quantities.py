@@ -77,16 +77,18 @@ def patterns() -> dict[str, regex.Pattern]:
     filler = rf"(?:of\s+)?(?:(?:(?-i:[A-Z])[\w\-]*\s+(?:and|or|&)\s+{word}|{word})\s+){{0,2}}?"
     qualifier = r"(?:up\s+to|over|more\s+than|about|around|nearly|approximately|roughly|almost|~)"
     return {
-        "count": Gated(fast_compile(rf"(?<![\w.\\^_$])(?:(?<=\d[KkMmBbTt][\-/\u2013])|(?<![\-/]))(?P<num>{num}){mag}(?![A-Za-z0-9]|\.\d)"), gate=may_have_count),
+        "count": Gated(fast_compile(rf"(?<![\w.\-/\\^_$])(?P<num>{num}){mag}(?![A-Za-z0-9]|\.\d)"), gate=may_have_count),
         "joiner": fast_compile(rf"\s*(?:,\s*(?:and|or)?|and|or|to|~|-|\u2013|/|&|\\sim|sim)\s*(?:{qualifier}\s*)?", re.IGNORECASE),
         # "7 billion (7B)": the same count again in brackets
+        # the next size of "1B-8B", "1B/3B/8B" (a size after a hyphen is otherwise fused: "GLM-130B")
+        "next_size": fast_compile(r"[\-/\u2013](?P<num>\d+(?:\.\d+)?)(?P<letter>[KkMmBbTt])(?![A-Za-z0-9]|\.\d)"),
         "echo_open": fast_compile(r"\s*\(\s*"),
         "echo_close": fast_compile(r"\s*\)"),
         # a whole number of parameters, no magnitude: "564,103-parameter", "200 trainable parameters"
         "plain": Gated(fast_compile(
-            r"(?<![\w.,\-/\\^_$+])(?P<num>\d{1,3}(?:,\d{3})+|[1-9]\d{2,})"
+            r"(?<![\w.,\-/\\^_$+])(?P<num>\d{1,3}(?:,\d{3})+|[1-9]\d{2,13})"
             r"(?P<unit>[\s\-]+(?:(?:trainable|learnable|tunable)\s+)?(?:parameters?|params)\b)"
-        ), gate=lambda text: "param" in text),
+        ), words=("parameter", "params"), window=(40, 12)),
         # sizes in brackets after a model noun or name: "language models (1B/3B/8B)"
         "paren_open": fast_compile(r"\s*\(\s*$"),
         "paren_noun": fast_compile(rf"\b(?:{alternation(c['model_nouns'] + c['family_nouns'])})\s*\(\s*$"),
@@ -130,13 +132,17 @@ class QuantityExtractor(Component):
 
     def match(self, doc: Doc) -> list[dict]:
         text, p = text_of(doc), self.patterns
+        groups = self._groups(text)
+        plain = list(p["plain"].finditer(text))
+        if not groups and not plain:
+            return []
         # a "name" that is only sizes ("1B-8B") owns nothing; nor does one that only
         # modifies the noun after it ("a 0.2B BERT-based model")
         models = Mentions([m for m in read_facts(doc, "model") if not _SIZES_ONLY.fullmatch(m["name"])
                            and not _MODIFIER.match(text, m["end"])])
         out: list[dict] = []
         param_groups: list[list[dict]] = []
-        for group in self._groups(text):
+        for group in groups:
             last = group[-1]
             tail = text[last.end : last.end + 80]
             unit = p["param_unit"].match(tail)
@@ -153,7 +159,7 @@ class QuantityExtractor(Component):
                 if rule:
                     param_groups.append(self._items(text, group, "parameter_count", rule, 0, models))
                     out.extend(param_groups[-1])
-        for m in p["plain"].finditer(text):
+        for m in plain:
             value = parse_integer(m["num"])
             if value is not None:
                 group = [_Num(m.start(), m.end("num"), value, None)]
@@ -174,7 +180,13 @@ class QuantityExtractor(Component):
             value = parse_count(m.group())
             if value is None:
                 continue
-            num = _Num(m.start(), m.end(), value, m["letter"])
+            nums = [_Num(m.start(), m.end(), value, m["letter"])]
+            while nxt := p["next_size"].match(text, nums[-1].end):
+                nums.append(_Num(nxt.start("num"), nxt.end(), parse_count(nxt["num"] + nxt["letter"]), nxt["letter"]))
+            if len(nums) > 1:  # "1B-8B", "1B/3B/8B": a list of its own
+                groups.append(nums)
+                continue
+            num = nums[0]
             if groups:
                 prev = groups[-1][-1]
                 close = p["echo_close"].match(text, num.end)
@@ -371,6 +383,12 @@ def link_patterns() -> dict[str, regex.Pattern]:
             r"(?:[Ww]ith|[Aa]t|[Aa]cross|[Uu]sing|[Hh]aving|[Bb]y\s+\w+ing)\b[^,;:]*"
         ),
         "fronted_end": fast_compile(r"[^,;:()]{0,40}?,\s*(?:(?:the|our)\s+)?"),
+        # "we train only 4.5 million parameters": what a method trains or adds, not a model's size
+        "trained_only": fast_compile(
+            r"\b(?:train|trains|training|trained|update|updates|updating|updated|tune|tunes|tuning|tuned|fine-tun\w*"
+            r"|optimi[sz]\w*|add|adds|adding|added|introduc\w*|freez\w*)\s+(?:only\s+|just\s+)?(?:about\s+|around\s+|~\s*)?$"
+        ),
+        "name_after": fast_compile(r"[\s\-]+(?:[A-Z][a-z]*[A-Z0-9]|[A-Z][\w.]*-[\w.\-]*\d)"),
         "paren_before": fast_compile(r"\(\s*(?:~|about\s+|approximately\s+|roughly\s+|up\s+to\s+|over\s+|<\s*)?$"),
         # where a clause ends: the owner of a count is looked for between two of these
         "clause_break": fast_compile(
@@ -464,6 +482,8 @@ class _Linker:
                 return m["name"] if isinstance(m, dict) else m.group()
         if self.p["paren_before"].search(text, max(s, start - 30), start) and _model_before(self.models, text, start) is None:
             return None  # "TinyHAR (55K parameters)", "six LLMs (0.5B-9B parameters)": the bracket's noun has it
+        if self.p["name_after"].match(text, end):
+            return None  # "the 229B-parameter MiniMax-M2.7": the name after the count has it
         cs = max((b.end() for b in self.p["clause_break"].finditer(text, s, start)), default=s)
         b = self.p["clause_break"].search(text, end, e)
         ce = b.start() if b else e
@@ -481,6 +501,7 @@ class _Linker:
         parameters``, ``a 70B-parameter teacher``)."""
         text, start, end = self.text, items[0]["start"], items[-1]["end"]
         return bool(self.p["added"].search(items[-1]["text"]) or self.p["per_part"].match(text, end)
+                    or self.p["trained_only"].search(text, max(s, start - 40), start)
                     or self.p["noun_has"].search(text, max(s, start - 80), start) or patterns()["model_noun"].match(text, end))
 
     def _named_np(self, items: list[dict]) -> str | None:
