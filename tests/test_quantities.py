@@ -126,12 +126,21 @@ LINKS = [
     ("Mistral reaches 60% while Falcon uses 40B parameters.", {"40B parameters": ("Falcon", "count.has")}),
     ("It is fast on the MLA-based Mistral and on the 229B-parameter MiniMax-M2.7.", {"229B-parameter": (None, None)}),
     ("By freezing the components of SAM2, we train only 4.5 million parameters.", {"4.5 million parameters": (None, None)}),
+    ("Our system uses at most 168M parameters (about 70% of Whisper-small).", {"168M parameters": (None, None)}),
+    ("Across 4 Mistral variants, Monitor has a small footprint ($\\leq$ 0.85M parameters).", {"0.85M parameters": (None, None)}),
 ]
 
 
 @pytest.mark.parametrize("text, expected", LINKS)
 def test_count_links_and_their_rules(text, expected):
     assert links(text) == expected
+
+
+def test_a_variant_not_read_as_a_model_keeps_the_count_from_its_family():
+    title = "SLNet: a point cloud network"
+    assert links("SLNet-S with 0.14M parameters achieves 93.64% accuracy.", title=title) == {"0.14M parameters": (None, None)}
+    assert links("SLNet with 0.14M parameters achieves 93.64% accuracy.", title=title) == {
+        "0.14M parameters": ("SLNet", "count.own_only")}
 
 
 def test_the_model_is_the_papers_own_when_the_sentence_names_none():

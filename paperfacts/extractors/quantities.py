@@ -106,7 +106,7 @@ def patterns() -> dict[str, regex.Pattern]:
     }
 
 
-_SIZES_ONLY = regex.compile(r"[\d.,\s\-\u2013/~xX]*\d[\d.,\s\-\u2013/~KkMmBbTt]*")
+_SIZES_ONLY = regex.compile(r"[\d.,\s\-\u2013/~xX]*\d[\d.,\s\-\u2013/~KkMmBbTt]*(?:[\s\-]*(?i:parameters?|params?))?")
 _MODIFIER = regex.compile(r"-(?:based|like|style|type|sized|inspired|derived|initialized|generated|distilled)\b")
 
 
@@ -389,7 +389,9 @@ def link_patterns() -> dict[str, regex.Pattern]:
             r"|optimi[sz]\w*|add|adds|adding|added|introduc\w*|freez\w*)\s+(?:only\s+|just\s+)?(?:about\s+|around\s+|~\s*)?$"
         ),
         "name_after": fast_compile(r"[\s\-]+(?:[A-Z][a-z]*[A-Z0-9]|[A-Z][\w.]*-[\w.\-]*\d)"),
-        "paren_before": fast_compile(r"\(\s*(?:~|about\s+|approximately\s+|roughly\s+|up\s+to\s+|over\s+|<\s*)?$"),
+        "paren_before": fast_compile(r"\([^()]{0,15}$"),
+        # a variant of the name that is not read as a model of its own: "SLNet-S", "GTF-Tiny"
+        "variant_after": fast_compile(r"[\-\u2010][A-Za-z0-9]|\s+(?:Lite|Tiny|Nano|Mini|Small|Base|Large|XL|S|M|L)\b"),
         # where a clause ends: the owner of a count is looked for between two of these
         "clause_break": fast_compile(
             r";|:\s|\s(?:while|whereas|although|though|whereby|but)\s|,\s*(?:and|but|which|where|then|yet|so)\s"
@@ -493,7 +495,18 @@ class _Linker:
         (m,) = found.values()
         q = self.p["qualifiers"].search(text, cs, start)
         between = text[cs : q.start() if q else start] + " " + (text[end : m["start"]] if m["start"] >= end else "")
-        return None if self.p["comparison"].search(between) else m["name"]
+        return None if self._compares(between) or self._is_unread_variant(cs, ce, m["name"]) else m["name"]
+
+    def _compares(self, between: str) -> bool:
+        """The words between the count and its model compare them (``outperforms``, ``than``,
+        ``70% of``)."""
+        return "%" in between or self.p["comparison"].search(between) is not None
+
+    def _is_unread_variant(self, s: int, e: int, name: str) -> bool:
+        """``name`` is written in text[s:e] only as part of a variant not read as a model
+        (``SLNet-S with 0.14M parameters`` when only ``SLNet`` is a model)."""
+        spans = [(m.start(), m.end()) for m in self.names().finditer(self.text, s, e) if name_key(m.group()) == name_key(name)]
+        return bool(spans) and all(self.p["variant_after"].match(self.text, end) for _, end in spans)
 
     def _elsewhere(self, items: list[dict], s: int) -> bool:
         """The count is a part's or an addition's (``16 billion parameters each``, ``2M
@@ -553,7 +566,7 @@ class _Linker:
             return None
         q = self.p["qualifiers"].search(text, s, start)
         between = text[s : q.start() if q else start] + " " + (text[end : m["start"]] if m["start"] >= end else "")
-        return None if self.p["comparison"].search(between) else m["name"]
+        return None if self._compares(between) or self._is_unread_variant(s, e, m["name"]) else m["name"]
 
     def _sentence_models(self, s: int, e: int) -> dict[str, dict]:
         """The distinct models named in text[s:e]: mentions, and other occurrences of their names."""
