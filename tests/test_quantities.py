@@ -29,8 +29,8 @@ COUNT_FORMS = [
     # a qualifier inside a range
     ("models ranging from 60 million to over 12 billion parameters", {"60 million": 60_000_000, "12 billion parameters": 12 * B}, {}),
     # a hard wrap inside a count or between a count and its unit
-    ("Some text long enough, then trained on 300B\ntokens of text.", {}, {"300B\ntokens": 300 * B}),
-    ("Some text long enough, then trained on 1.2\nmillion tokens of text.", {}, {"1.2\nmillion tokens": 1_200_000}),
+    ("Some wrapped text, then trained on 300B\ntokens of text.", {}, {"300B\ntokens": 300 * B}),
+    ("Some wrapped text, then trained on 1.2\nmillion tokens of text.", {}, {"1.2\nmillion tokens": 1_200_000}),
     # rule parameter_count.model_paren: bare sizes in brackets after a model noun or name
     ("we pretrain language models (1B-8B) from scratch", {"1B": B, "8B": 8 * B}, {}),
     ("we pretrain language models (1B/3B/8B) from scratch", {"1B": B, "3B": 3 * B, "8B": 8 * B}, {}),
@@ -50,6 +50,7 @@ COUNT_FORMS = [
     ("tuning 3 hyperparameters and 1,000 hyperparameters", {}, {}),
     # a size word after the model name
     ("We use BERT-large 340M parameters.", {"340M parameters": 340_000_000}, {}),
+    ("We fine-tuned a 1B model using Parameter-Efficient Fine-Tuning.", {"1B": B}, {}),  # the unit is no hyphenated compound
 ]
 
 
@@ -65,6 +66,7 @@ CONTEXT_LENGTHS = [
     ("We fine-tune on 10B tokens with a context length of 4K tokens.", {"10B tokens": 10 * B}),  # a large amount is data
     ("a batch size (0.5M tokens) and a context size (2,048 tokens)", {"0.5M tokens": 500_000}),  # a batch is data
     ("We train on 0.5M tokens of 200 video sequences.", {"0.5M tokens": 500_000}),  # "sequences" alone is no cue
+    ("on short (237 tokens) and long (5K-10K tokens) documents", {}),  # document lengths
     # a retrieval store is not training data
     ("RETRO uses a retrieval database of 2 trillion tokens.", {}),
     ("a datastore of 1.4 trillion tokens", {}),
@@ -127,6 +129,7 @@ LINKS = [
     ("It is fast on the MLA-based Mistral and on the 229B-parameter MiniMax-M2.7.", {"229B-parameter": (None, None)}),
     ("By freezing the components of SAM2, we train only 4.5 million parameters.", {"4.5 million parameters": (None, None)}),
     ("Our system uses at most 168M parameters (about 70% of Whisper-small).", {"168M parameters": (None, None)}),
+    ("Our system is a 306M-parameter architecture that augments a pretrained GPT-2 Small backbone.", {"306M-parameter": (None, None)}),
     ("Across 4 Mistral variants, Monitor has a small footprint ($\\leq$ 0.85M parameters).", {"0.85M parameters": (None, None)}),
 ]
 

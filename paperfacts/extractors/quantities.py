@@ -95,7 +95,8 @@ def patterns() -> dict[str, regex.Pattern]:
         # "at 70B," "Gemma-2 at 2B and 9B", "at 8B, 62B, and 540B scale"
         "at_size": fast_compile(r"\bat\s+(?:both\s+)?$"),
         "at_size_after": fast_compile(r"\s*(?:[,;)]|\.(?!\d)|$)|\s+(?:scales?|sizes?|and|where|while|with|on|in)\b"),
-        "param_unit": fast_compile(rf"[\s\-]*{filler}(?:parameters?|params?)\b", re.IGNORECASE),
+        # not "Parameter-Efficient", "parameter-free"
+        "param_unit": fast_compile(rf"[\s\-]*{filler}(?:parameters?|params?)\b(?![\-\u2010][A-Za-z])", re.IGNORECASE),
         "token_unit": fast_compile(rf"[\s\-]*{filler}tokens?\b", re.IGNORECASE),
         "model_noun": fast_compile(rf"[\s\-]*(?:[A-Za-z][\w\-]*\s+){{0,3}}?(?:{alternation(c['model_nouns'])})\b"),
         "size_cue": fast_compile(rf"\b(?:{alternation(c['size_cues'])})\b[^.;:\d]{{0,30}}$", re.IGNORECASE),
@@ -394,7 +395,7 @@ def link_patterns() -> dict[str, regex.Pattern]:
         "variant_after": fast_compile(r"[\-\u2010][A-Za-z0-9]|\s+(?:Lite|Tiny|Nano|Mini|Small|Base|Large|XL|S|M|L)\b"),
         # where a clause ends: the owner of a count is looked for between two of these
         "clause_break": fast_compile(
-            r";|:\s|\s(?:while|whereas|although|though|whereby|but)\s|,\s*(?:and|but|which|where|then|yet|so)\s"
+            r";|:\s|\s(?:while|whereas|although|though|whereby|but|that|which|who)\s|,\s*(?:and|but|which|where|then|yet|so)\s"
         ),
     }
 
