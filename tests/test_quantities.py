@@ -28,6 +28,11 @@ COUNT_FORMS = [
     ("a 7 billion (13B) parameter model", {}, {}),  # a different number is no echo: neither has the unit
     # a qualifier inside a range
     ("models ranging from 60 million to over 12 billion parameters", {"60 million": 60_000_000, "12 billion parameters": 12 * B}, {}),
+    # a number before "to N billion" shares its magnitude word
+    ("ranging in scale from 1 to 27 billion parameters", {"1": B, "27 billion parameters": 27 * B}, {}),
+    ("trained on between 2 and 3 trillion tokens", {}, {"2": 2_000 * B, "3 trillion tokens": 3_000 * B}),
+    ("up to 3 or 7 billion parameters", {"7 billion parameters": 7 * B}, {}),  # no "from"/"between": no range
+    ("from 30 to 7 billion parameters", {"7 billion parameters": 7 * B}, {}),  # a larger number is no lower bound
     # a hard wrap inside a count or between a count and its unit
     ("Some wrapped text, then trained on 300B\ntokens of text.", {}, {"300B\ntokens": 300 * B}),
     ("Some wrapped text, then trained on 1.2\nmillion tokens of text.", {}, {"1.2\nmillion tokens": 1_200_000}),
@@ -93,6 +98,8 @@ LINKS = [
     ("Qwen2.5 at 0.5B and 7B, Gemma-2 at 2B and 9B",
      {"0.5B": ("Qwen2.5", "count.has"), "7B": ("Qwen2.5", "count.has"), "2B": ("Gemma-2", "count.has"), "9B": ("Gemma-2", "count.has")}),
     ("Falcon is better than models with 7B parameters.", {"7B parameters": (None, None)}),
+    ("Parameter-Efficient Fine-Tuning of Qwen3 models (4B-32B) using QLoRA",
+     {"4B": ("Qwen3", "count.has"), "32B": ("Qwen3", "count.has")}),
     # count.beside_name: right before a name, or before one that a bracket names again with the size
     ("We scale a 10B-parameter ViT (ViT-10B) on images.", {"10B-parameter": ("ViT-10B", "count.beside_name")}),
     ("the ~ 0.25B parameter Mistral model goes beyond two modalities", {"0.25B parameter": ("Mistral", "count.beside_name")}),
@@ -109,6 +116,8 @@ LINKS = [
      {"7B parameter": ("LLaVA-3D", "count.appositive")}),
     ("We train Judge for Reasoning (Mistral), a 7B judge trained with GRPO.", {"7B": ("Mistral", "count.appositive")}),
     ("We compare with GPT-4, which beats a 7B model.", {"7B": (None, None)}),
+    ("We present SozKZ, a family of Llama-architecture language models (50M-600M parameters).",
+     {"50M": ("SozKZ", "count.appositive"), "600M parameters": ("SozKZ", "count.appositive")}),
     # count.the_model: "the model" is the only model of the sentence, or the paper's own
     ("We fine-tune a DINOv2 Vision Transformer with LoRA, while training 1% of the model's 87.2M parameters.",
      {"87.2M parameters": ("DINOv2", "count.the_model")}),
@@ -120,6 +129,8 @@ LINKS = [
      {"one billion parameters": ("OpenELM", "count.owner_clause")}),
     ("Falcon is open source and comes in 9B and 40B.", {"9B": ("Falcon", "count.owner_clause"), "40B": ("Falcon", "count.owner_clause")}),
     ("Even at 70B, the model lags behind GPT-4.", {"70B": (None, None)}),
+    ("The Falcon series offers a spectrum of model sizes (7B, 40B) for many tasks.",
+     {"7B": ("Falcon", "count.owner_clause"), "40B": ("Falcon", "count.owner_clause")}),
     ("Mistral outperforms models with up to 70B parameters.", {"70B parameters": (None, None)}),
     ("Lightweight models such as TinierHAR (34K parameters) and TinyNet (55K parameters) do well.",
      {"34K parameters": ("TinierHAR", "count.beside_name"), "55K parameters": (None, None)}),

@@ -82,6 +82,8 @@ def patterns() -> dict[str, regex.Pattern]:
         # "7 billion (7B)": the same count again in brackets
         # the next size of "1B-8B", "1B/3B/8B" (a size after a hyphen is otherwise fused: "GLM-130B")
         "next_size": fast_compile(r"[\-/\u2013](?P<num>\d+(?:\.\d+)?)(?P<letter>[KkMmBbTt])(?![A-Za-z0-9]|\.\d)"),
+        # a number that shares the magnitude word of the count after it: "from 1 to 27 billion parameters"
+        "shared_lead": fast_compile(r"\b(?:from|between)\s+(?P<num>\d+(?:\.\d+)?)\s*(?:to|and|-|\u2013)\s*$"),
         "echo_open": fast_compile(r"\s*\(\s*"),
         "echo_close": fast_compile(r"\s*\)"),
         # a whole number of parameters, no magnitude: "564,103-parameter", "200 trainable parameters"
@@ -108,7 +110,7 @@ def patterns() -> dict[str, regex.Pattern]:
 
 
 _SIZES_ONLY = regex.compile(r"[\d.,\s\-\u2013/~xX]*\d[\d.,\s\-\u2013/~KkMmBbTt]*(?:[\s\-]*(?i:parameters?|params?))?")
-_MODIFIER = regex.compile(r"-(?:based|like|style|type|sized|inspired|derived|initialized|generated|distilled)\b")
+_MODIFIER = regex.compile(r"-(?:based|like|style|type|sized|inspired|derived|initialized|generated|distilled|architecture|family)\b")
 
 
 class _Num(NamedTuple):
@@ -182,9 +184,12 @@ class QuantityExtractor(Component):
             if value is None:
                 continue
             nums = [_Num(m.start(), m.end(), value, m["letter"])]
+            lead = m["word"] and p["shared_lead"].search(text, max(0, m.start() - 30), m.start())
+            if lead and (first := parse_count(f"{lead['num']} {m['word']}")) and first < value:
+                nums.insert(0, _Num(lead.start("num"), lead.end("num"), first, None))  # "from 1 to 27 billion"
             while nxt := p["next_size"].match(text, nums[-1].end):
                 nums.append(_Num(nxt.start("num"), nxt.end(), parse_count(nxt["num"] + nxt["letter"]), nxt["letter"]))
-            if len(nums) > 1:  # "1B-8B", "1B/3B/8B": a list of its own
+            if len(nums) > 1:  # "1B-8B", "1B/3B/8B", "from 1 to 27 billion": a list of its own
                 groups.append(nums)
                 continue
             num = nums[0]
@@ -324,6 +329,8 @@ _HAS_SIZE = regex.compile(
     r"(?:(?:(?:which|that)\s+)?(?:has|have|had|with|contains?|comprises?|of|at|is|uses|using|up\s+to"
     r"|ranging\s+(?:in\s+size\s+)?from|in\s+sizes?\s+of|scaled?\s+(?:up\s+)?to)\s+"
     r"|(?:is|was)\s+(?:a|an)\s+(?:[a-z][\w\-]*\s+){0,2}?)"
+    # "Qwen3 models (4B-32B)"
+    r"|\s+(?:models|LLMs|LMs|family|families|series|variants|versions|suite)\s*\(\s*(?:~\s*)?"
     r"(?:(?:only|just|about|around|roughly|approximately|nearly|over|more\s+than|up\s+to|a\s+total\s+of)\s+)*"
 )
 
@@ -348,7 +355,7 @@ def link_patterns() -> dict[str, regex.Pattern]:
         "appositive": fast_compile(
             rf",?\s+(?:(?:is|was|are)\s+)?(?:a|an|the|our)\s+"
             rf"(?:(?!(?:that|which|who|than|but|while|whereas|for|to|on|in|from|by|over|into|against|via|using)\b)[\w\-.*/+]+\s+){{0,10}}?"
-            rf"(?:{nouns})\s*,?\s*{has}\s+{_QUALIFIERS}"
+            rf"(?:{nouns})\s*(?:,?\s*{has}\s+|\(\s*){_QUALIFIERS}"
         ),
         # "our 7B model", "our largest 70B and 13B models"
         "our_before": fast_compile(rf"\b[Oo]ur\s+(?:(?!(?:{roles})\b)[\w\-]+\s+){{0,2}}$"),
@@ -391,6 +398,8 @@ def link_patterns() -> dict[str, regex.Pattern]:
         ),
         "name_after": fast_compile(r"[\s\-]+(?:[A-Z][a-z]*[A-Z0-9]|[A-Z][\w.]*-[\w.\-]*\d)"),
         "paren_before": fast_compile(r"\([^()]{0,15}$"),
+        # but sizes in brackets after a word for sizes are the sizes of the clause's model: "a spectrum of model sizes (0.6B, 4B, 8B)"
+        "sizes_paren": fast_compile(r"\b(?:sizes|scales|variants|versions|configurations)\s*\([^()]{0,15}$"),
         # a variant of the name that is not read as a model of its own: "SLNet-S", "GTF-Tiny"
         "variant_after": fast_compile(r"[\-\u2010][A-Za-z0-9]|\s+(?:Lite|Tiny|Nano|Mini|Small|Base|Large|XL|S|M|L)\b"),
         # where a clause ends: the owner of a count is looked for between two of these
@@ -483,7 +492,8 @@ class _Linker:
             m = comma and (self._mention_at(comma.end()) or self.names().match(text, comma.end()))
             if m:
                 return m["name"] if isinstance(m, dict) else m.group()
-        if self.p["paren_before"].search(text, max(s, start - 30), start) and _model_before(self.models, text, start) is None:
+        if (self.p["paren_before"].search(text, max(s, start - 30), start) and _model_before(self.models, text, start) is None
+                and not self.p["sizes_paren"].search(text, max(s, start - 30), start)):
             return None  # "TinyHAR (55K parameters)", "six LLMs (0.5B-9B parameters)": the bracket's noun has it
         if self.p["name_after"].match(text, end):
             return None  # "the 229B-parameter MiniMax-M2.7": the name after the count has it
