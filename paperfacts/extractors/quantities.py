@@ -87,10 +87,11 @@ def patterns() -> dict[str, regex.Pattern]:
         "echo_open": fast_compile(r"\s*\(\s*"),
         "echo_close": fast_compile(r"\s*\)"),
         # a whole number of parameters, no magnitude: "564,103-parameter", "200 trainable parameters"
-        "plain": Gated(fast_compile(
+        # (run only just before each "param": see _plain)
+        "plain": fast_compile(
             r"(?<![\w.,\-/\\^_$+])(?P<num>\d{1,3}(?:,\d{3})+|[1-9]\d{2,13})"
             r"(?P<unit>[\s\-]+(?:(?:trainable|learnable|tunable)\s+)?(?:parameters?|params)\b)"
-        ), words=("parameter", "params"), window=(40, 12)),
+        ),
         # sizes in brackets after a model noun or name: "language models (1B/3B/8B)"
         "paren_open": fast_compile(r"\s*\(\s*$"),
         "paren_noun": fast_compile(rf"\b(?:{alternation(c['model_nouns'] + c['family_nouns'])})\s*\(\s*$"),
@@ -136,7 +137,7 @@ class QuantityExtractor(Component):
     def match(self, doc: Doc) -> list[dict]:
         text, p = text_of(doc), self.patterns
         groups = self._groups(text)
-        plain = list(p["plain"].finditer(text))
+        plain = self._plain(text)
         if not groups and not plain:
             return []
         # a "name" that is only sizes ("1B-8B") owns nothing; nor does one that only
@@ -174,6 +175,18 @@ class QuantityExtractor(Component):
             link = item.pop("link", None)
             if item["model"] and link:
                 item["rule"] = f"{item['rule']}+{link}"
+        return out
+
+    def _plain(self, text: str) -> list[re.Match]:
+        """Whole numbers of parameters: the pattern runs only in the few characters before
+        each ``param`` (a str.find), not over the whole text."""
+        out: list = []
+        at = text.find("param")
+        while at >= 0:
+            m = self.patterns["plain"].search(text, max(0, at - 40), at + 12)
+            if m and (not out or m.start() >= out[-1].end()):
+                out.append(m)
+            at = text.find("param", at + 5)
         return out
 
     def _groups(self, text: str) -> list[list[_Num]]:
