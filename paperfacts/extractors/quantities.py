@@ -8,19 +8,31 @@ member (``7B and 72B parameters``, ``from 125M to 1.3B parameters``).
 Rules (stable ids):
 
 * ``parameter_count.unit`` / ``token_count.unit``: the list is followed, within two
-  words, by ``parameters``/``params`` or ``tokens``; a token amount that is a
-  context length (``8K tokens context``) is neither.
+  words (a pair of names joined by ``and`` is one; ``of`` may follow a magnitude
+  word), by ``parameters``/``params`` or ``tokens``. A bracketed echo is one count
+  (``7 billion (7B)``), ``1B-8B`` and ``1B/3B/8B`` are lists, and ``from 1 to 27
+  billion`` shares the magnitude word. A token amount that is a context length
+  (``8K tokens context``; a small amount in a sentence about context or length) or
+  a retrieval store is neither.
 * ``parameter_count.model_noun``: a bare size before a model noun
   (``a 1.6B language model``, ``the 70B variant``).
 * ``parameter_count.model_name``: a bare size beside a model name
   (``LLaMA 7B``, ``175B GPT-3``).
 * ``parameter_count.size_cue``: a bare size after a size word
-  (``a parameter count of only 7B or 13B``).
+  (``a parameter count of only 7B or 13B``, ``comes in 9B and 40B``).
+* ``parameter_count.model_paren``: bare sizes in brackets after a model noun or
+  name (``language models (1B/3B/8B)``).
+* ``parameter_count.at_size``: a bare size after ``at`` that ends its phrase
+  (``reverses at 70B,``, ``at 8B and 62B scale``).
+* ``parameter_count.plain``: a whole number right before ``parameters``
+  (``564,103-parameter``).
 
 Each parameter count is linked to its model when the text puts them together
-(``_model_at``), or else when the sentence around it says whose size it is: a
-named noun phrase, an appositive description, ``our model`` or the only model of
-the sentence, for the paper's own model (``_Linker``).
+(``_model_at``: ``count.in_name``, ``count.beside_name``, ``count.appositive``,
+``count.has``), or else when the sentence or clause around it says whose size it
+is (``_Linker``: ``count.named_np``, ``count.appositive``, ``count.our_model``,
+``count.the_model``, ``count.own_only``, ``count.owner_clause``). A linked count's
+``rule`` is its own rule id, ``+``, the link's.
 """
 
 from __future__ import annotations
@@ -437,12 +449,19 @@ class _Linker:
       ranging from 7B to 65B parameters``, ``X-7B, a model with 7 billion parameters``;
     * ``our model`` is the paper's own model (``By scaling our model up to 20B
       parameters``, ``our 7B model``), when the paper has one;
+    * ``the model`` is the only model of the sentence, or the paper's own when the
+      sentence names none (``training 1% of the model's 87.2M parameters``);
     * the paper's own model, when it is the only model named in the sentence
       (``UL2 20B also works well ... at a scale of 20B parameters``); not when the
       count is on a model noun of its own (``models with 70B parameters``, ``a
       70B-parameter teacher``), the sentence compares (``outperforms``, ``than``),
       the count is per part (``16 billion parameters each``) or counts what a
-      method adds (``2M trainable parameters``), nor for a bare size (``a 16B model``).
+      method adds or trains (``2M trainable parameters``), nor for a bare size
+      (``a 16B model``);
+    * any model, when it is the only one named in the count's clause, on the same
+      conditions, or the subject after a fronted phrase (``With only 1.3B
+      parameters, X runs on a phone``); not for sizes in brackets after a noun that
+      is not a model (``TinyHAR (55K parameters)``) or right before an unread name.
 
     The paper's own models are the model its title names before a colon
     (``UL2: ...``) and those the text introduces (``we present X``, ``named X``,
