@@ -100,6 +100,8 @@ LINKS = [
     ("Falcon is better than models with 7B parameters.", {"7B parameters": (None, None)}),
     ("Parameter-Efficient Fine-Tuning of Qwen3 models (4B-32B) using QLoRA",
      {"4B": ("Qwen3", "count.has"), "32B": ("Qwen3", "count.has")}),
+    ("We train Mistral, a family of small open-source Qwen models (3B and 8B).",
+     {"3B": ("Mistral", "count.has"), "8B": ("Mistral", "count.has")}),
     # count.beside_name: right before a name, or before one that a bracket names again with the size
     ("We scale a 10B-parameter ViT (ViT-10B) on images.", {"10B-parameter": ("ViT-10B", "count.beside_name")}),
     ("the ~ 0.25B parameter Mistral model goes beyond two modalities", {"0.25B parameter": ("Mistral", "count.beside_name")}),

@@ -339,7 +339,10 @@ def _model_at(index: Mentions, start: int, end: int, text: str, *, loose: bool =
     if loose and before:
         m = before[-1]
         if _HAS_SIZE.fullmatch(text, m["end"], start):
-            return m["name"], "count.has"
+            # "TikZilla, a family of small open-source Qwen models (3B and 8B)": the family's
+            owner = next((o for o in reversed(index.starting_in(m["start"] - 100, m["start"]))
+                          if o["end"] <= m["start"] and _FAMILY_OF.fullmatch(text, o["end"], m["start"])), m)
+            return owner["name"], "count.has"
     return None, None
 
 
@@ -347,6 +350,10 @@ def _model_at(index: Mentions, start: int, end: int, text: str, *, loose: bool =
 _NOT_APPOSITIVE = r"(?:that|which|who|than|but|while|whereas|for|to|on|in|from|by|over|into|against|via|using|and|or|with|as|like|such)"
 _APPOSITIVE = regex.compile(
     rf"\s*\)?\s*[,(]\s*(?:a|an|the)\s+(?:(?!{_NOT_APPOSITIVE}\b)[a-z][\w\-]*,?\s+){{0,3}}?"
+)
+
+_FAMILY_OF = regex.compile(
+    r",\s+(?:a|an|the)\s+(?:new\s+)?(?:family|series|suite|collection|set)\s+of\s+(?:[\w\-]+\s+){0,4}?"
 )
 
 _HAS_SIZE = regex.compile(
