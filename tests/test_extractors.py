@@ -139,9 +139,10 @@ LINKS_FROM_THE_SENTENCE = [
     (None, "We present Zorblax, a small language model. We initialize Zorblax from a 1B model trained on 100B tokens.",
      {"1B": None}),
     ("Zorblax: A Small Language Model", "Our 70B teacher model is trained on 2T tokens.", {"70B": None}),
-    # no link: two models in the sentence, or a size in the name that is not the count
+    # a phrase put before the subject is the subject's, whatever else the sentence names
     (None, "We present Zorblax, a small language model. With 7B parameters, Zorblax rivals LLaMA-2 on MMLU.",
-     {"7B parameters": None}),
+     {"7B parameters": "Zorblax"}),
+    # no link: a size in the name that is not the count
     (None, "We present Zorblax-7B, an open language model. Zorblax-7B scales to 13B parameters by upscaling.",
      {"13B parameters": None}),
 ]

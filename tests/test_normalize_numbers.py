@@ -2,7 +2,7 @@
 
 import pytest
 
-from paperfacts.normalize.numbers import parse_count, parse_decimal, parse_magnitude, parse_number
+from paperfacts.normalize.numbers import parse_count, parse_decimal, parse_integer, parse_magnitude, parse_number
 
 COUNT_CASES = [
     # Suffix magnitudes, as model cards and abstracts write sizes
@@ -51,7 +51,10 @@ COUNT_CASES = [
     ("oneM", None),
     ("sevenk", None),
     ("ten-billion", 10_000_000_000),
-    pytest.param("a dozen billion", 12_000_000_000, marks=pytest.mark.xfail(strict=True, reason="'dozen' is not a number word yet")),
+    ("a dozen billion", 12_000_000_000),
+    # plural scale words ("ten trillions of tokens")
+    ("ten trillions", 10_000_000_000_000),
+    ("two thousands", 2_000),
     pytest.param("7 B", 7_000_000_000, marks=pytest.mark.xfail(strict=True, reason="a spaced suffix letter is too ambiguous to accept")),
 ]
 
@@ -59,6 +62,29 @@ COUNT_CASES = [
 @pytest.mark.parametrize("text, expected", COUNT_CASES)
 def test_parse_count(text, expected):
     assert parse_count(text) == expected
+
+
+INTEGER_CASES = [
+    # whole numbers of parameters written without a magnitude ("564,103-parameter")
+    ("564,103", 564_103),
+    ("200", 200),
+    ("322,430,160", 322_430_160),
+    (" 1000 ", 1000),
+    # not whole numbers, badly grouped, with a magnitude, or not positive
+    ("1.5", None),
+    ("56,41", None),
+    ("1,2345", None),
+    ("7B", None),
+    ("0", None),
+    ("-5", None),
+    ("", None),
+    ("9" * 50, None),
+]
+
+
+@pytest.mark.parametrize("text, expected", INTEGER_CASES)
+def test_parse_integer(text, expected):
+    assert parse_integer(text) == expected
 
 
 DECIMAL_CASES = [
@@ -100,3 +126,4 @@ def test_non_strings_give_none(bad):
     assert parse_decimal(bad) is None
     assert parse_number(bad) is None
     assert parse_magnitude(bad) is None
+    assert parse_integer(bad) is None

@@ -8,32 +8,45 @@ member (``7B and 72B parameters``, ``from 125M to 1.3B parameters``).
 Rules (stable ids):
 
 * ``parameter_count.unit`` / ``token_count.unit``: the list is followed, within two
-  words, by ``parameters``/``params`` or ``tokens``; a token amount that is a
-  context length (``8K tokens context``) is neither.
+  words (a pair of names joined by ``and`` is one; ``of`` may follow a magnitude
+  word), by ``parameters``/``params`` or ``tokens``. A bracketed echo is one count
+  (``7 billion (7B)``), ``1B-8B`` and ``1B/3B/8B`` are lists, and ``from 1 to 27
+  billion`` shares the magnitude word. A token amount that is a context length
+  (``8K tokens context``; a small amount in a sentence about context or length) or
+  a retrieval store is neither.
 * ``parameter_count.model_noun``: a bare size before a model noun
   (``a 1.6B language model``, ``the 70B variant``).
 * ``parameter_count.model_name``: a bare size beside a model name
   (``LLaMA 7B``, ``175B GPT-3``).
 * ``parameter_count.size_cue``: a bare size after a size word
-  (``a parameter count of only 7B or 13B``).
+  (``a parameter count of only 7B or 13B``, ``comes in 9B and 40B``).
+* ``parameter_count.model_paren``: bare sizes in brackets after a model noun or
+  name (``language models (1B/3B/8B)``).
+* ``parameter_count.at_size``: a bare size after ``at`` that ends its phrase
+  (``reverses at 70B,``, ``at 8B and 62B scale``).
+* ``parameter_count.plain``: a whole number right before ``parameters``
+  (``564,103-parameter``).
 
 Each parameter count is linked to its model when the text puts them together
-(``_model_at``), or else when the sentence around it says whose size it is: a
-named noun phrase, an appositive description, ``our model`` or the only model of
-the sentence, for the paper's own model (``_Linker``).
+(``_model_at``: ``count.in_name``, ``count.beside_name``, ``count.appositive``,
+``count.has``), or else when the sentence or clause around it says whose size it
+is (``_Linker``: ``count.named_np``, ``count.appositive``, ``count.our_model``,
+``count.the_model``, ``count.own_only``, ``count.owner_clause``). A linked count's
+``rule`` is its own rule id, ``+``, the link's.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..data_files import read_json
-from ..normalize.numbers import NUMBER_WORDS, parse_count
+from ..normalize.numbers import NUMBER_WORDS, parse_count, parse_integer
 from ..normalize.sizes import model_size
 from ..trie import Gated, alternation, any_word, compile_names, fast_compile
 from . import Component, Mentions, attrs, name_key, read_facts, require_paperfacts, text_of, write_facts
@@ -45,7 +58,7 @@ def cues() -> dict:
 
 
 _DIGIT_MAGNITUDE = re.compile(r"\d[KkMmBbTt]")
-MAGNITUDE_WORDS = r"(?i:thousand|million|billion|trillion)"
+MAGNITUDE_WORDS = r"(?i:thousand|million|billion|trillion)s?"
 _MAGNITUDE_WORD = re.compile(MAGNITUDE_WORDS)
 
 
@@ -69,16 +82,61 @@ def patterns() -> dict[str, regex.Pattern]:
     # a number word takes a magnitude word only ("ten billion"; "tent" is no count)
     num = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?i:{words})(?=[\s\-]{MAGNITUDE_WORDS}))"
     mag = rf"(?:(?P<letter>[KkMmBbTt])|[\s\-](?P<word>{MAGNITUDE_WORDS}))"
-    filler = rf"(?:(?!(?:{alternation(c['skip_words'])})\b)[A-Za-z][\w\-]*\s+){{0,2}}?"
+    word = rf"(?!(?:{alternation(c['skip_words'])})\b)[A-Za-z][\w\-]*"
+    # up to two words between a count and its unit; a pair of names joined by "and"
+    # is one ("two trillion Chinese and English tokens"); "of" after a magnitude word
+    # ("2.5 trillion of tokens", "ten trillions of tokens")
+    filler = rf"(?:of\s+)?(?:(?:(?-i:[A-Z])[\w\-]*\s+(?:and|or|&)\s+{word}|{word})\s+){{0,2}}?"
+    qualifier = r"(?:up\s+to|over|more\s+than|about|around|nearly|approximately|roughly|almost|~)"
     return {
         "count": Gated(fast_compile(rf"(?<![\w.\-/\\^_$])(?P<num>{num}){mag}(?![A-Za-z0-9]|\.\d)"), gate=may_have_count),
-        "joiner": fast_compile(r"\s*(?:,\s*(?:and|or)?|and|or|to|~|-|\u2013|/|&|\\sim|sim)\s*(?:up\s+to\s+)?", re.IGNORECASE),
-        "param_unit": fast_compile(rf"[\s\-]*{filler}(?:parameters?|params?)\b", re.IGNORECASE),
+        "joiner": fast_compile(rf"\s*(?:,\s*(?:and|or)?|and|or|to|~|-|\u2013|/|&|\\sim|sim)\s*(?:{qualifier}\s*)?", re.IGNORECASE),
+        # "7 billion (7B)": the same count again in brackets
+        # the next size of "1B-8B", "1B/3B/8B" (a size after a hyphen is otherwise fused: "GLM-130B")
+        "next_size": fast_compile(r"[\-/\u2013](?P<num>\d+(?:\.\d+)?)(?P<letter>[KkMmBbTt])(?![A-Za-z0-9]|\.\d)"),
+        # a number that shares the magnitude word of the count after it: "from 1 to 27 billion parameters"
+        "shared_lead": fast_compile(r"\b(?:from|between)\s+(?P<num>\d+(?:\.\d+)?)\s*(?:to|and|-|\u2013)\s*$"),
+        "echo_open": fast_compile(r"\s*\(\s*"),
+        "echo_close": fast_compile(r"\s*\)"),
+        # a whole number of parameters, no magnitude: "564,103-parameter", "200 trainable parameters"
+        # (run only just before each "param": see _plain)
+        "plain": fast_compile(
+            r"(?<![\w.,\-/\\^_$+])(?P<num>\d{1,3}(?:,\d{3})+|[1-9]\d{2,13})"
+            r"(?P<unit>[\s\-]+(?:(?:trainable|learnable|tunable)\s+)?(?:parameters?|params)\b)"
+        ),
+        # sizes in brackets after a model noun or name: "language models (1B/3B/8B)"
+        "paren_open": fast_compile(r"\s*\(\s*$"),
+        "paren_noun": fast_compile(rf"\b(?:{alternation(c['model_nouns'] + c['family_nouns'])})\s*\(\s*$"),
+        # "at 70B," "Gemma-2 at 2B and 9B", "at 8B, 62B, and 540B scale"
+        "at_size": fast_compile(r"\bat\s+(?:both\s+)?$"),
+        "at_size_after": fast_compile(r"\s*(?:[,;)]|\.(?!\d)|$)|\s+(?:scales?|sizes?|and|where|while|with|on|in)\b"),
+        # not "Parameter-Efficient", "parameter-free"
+        "param_unit": fast_compile(rf"[\s\-]*{filler}(?:parameters?|params?)\b(?![\-\u2010][A-Za-z])", re.IGNORECASE),
         "token_unit": fast_compile(rf"[\s\-]*{filler}tokens?\b", re.IGNORECASE),
         "model_noun": fast_compile(rf"[\s\-]*(?:[A-Za-z][\w\-]*\s+){{0,3}}?(?:{alternation(c['model_nouns'])})\b"),
         "size_cue": fast_compile(rf"\b(?:{alternation(c['size_cues'])})\b[^.;:\d]{{0,30}}$", re.IGNORECASE),
         "context": any_word(c["context_words"]),
+        "context_sentence": any_word(c["context_sentence_words"]),
+        "data": any_word(c["data_words"]),
+        "retrieval": any_word(c["retrieval_words"]),
     }
+
+
+_SIZES_ONLY = regex.compile(r"[\d.,\s\-\u2013/~xX]*\d[\d.,\s\-\u2013/~KkMmBbTt]*(?:[\s\-]*(?i:parameters?|params?))?")
+_MODIFIER = regex.compile(r"-(?:based|like|style|type|sized|inspired|derived|initialized|generated|distilled|architecture|family)\b")
+
+
+class _Num(NamedTuple):
+    """One count of a list: where it is, its value, and its magnitude letter (``B``) if any."""
+
+    start: int
+    end: int
+    value: int
+    letter: str | None
+
+
+#: A token amount at most this large, in a sentence that speaks of context, is a context length.
+_MAX_CONTEXT = 10_000_000
 
 
 class QuantityExtractor(Component):
@@ -90,16 +148,23 @@ class QuantityExtractor(Component):
 
     def match(self, doc: Doc) -> list[dict]:
         text, p = text_of(doc), self.patterns
-        models = Mentions(read_facts(doc, "model"))
+        groups = self._groups(text)
+        plain = self._plain(text)
+        if not groups and not plain:
+            return []
+        # a "name" that is only sizes ("1B-8B") owns nothing; nor does one that only
+        # modifies the noun after it ("a 0.2B BERT-based model")
+        models = Mentions([m for m in read_facts(doc, "model") if not _SIZES_ONLY.fullmatch(m["name"])
+                           and not _MODIFIER.match(text, m["end"])])
         out: list[dict] = []
         param_groups: list[list[dict]] = []
-        for group in self._groups(text):
+        for group in groups:
             last = group[-1]
-            tail = text[last.end() : last.end() + 60]
+            tail = text[last.end : last.end + 80]
             unit = p["param_unit"].match(tail)
             token = p["token_unit"].match(tail)
             if token and not (unit and unit.end() < token.end()):
-                if self._is_context_length(doc, group[0].start(), last.end() + token.end()):
+                if self._is_context_length(doc, group, last.end + token.end()):
                     continue
                 out.extend(self._items(text, group, "token_count", "token_count.unit", token.end(), models=None))
             elif unit:
@@ -110,51 +175,117 @@ class QuantityExtractor(Component):
                 if rule:
                     param_groups.append(self._items(text, group, "parameter_count", rule, 0, models))
                     out.extend(param_groups[-1])
+        for m in plain:
+            value = parse_integer(m["num"])
+            if value is not None:
+                group = [_Num(m.start(), m.end("num"), value, None)]
+                param_groups.append(self._items(text, group, "parameter_count", "parameter_count.plain", len(m["unit"]), models))
+                out.extend(param_groups[-1])
         if models.facts and any(i["model"] is None for g in param_groups for i in g):
             _Linker(doc, models).link(param_groups)
+        for item in out:
+            link = item.pop("link", None)
+            if item["model"] and link:
+                item["rule"] = f"{item['rule']}+{link}"
         return out
 
-    def _groups(self, text: str) -> list[list[regex.Match]]:
-        groups: list[list[regex.Match]] = []
-        for m in self.patterns["count"].finditer(text):
-            if parse_count(m.group()) is None:
+    def _plain(self, text: str) -> list[re.Match]:
+        """Whole numbers of parameters: the pattern runs only in the few characters before
+        each ``param`` (a str.find), not over the whole text."""
+        out: list = []
+        at = text.find("param")
+        while at >= 0:
+            m = self.patterns["plain"].search(text, max(0, at - 40), at + 12)
+            if m and (not out or m.start() >= out[-1].end()):
+                out.append(m)
+            at = text.find("param", at + 5)
+        return out
+
+    def _groups(self, text: str) -> list[list[_Num]]:
+        p = self.patterns
+        groups: list[list[_Num]] = []
+        for m in p["count"].finditer(text):
+            value = parse_count(m.group())
+            if value is None:
                 continue
+            nums = [_Num(m.start(), m.end(), value, m["letter"])]
+            lead = m["word"] and p["shared_lead"].search(text, max(0, m.start() - 30), m.start())
+            if lead and (first := parse_count(f"{lead['num']} {m['word']}")) and first < value:
+                nums.insert(0, _Num(lead.start("num"), lead.end("num"), first, None))  # "from 1 to 27 billion"
+            while nxt := p["next_size"].match(text, nums[-1].end):
+                nums.append(_Num(nxt.start("num"), nxt.end(), parse_count(nxt["num"] + nxt["letter"]), nxt["letter"]))
+            if len(nums) > 1:  # "1B-8B", "1B/3B/8B", "from 1 to 27 billion": a list of its own
+                groups.append(nums)
+                continue
+            num = nums[0]
             if groups:
                 prev = groups[-1][-1]
-                if self.patterns["joiner"].fullmatch(text, prev.end(), m.start()):
-                    groups[-1].append(m)
+                close = p["echo_close"].match(text, num.end)
+                if close and value == prev.value and p["echo_open"].fullmatch(text, prev.end, num.start):
+                    groups[-1][-1] = prev._replace(end=close.end())  # "7 billion (7B)" is one count
                     continue
-            groups.append([m])
+                if p["joiner"].fullmatch(text, prev.end, num.start):
+                    groups[-1].append(num)
+                    continue
+            groups.append([num])
         return groups
 
-    def _is_context_length(self, doc: Doc, start: int, end: int) -> bool:
-        s, _ = sentence_of(doc, start)
-        before = text_of(doc)[max(s, start - 40) : start]
-        after = text_of(doc)[end : end + 25]
-        return bool(self.patterns["context"].search(before) or self.patterns["context"].match(after.lstrip(" -")))
+    def _is_context_length(self, doc: Doc, group: list[_Num], end: int) -> bool:
+        """A context length (``a context window of 32K tokens``, ``8K tokens context``; a small
+        amount in a sentence about context: ``first trained on 8k tokens, then extended to
+        64k tokens``) or a retrieval store (``a retrieval database of 2 trillion tokens``)."""
+        text, p, start = text_of(doc), self.patterns, group[0].start
+        s, e = sentence_of(doc, start)
+        before = text[max(s, start - 40) : start]
+        if p["context"].search(before) or p["context"].match(text[end : end + 25].lstrip(" -")):
+            return True
+        if p["retrieval"].search(text, max(s, start - 60), start):
+            return True
+        if max(n.value for n in group) > _MAX_CONTEXT or p["data"].search(before):
+            return False
+        return p["context_sentence"].search(text, s, e) is not None
 
-    def _bare_rule(self, doc: Doc, group: list[regex.Match], models: Mentions) -> str | None:
+    def _bare_rule(self, doc: Doc, group: list[_Num], models: Mentions) -> str | None:
         text, p = text_of(doc), self.patterns
         first, last = group[0], group[-1]
-        if not all(m["letter"] and m["letter"] in "BbMm" for m in group):
+        if not all(n.letter and n.letter in "BbMm" for n in group):
             return None
-        if p["model_noun"].match(text, last.end()):
+        if p["model_noun"].match(text, last.end):
             return "parameter_count.model_noun"
-        if _model_at(models, first.start(), last.end(), text, loose=False) is not None:
+        if _model_at(models, first.start, last.end, text, loose=False)[0] is not None:
             return "parameter_count.model_name"
-        s, _ = sentence_of(doc, first.start())
-        before = text[max(s, first.start() - 45) : first.start()].replace("e.g.", "eg").replace("i.e.", "ie")
+        s, _ = sentence_of(doc, first.start)
+        lo = max(s, first.start - 45)
+        if p["echo_close"].match(text, last.end) and p["paren_open"].search(text, lo, first.start):
+            # "language models (1B/3B/8B)", "Gemma 3 (270M, 1B, 4B)"
+            if p["paren_noun"].search(text, lo, first.start) or _model_before(models, text, first.start):
+                return "parameter_count.model_paren"
+        if (any(n.letter in "Bb" for n in group) and p["at_size"].search(text, lo, first.start)
+                and p["at_size_after"].match(text, last.end)):
+            return "parameter_count.at_size"
+        before = text[lo : first.start].replace("e.g.", "eg").replace("i.e.", "ie")
         if p["size_cue"].search(before):
             return "parameter_count.size_cue"
         return None
 
     def _items(self, text, group, kind, rule, unit_len, models) -> list[dict]:
         items = []
-        for i, m in enumerate(group):
-            end = m.end() + (unit_len if i == len(group) - 1 else 0)
-            model = _model_at(models, m.start(), end, text) if models is not None else None
-            items.append({"start": m.start(), "end": end, "text": text[m.start() : end], "value": parse_count(m.group()),
-                          "model": model, "kind": kind, "rule": rule})
+        for i, n in enumerate(group):
+            end = n.end + (unit_len if i == len(group) - 1 else 0)
+            model, link = _model_at(models, n.start, end, text, value=n.value) if models is not None else (None, None)
+            items.append({"start": n.start, "end": end, "text": text[n.start : end], "value": n.value,
+                          "model": model, "kind": kind, "rule": rule, "link": link})
+        # a list shares the owner of its first member: "Foo models with 1B, 3B and 8B
+        # parameters", "Gemma 3 (270M, 1B, 4B)" (not "UL2 20B and 175B GPT-3")
+        first = items[0]
+        if models is not None and len(items) > 1 and first["model"] and (
+            first["link"] in ("count.has", "count.appositive")
+            or (first["link"] == "count.beside_name" and first["model"] == _model_before_name(models, text, first["start"]))
+        ):
+            size = model_size(first["model"])
+            for item in items[1:]:
+                if item["model"] is None and size in (None, item["value"]):
+                    item["model"], item["link"] = first["model"], first["link"]
         return items
 
     def set_annotations(self, doc: Doc, items: list[dict]) -> None:
@@ -162,37 +293,76 @@ class QuantityExtractor(Component):
             write_facts(doc, kind, [i for i in items if i["kind"] == kind])
 
 
-def _model_at(index: Mentions, start: int, end: int, text: str, *, loose: bool = True) -> str | None:
-    """The model a count at [start, end) belongs to when the text puts them side by side.
+def _model_before_name(index: Mentions, text: str, start: int) -> str | None:
+    m = _model_before(index, text, start)
+    return m["name"] if m else None
+
+
+def _model_before(index: Mentions, text: str, start: int) -> dict | None:
+    """The model named right before an opening bracket at ``start`` (``Gemma 3 (``)."""
+    for m in reversed(index.starting_in(start - 100, start)):
+        if m["end"] <= start and regex.fullmatch(r"\s*\(\s*", text[m["end"] : start]):
+            return m
+    return None
+
+
+def _model_at(index: Mentions, start: int, end: int, text: str, *, loose: bool = True,
+              value: int | None = None) -> tuple[str | None, str | None]:
+    """The model a count at [start, end) belongs to when the text puts them side by side,
+    and the id of the rule that says so (``count.in_name``, ``count.beside_name``,
+    ``count.appositive``, ``count.has``).
 
     Inside a name (``LLaMA 7B``); right after one (``UL2 20B``, ``Pythia (1.3B)``);
-    right before one (``175B GPT-3``, ``175B parameters for GPT-3``); an appositive
-    (``CT-LLM, a 2B large language model``); and, with ``loose``, a model that has
-    the size (``the GPT-3 model with 175 billion parameters``).
+    right before one (``175B GPT-3``, ``175B parameters for GPT-3``), or before one that
+    a bracket names again with the size (``a 10B-parameter ViT (ViT-10B)``); an
+    appositive (``CT-LLM, a 2B large language model``, ``olmOCR-2-7B, a specialized,
+    7B vision language model``, ``LLaVA-3D (a 7B parameter 3D-LMM)``); and, with
+    ``loose``, a model that has the size (``the GPT-3 model with 175 billion
+    parameters``, ``Hala models at 350M, 700M and 1.2B parameters``, ``Bar 2B is a
+    2 billion parameter model``).
     """
     models = index.starting_in(start - 100, end + 20)
     for m in models:
         if m["start"] <= start and end <= m["end"]:
-            return m["name"]
+            return m["name"], "count.in_name"
     for m in models:
         if m["end"] <= start and regex.fullmatch(r"[\s(]{1,2}", text[m["end"] : start]):
-            return m["name"]
+            return m["name"], "count.beside_name"
         if end <= m["start"] and regex.fullmatch(r"\s+(?:(?:for|of)\s+)?", text[end : m["start"]]):
-            return m["name"]
-        if m["end"] <= start and regex.fullmatch(r",\s+(?:a|an|the)\s+", text[m["end"] : start]):
-            return m["name"]
+            again = next((n for n in index.starting_in(m["end"], m["end"] + 5)
+                          if regex.fullmatch(r"\s*\(\s*", text[m["end"] : n["start"]]) and model_size(n["name"]) == value), None)
+            return (again or m)["name"], "count.beside_name"
+        if m["end"] <= start and _APPOSITIVE.fullmatch(text, m["end"], start):
+            return m["name"], "count.appositive"
     # "the GPT-3 model with 175 billion parameters", "PanGu-alpha, with up to 200 billion parameters"
     before = [m for m in models if m["end"] <= start and start - m["end"] <= 60]
     if loose and before:
         m = before[-1]
         if _HAS_SIZE.fullmatch(text, m["end"], start):
-            return m["name"]
-    return None
+            # "TikZilla, a family of small open-source Qwen models (3B and 8B)": the family's
+            owner = next((o for o in reversed(index.starting_in(m["start"] - 100, m["start"]))
+                          if o["end"] <= m["start"] and _FAMILY_OF.fullmatch(text, o["end"], m["start"])), m)
+            return owner["name"], "count.has"
+    return None, None
 
+
+#: Words that end an appositive description: it is then no longer about the name before it.
+_NOT_APPOSITIVE = r"(?:that|which|who|than|but|while|whereas|for|to|on|in|from|by|over|into|against|via|using|and|or|with|as|like|such)"
+_APPOSITIVE = regex.compile(
+    rf"\s*\)?\s*[,(]\s*(?:a|an|the)\s+(?:(?!{_NOT_APPOSITIVE}\b)[a-z][\w\-]*,?\s+){{0,3}}?"
+)
+
+_FAMILY_OF = regex.compile(
+    r",\s+(?:a|an|the)\s+(?:new\s+)?(?:family|series|suite|collection|set)\s+of\s+(?:[\w\-]+\s+){0,4}?"
+)
 
 _HAS_SIZE = regex.compile(
-    r"(?:\s+(?:model|LLM|LM|family|series|variant|version))?\s*,?\s*"
-    r"(?:(?:which|that)\s+)?(?:has|have|had|with|contains?|comprises?|of|at|is|uses|using)\s+"
+    r"(?:\s+(?:models?|LLMs?|LMs?|family|families|series|variants?|versions?))?\s*,?\s*"
+    r"(?:(?:(?:which|that)\s+)?(?:has|have|had|with|contains?|comprises?|of|at|is|uses|using|up\s+to"
+    r"|ranging\s+(?:in\s+size\s+)?from|in\s+sizes?\s+of|scaled?\s+(?:up\s+)?to)\s+"
+    r"|(?:is|was)\s+(?:a|an)\s+(?:[a-z][\w\-]*\s+){0,2}?)"
+    # "Qwen3 models (4B-32B)"
+    r"|\s+(?:models|LLMs|LMs|family|families|series|variants|versions|suite)\s*\(\s*(?:~\s*)?"
     r"(?:(?:only|just|about|around|roughly|approximately|nearly|over|more\s+than|up\s+to|a\s+total\s+of)\s+)*"
 )
 
@@ -217,7 +387,7 @@ def link_patterns() -> dict[str, regex.Pattern]:
         "appositive": fast_compile(
             rf",?\s+(?:(?:is|was|are)\s+)?(?:a|an|the|our)\s+"
             rf"(?:(?!(?:that|which|who|than|but|while|whereas|for|to|on|in|from|by|over|into|against|via|using)\b)[\w\-.*/+]+\s+){{0,10}}?"
-            rf"(?:{nouns})\s*,?\s*{has}\s+{_QUALIFIERS}"
+            rf"(?:{nouns})\s*(?:,?\s*{has}\s+|\(\s*){_QUALIFIERS}"
         ),
         # "our 7B model", "our largest 70B and 13B models"
         "our_before": fast_compile(rf"\b[Oo]ur\s+(?:(?!(?:{roles})\b)[\w\-]+\s+){{0,2}}$"),
@@ -242,6 +412,32 @@ def link_patterns() -> dict[str, regex.Pattern]:
         "comparison": any_word(c["comparison_words"]),
         "added": any_word(c["added_words"]),
         "per_part": fast_compile(r"\s*(?:each|apiece|per)\b", re.IGNORECASE),
+        # "the model with 10 billion parameters", "the pretrained model's 87.2M parameters"
+        "the_model": fast_compile(
+            rf"\b(?:[Tt]he|[Tt]his)\s+(?:(?!(?:{roles})\b)[a-z][\w\-]*\s+)?(?:model|network)(?:'s|\s+(?:with|has|contains|of))\s+"
+            rf"(?:[a-z]+\s+){{0,2}}?{_QUALIFIERS}$"
+        ),
+        # a phrase before the subject: "With only 1.3B parameters, X ...", "Across scales from 135M to 1.7B parameters, X ..."
+        "fronted": fast_compile(
+            r"(?:(?:For\s+(?:example|instance)|Notably|Remarkably|In\s+particular|Moreover|Furthermore|Specifically|Importantly)\s*,\s*)?"
+            r"(?:[Ww]ith|[Aa]t|[Aa]cross|[Uu]sing|[Hh]aving|[Bb]y\s+\w+ing)\b[^,;:]*"
+        ),
+        "fronted_end": fast_compile(r"[^,;:()]{0,40}?,\s*(?:(?:the|our)\s+)?"),
+        # "we train only 4.5 million parameters": what a method trains or adds, not a model's size
+        "trained_only": fast_compile(
+            r"\b(?:train|trains|training|trained|update|updates|updating|updated|tune|tunes|tuning|tuned|fine-tun\w*"
+            r"|optimi[sz]\w*|add|adds|adding|added|introduc\w*|freez\w*)\s+(?:only\s+|just\s+)?(?:about\s+|around\s+|~\s*)?$"
+        ),
+        "name_after": fast_compile(r"[\s\-]+(?:[A-Z][a-z]*[A-Z0-9]|[A-Z][\w.]*-[\w.\-]*\d)"),
+        "paren_before": fast_compile(r"\([^()]{0,15}$"),
+        # but sizes in brackets after a word for sizes are the sizes of the clause's model: "a spectrum of model sizes (0.6B, 4B, 8B)"
+        "sizes_paren": fast_compile(r"\b(?:sizes|scales|variants|versions|configurations)\s*\([^()]{0,15}$"),
+        # a variant of the name that is not read as a model of its own: "SLNet-S", "GTF-Tiny"
+        "variant_after": fast_compile(r"[\-\u2010][A-Za-z0-9]|\s+(?:Lite|Tiny|Nano|Mini|Small|Base|Large|XL|S|M|L)\b"),
+        # where a clause ends: the owner of a count is looked for between two of these
+        "clause_break": fast_compile(
+            r";|:\s|\s(?:while|whereas|although|though|whereby|but|that|which|who)\s|,\s*(?:and|but|which|where|then|yet|so)\s"
+        ),
     }
 
 
@@ -260,12 +456,19 @@ class _Linker:
       ranging from 7B to 65B parameters``, ``X-7B, a model with 7 billion parameters``;
     * ``our model`` is the paper's own model (``By scaling our model up to 20B
       parameters``, ``our 7B model``), when the paper has one;
+    * ``the model`` is the only model of the sentence, or the paper's own when the
+      sentence names none (``training 1% of the model's 87.2M parameters``);
     * the paper's own model, when it is the only model named in the sentence
       (``UL2 20B also works well ... at a scale of 20B parameters``); not when the
       count is on a model noun of its own (``models with 70B parameters``, ``a
       70B-parameter teacher``), the sentence compares (``outperforms``, ``than``),
       the count is per part (``16 billion parameters each``) or counts what a
-      method adds (``2M trainable parameters``), nor for a bare size (``a 16B model``).
+      method adds or trains (``2M trainable parameters``), nor for a bare size
+      (``a 16B model``);
+    * any model, when it is the only one named in the count's clause, on the same
+      conditions, or the subject after a fronted phrase (``With only 1.3B
+      parameters, X runs on a phone``); not for sizes in brackets after a noun that
+      is not a model (``TinyHAR (55K parameters)``) or right before an unread name.
 
     The paper's own models are the model its title names before a colon
     (``UL2: ...``) and those the text introduces (``we present X``, ``named X``,
@@ -284,15 +487,85 @@ class _Linker:
         for items in groups:
             if all(i["model"] for i in items):
                 continue
-            name = self._named_np(items) or self._appositive(items) or self._our_model(items) or self._only_model(items)
+            for rule, find in self.rules:
+                name = find(self, items)
+                if name:
+                    break
             if name:
                 size = model_size(name)
                 for item in items:
                     if item["model"] is None and size in (None, item["value"]):
-                        item["model"] = name
+                        item["model"], item["link"] = name, rule
 
     def _mention_at(self, pos: int) -> dict | None:
         return next(iter(self.models.starting_in(pos, pos + 1)), None)
+
+    def _the_model(self, items: list[dict]) -> str | None:
+        """``the model`` before the count is the only model of the sentence, or the paper's
+        own model when the sentence names none (``We trained the model with 10 billion
+        parameters``, ``training 1% of the model's 87.2M parameters``)."""
+        start = items[0]["start"]
+        s, e = sentence_of(self.doc, start)
+        if e - s > _MAX_SENTENCE or not self.p["the_model"].search(self.text, max(s, start - 60), start):
+            return None
+        found = self._sentence_models(s, e)
+        if len(found) == 1:
+            (m,) = found.values()
+            return m["name"]
+        return self.own()[0] if not found else None
+
+    def _owner_clause(self, items: list[dict]) -> str | None:
+        """The one model named in the count's clause, when nothing in the clause compares,
+        distributes or attaches the count elsewhere (``We train Foo models with 1B and 8B
+        parameters``, ``Baz comes in 9B and 40B``); a phrase put before the subject is
+        the subject's (``With only 1.3B parameters, Zorblax runs on a phone``)."""
+        first, last = items[0], items[-1]
+        if first["rule"] in ("parameter_count.model_noun", "parameter_count.plain"):
+            return None
+        text, start, end = self.text, first["start"], last["end"]
+        s, e = sentence_of(self.doc, start)
+        if e - s > _MAX_SENTENCE or self._elsewhere(items, s):
+            return None
+        if self.p["fronted"].fullmatch(text, s, start):
+            comma = self.p["fronted_end"].match(text, end)
+            m = comma and (self._mention_at(comma.end()) or self.names().match(text, comma.end()))
+            if m:
+                return m["name"] if isinstance(m, dict) else m.group()
+        if (self.p["paren_before"].search(text, max(s, start - 30), start) and _model_before(self.models, text, start) is None
+                and not self.p["sizes_paren"].search(text, max(s, start - 30), start)):
+            return None  # "TinyHAR (55K parameters)", "six LLMs (0.5B-9B parameters)": the bracket's noun has it
+        if self.p["name_after"].match(text, end):
+            return None  # "the 229B-parameter MiniMax-M2.7": the name after the count has it
+        cs = max((b.end() for b in self.p["clause_break"].finditer(text, s, start)), default=s)
+        b = self.p["clause_break"].search(text, end, e)
+        ce = b.start() if b else e
+        found = self._sentence_models(cs, ce)
+        if len(found) != 1:
+            return None
+        (m,) = found.values()
+        q = self.p["qualifiers"].search(text, cs, start)
+        between = text[cs : q.start() if q else start] + " " + (text[end : m["start"]] if m["start"] >= end else "")
+        return None if self._compares(between) or self._is_unread_variant(cs, ce, m["name"]) else m["name"]
+
+    def _compares(self, between: str) -> bool:
+        """The words between the count and its model compare them (``outperforms``, ``than``,
+        ``70% of``)."""
+        return "%" in between or self.p["comparison"].search(between) is not None
+
+    def _is_unread_variant(self, s: int, e: int, name: str) -> bool:
+        """``name`` is written in text[s:e] only as part of a variant not read as a model
+        (``SLNet-S with 0.14M parameters`` when only ``SLNet`` is a model)."""
+        spans = [(m.start(), m.end()) for m in self.names().finditer(self.text, s, e) if name_key(m.group()) == name_key(name)]
+        return bool(spans) and all(self.p["variant_after"].match(self.text, end) for _, end in spans)
+
+    def _elsewhere(self, items: list[dict], s: int) -> bool:
+        """The count is a part's or an addition's (``16 billion parameters each``, ``2M
+        trainable parameters``), or a model noun of its own has it (``models with 70B
+        parameters``, ``a 70B-parameter teacher``)."""
+        text, start, end = self.text, items[0]["start"], items[-1]["end"]
+        return bool(self.p["added"].search(items[-1]["text"]) or self.p["per_part"].match(text, end)
+                    or self.p["trained_only"].search(text, max(s, start - 40), start)
+                    or self.p["noun_has"].search(text, max(s, start - 80), start) or patterns()["model_noun"].match(text, end))
 
     def _named_np(self, items: list[dict]) -> str | None:
         np = self.p["named_np"].match(self.text, items[-1]["end"])
@@ -333,8 +606,7 @@ class _Linker:
         s, e = sentence_of(self.doc, start)
         if e - s > _MAX_SENTENCE:
             return None
-        if (self.p["added"].search(last["text"]) or self.p["per_part"].match(text, end)
-                or self.p["noun_has"].search(text, s, start) or patterns()["model_noun"].match(text, end)):
+        if self._elsewhere(items, s):
             return None
         found = self._sentence_models(s, e)
         if len(found) != 1:
@@ -344,7 +616,7 @@ class _Linker:
             return None
         q = self.p["qualifiers"].search(text, s, start)
         between = text[s : q.start() if q else start] + " " + (text[end : m["start"]] if m["start"] >= end else "")
-        return None if self.p["comparison"].search(between) else m["name"]
+        return None if self._compares(between) or self._is_unread_variant(s, e, m["name"]) else m["name"]
 
     def _sentence_models(self, s: int, e: int) -> dict[str, dict]:
         """The distinct models named in text[s:e]: mentions, and other occurrences of their names."""
@@ -385,6 +657,16 @@ class _Linker:
 
     def _is_own(self, name: str) -> bool:
         return any(_variant(name, f) for f in self.own()[1])
+
+
+_Linker.rules = (
+    ("count.named_np", _Linker._named_np),
+    ("count.appositive", _Linker._appositive),
+    ("count.our_model", _Linker._our_model),
+    ("count.the_model", _Linker._the_model),
+    ("count.own_only", _Linker._only_model),
+    ("count.owner_clause", _Linker._owner_clause),
+)
 
 
 def _variant(name: str, family: str) -> bool:

@@ -20,12 +20,13 @@ from decimal import Decimal, InvalidOperation
 
 import regex
 
-__all__ = ["MAGNITUDES", "NUMBER_WORDS", "parse_count", "parse_decimal", "parse_magnitude", "parse_number"]
+__all__ = ["MAGNITUDES", "NUMBER_WORDS", "parse_count", "parse_decimal", "parse_integer", "parse_magnitude", "parse_number"]
 
 #: Magnitude words and suffixes, lower-cased, to their multiplier.
 MAGNITUDES: dict[str, int] = {
     "k": 10**3,
     "thousand": 10**3,
+    "thousands": 10**3,
     "m": 10**6,
     "mn": 10**6,
     "mil": 10**6,
@@ -61,6 +62,8 @@ NUMBER_WORDS: dict[str, int] = {
     "thirty": 30,
     "forty": 40,
     "fifty": 50,
+    "dozen": 12,
+    "a dozen": 12,
     "hundred": 100,
     "a hundred": 100,
     "one hundred": 100,
@@ -68,6 +71,7 @@ NUMBER_WORDS: dict[str, int] = {
 }
 
 _DIGITS = regex.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+")
+_INTEGER = regex.compile(r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+")
 _WORDS = "|".join(regex.escape(w) for w in sorted(NUMBER_WORDS, key=len, reverse=True))
 _COUNT = regex.compile(
     # a number word takes a magnitude word only: "ten billion", never "tenb" (or "tent")
@@ -118,6 +122,19 @@ def parse_count(text: str) -> int | None:
     if value <= 0 or value != value.to_integral_value():
         return None
     return int(value)
+
+
+def parse_integer(text: str) -> int | None:
+    """A whole number written in digits, to a positive int: ``"564,103"`` -> 564103,
+    ``"200"`` -> 200. Decimals (``"1.5"``), badly grouped digits (``"56,41"``), a
+    magnitude (``"7B"``: see :func:`parse_count`) and anything else give ``None``."""
+    if not isinstance(text, str):
+        return None
+    s = text.strip()
+    if len(s) > 40 or not _INTEGER.fullmatch(s):
+        return None
+    value = int(s.replace(",", ""))
+    return value if value > 0 else None
 
 
 def parse_decimal(text: str) -> float | None:
