@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Iterable, Iterator, Mapping
 
 from .errors import InputError, PaperfactsError
-from .inputs import Item
+from .inputs import Item, unicode_problem
 from .pipeline import get_nlp, paper_id, process
 from .records import SCHEMA_VERSION, ErrorRecord, PaperFacts
 
@@ -21,9 +21,13 @@ __version__ = "0.1.0"
 
 
 def _item(n: int, abstract, title, id) -> Item:
-    for key, value in (("abstract", abstract), ("title", title), ("id", id)):
+    fields = (("abstract", abstract), ("title", title), ("id", id))
+    for key, value in fields:
         if value is not None and not isinstance(value, str):
             return Item(n, None, None, None, f"{key} must be a string, not {type(value).__name__}")
+    for key, value in reversed(fields):  # the id first: an id that can't be written is not kept
+        if value is not None and (bad := unicode_problem(key, value)):
+            return Item(n, None if key == "id" else id, None, None, bad)
     if abstract is None:
         return Item(n, id, title, None, "missing abstract")
     return Item(n, id, title, abstract)
@@ -32,7 +36,9 @@ def _item(n: int, abstract, title, id) -> Item:
 def extract(abstract: str, *, title: str | None = None, id: str | None = None) -> PaperFacts:
     """Facts from one paper's abstract (and title).
 
-    Raises ``InputError`` (a ``ValueError``) when an argument is not a string.
+    Raises ``InputError`` (a ``ValueError``) when an argument is not a string or
+    is not valid Unicode (a lone surrogate such as ``"\\ud800"``, which could not
+    be written as JSON).
     An empty abstract gives a record with no facts.
     """
     item = _item(1, abstract, title, id)

@@ -19,7 +19,7 @@ from typing import Iterable, Iterator, NamedTuple
 
 import orjson
 
-from .inputs import Item
+from .inputs import Item, unicode_problem
 
 FACT_FIELDS = ("models", "parameter_counts", "token_counts", "benchmarks", "datasets", "scores", "urls")
 #: Papers per chunk sent to a worker: large enough to amortize the hand-over,
@@ -48,15 +48,24 @@ def dumps(record) -> bytes:
 def export_chunk(items: list[Item]) -> list[Line]:
     """The export lines of ``items``, in order (runs in a worker or in this process)."""
     from .pipeline import process
-    from .records import ErrorRecord
 
-    lines = []
-    for record in process(items):
-        if isinstance(record, ErrorRecord):
-            lines.append(Line(dumps(record), record.id, record.error.reason, (0,) * len(FACT_FIELDS)))
-        else:
-            lines.append(Line(dumps(record), record.id, None, tuple(len(getattr(record, f)) for f in FACT_FIELDS)))
-    return lines
+    return [_line(item, record) for item, record in zip(items, process(items))]
+
+
+def _line(item: Item, record) -> Line:
+    """The export line of one record; a record that cannot be written (a value that is
+    not valid Unicode, say) becomes an error record that says so, never a crash."""
+    from .records import ErrorDetail, ErrorRecord
+
+    try:
+        data = dumps(record)
+    except (TypeError, ValueError) as e:  # orjson.JSONEncodeError is a TypeError
+        rid = record.id if record.id is not None and unicode_problem("id", record.id) is None else None
+        record = ErrorRecord(id=rid, error=ErrorDetail(line=item.line, reason=f"the record cannot be written: {e}"[:500]))
+        data = dumps(record)
+    if isinstance(record, ErrorRecord):
+        return Line(data, record.id, record.error.reason, (0,) * len(FACT_FIELDS))
+    return Line(data, record.id, None, tuple(len(getattr(record, f)) for f in FACT_FIELDS))
 
 
 def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:

@@ -49,6 +49,18 @@ class Keys:
 DEFAULT_KEYS = Keys()
 
 
+def unicode_problem(name: str, value: str) -> str | None:
+    """Why ``value`` cannot be written as UTF-8 JSON (a lone surrogate, which an escaped
+    ``\\ud800`` in JSON gives), or ``None`` when it can."""
+    if value.isascii():
+        return None
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as e:
+        return f"{name} is not valid Unicode: lone surrogate U+{ord(value[e.start]):04X} at {e.start}"
+    return None
+
+
 def open_text(path: str) -> IO[str]:
     """A text stream for ``path`` (``-`` for stdin), gunzipped when it ends in ``.gz``.
 
@@ -146,6 +158,8 @@ def parse_json_record(line: str, n: int, keys: Keys = DEFAULT_KEYS) -> Item:
     if rid is not None and (not isinstance(rid, (str, int)) or isinstance(rid, bool)):
         return Item(n, None, None, None, f"{keys.id!r} must be a string, not {type(rid).__name__}")
     rid = None if rid is None else str(rid)
+    if rid is not None and (bad := unicode_problem(repr(keys.id), rid)):
+        return Item(n, None, None, None, bad)  # an id that cannot be written is not kept
     if abstract is None:
         return Item(n, rid, None, None, f"missing key {keys.text!r}")
     if not isinstance(abstract, str):

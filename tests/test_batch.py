@@ -318,3 +318,22 @@ def test_random_jsonl_lines_give_one_valid_line_each(tmp_path, lines):
     written = out.read_bytes().splitlines()
     assert len(written) == len(lines)
     assert main(["validate", str(out)]) == 0
+
+
+# --- a value that cannot be written --------------------------------------------------------
+
+
+def test_a_surrogate_id_after_thousands_of_good_records_is_one_error_line(tmp_path):
+    good = many(3000)
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in good) + '{"id": "x\\ud800", "abstract": "A 7B model."}\n'
+                   + json.dumps({"id": "after", "abstract": "A 3B model."}) + "\n", encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    assert main(["extract", str(src), "-o", str(out), "-q"]) == 0
+    lines = out.read_bytes().splitlines()
+    assert len(lines) == 3002
+    bad, after = json.loads(lines[3000]), json.loads(lines[3001])
+    assert bad["id"] is None and bad["error"]["line"] == 3001 and "'id' is not valid Unicode" in bad["error"]["reason"]
+    assert after["id"] == "after" and after["parameter_counts"][0]["value"] == 3_000_000_000
+    assert [json.loads(line)["id"] for line in lines[:3000]] == [r["id"] for r in good]
+    assert main(["validate", str(out)]) == 0

@@ -69,3 +69,45 @@ def test_non_string_fields_are_error_records(bad):
 def test_extract_raises_value_error_for_non_strings():
     with pytest.raises(ValueError):
         extract(5)
+
+
+# --- values that cannot be written ------------------------------------------------------
+
+
+@pytest.mark.parametrize("field", ["id", "title", "abstract"])
+def test_extract_refuses_a_lone_surrogate_with_an_input_error(field):
+    from paperfacts import InputError
+
+    args = {"abstract": "GPT-4 has 7B parameters.", "title": "T", "id": "x", field: "bad \ud800 value"}
+    with pytest.raises(InputError, match=f"{field} is not valid Unicode: lone surrogate U\\+D800"):
+        extract(args.pop("abstract"), **args)
+
+
+@pytest.mark.parametrize("field", ["id", "title", "abstract"])
+def test_extract_many_gives_a_writable_error_record_for_a_lone_surrogate(field):
+    from paperfacts.batch import dumps
+
+    record = {"abstract": "GPT-4 has 7B parameters.", "title": "T", "id": "x", field: "bad \udfff value"}
+    (out,) = list(extract_many([record]))
+    assert isinstance(out, ErrorRecord) and "surrogate" in out.error.reason
+    assert out.id == (None if field == "id" else "x")
+    assert dumps(out)  # serializable
+
+
+def test_a_record_that_cannot_be_written_becomes_an_error_line():
+    """Whatever field holds it, a value orjson cannot write gives an error line, never a crash."""
+    import json
+
+    from paperfacts.batch import export_chunk
+    from paperfacts.inputs import Item
+
+    good, bad_id, bad_title = export_chunk([
+        Item(1, "ok", None, "GPT-4 has 7B parameters."),
+        Item(2, "x\ud800", None, "GPT-4 has 7B parameters."),  # not through the readers, which refuse it earlier
+        Item(3, "y", "T \udc00", "GPT-4 has 7B parameters."),
+    ])
+    assert json.loads(good.data)["parameter_counts"][0]["value"] == 7_000_000_000
+    bad = json.loads(bad_id.data)
+    assert bad["id"] is None and bad["error"]["line"] == 2 and "cannot be written" in bad["error"]["reason"]
+    assert bad_id.error and bad_id.id is None
+    assert json.loads(bad_title.data)["id"] == "y" and "surrogate" in json.loads(bad_title.data)["error"]["reason"]
