@@ -337,3 +337,99 @@ def test_a_surrogate_id_after_thousands_of_good_records_is_one_error_line(tmp_pa
     assert after["id"] == "after" and after["parameter_counts"][0]["value"] == 3_000_000_000
     assert [json.loads(line)["id"] for line in lines[:3000]] == [r["id"] for r in good]
     assert main(["validate", str(out)]) == 0
+
+
+# --- dying workers ------------------------------------------------------------------------
+
+from paperfacts import batch  # noqa: E402
+from paperfacts.batch import export_chunk as real_export_chunk  # noqa: E402
+
+
+def children(pid: int) -> list[int]:
+    with open(f"/proc/{pid}/task/{pid}/children") as fh:
+        return [int(x) for x in fh.read().split()]
+
+
+def start_and_wait_for_lines(cmd, part, size=20_000):
+    proc = subprocess.Popen(cmd)
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline and proc.poll() is None and (not part.exists() or part.stat().st_size < size):
+        time.sleep(0.05)
+    assert proc.poll() is None, "the run ended before a process could be killed"
+    return proc
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/task"), reason="needs Linux /proc")
+def test_a_killed_worker_costs_a_retry_never_the_run(tmp_path):
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, many(4000))
+    out, part = tmp_path / "o.jsonl", tmp_path / "o.jsonl.part"
+    proc = start_and_wait_for_lines([sys.executable, "-m", "paperfacts", "extract", str(src), "-o", str(out), "-q",
+                                     "--workers", "2"], part)
+    victim = children(proc.pid)[0]
+    os.kill(victim, signal.SIGKILL)
+    assert proc.wait(timeout=600) == 0
+    one = tmp_path / "one.jsonl"
+    assert main(["extract", str(src), "-o", str(one), "-q"]) == 0
+    assert out.read_bytes() == one.read_bytes()
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/task"), reason="needs Linux /proc")
+def test_workers_end_when_their_parent_is_killed(tmp_path):
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, many(4000))
+    part = tmp_path / "o.jsonl.part"
+    proc = start_and_wait_for_lines([sys.executable, "-m", "paperfacts", "extract", str(src), "-o", str(tmp_path / "o.jsonl"),
+                                     "-q", "--workers", "2"], part)
+    workers = children(proc.pid)
+    assert workers
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and any(alive(w) for w in workers):
+        time.sleep(0.1)
+    assert not any(alive(w) for w in workers)
+
+
+def alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def killing_chunk(items):
+    """export_chunk, except that a worker reading a record with id ``poison`` dies, as
+    under the OOM killer, and one reading ``die-once`` dies the first time only."""
+    if os.getpid() != PARENT:
+        if any(item.id == "poison" for item in items):
+            os.kill(os.getpid(), signal.SIGKILL)
+        if any(item.id == "die-once" for item in items) and not os.path.exists(DIED_ONCE):
+            open(DIED_ONCE, "w").close()
+            os.kill(os.getpid(), signal.SIGKILL)
+    return real_export_chunk(items)
+
+
+PARENT = os.getpid()
+DIED_ONCE = ""
+
+
+@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="needs fork")
+def test_a_record_that_kills_every_worker_is_one_error_line_and_the_rest_are_read(tmp_path, monkeypatch):
+    global DIED_ONCE
+    DIED_ONCE = str(tmp_path / "died")
+    monkeypatch.setattr(batch, "export_chunk", killing_chunk)
+    records = many(700)
+    records[100]["id"] = "die-once"
+    records[450]["id"] = "poison"
+    from paperfacts.inputs import read_items
+
+    write_jsonl(tmp_path / "in.jsonl", records)
+    lines = list(batch.export_lines(read_items(str(tmp_path / "in.jsonl")), workers=2, chunk_size=64))
+    assert [line.id for line in lines] == [r["id"] for r in records]
+    assert os.path.exists(DIED_ONCE)
+    errors = {line.id: line.error for line in lines if line.error}
+    assert list(errors) == ["poison"] and "died 2 times" in errors["poison"]
+    expected = list(batch.export_lines(read_items(str(tmp_path / "in.jsonl")), workers=1))
+    assert [a.data for a in lines if a.id != "poison"] == [b.data for b in expected if b.id != "poison"]
