@@ -64,6 +64,8 @@ def _line(item: Item, record) -> Line:
     not valid Unicode, say) becomes an error record that says so, never a crash."""
     from .records import ErrorRecord
 
+    if item.file is not None and isinstance(record, ErrorRecord):
+        record = record.model_copy(update={"error": record.error.model_copy(update={"file": item.file})})
     try:
         data = dumps(record)
     except (TypeError, ValueError) as e:  # orjson.JSONEncodeError is a TypeError

@@ -180,16 +180,21 @@ def test_a_5_mb_abstract_is_read_or_refused_but_never_lost(tmp_path):
 # --- --strict ------------------------------------------------------------------------
 
 
-def test_strict_stops_at_the_first_bad_record_and_leaves_no_output(tmp_path, capsys):
+def test_strict_stops_at_the_first_bad_record_and_keeps_the_lines_before_it(tmp_path, capsys):
     src = tmp_path / "in.jsonl"
-    src.write_text(json.dumps({"id": "a", "abstract": "A 7B model."}) + "\n{oops\n"
-                   + json.dumps({"id": "c", "abstract": "A 3B model."}) + "\n", encoding="utf-8")
-    out = tmp_path / "o.jsonl"
+    a, c = json.dumps({"id": "a", "abstract": "A 7B model."}), json.dumps({"id": "c", "abstract": "A 3B model."})
+    src.write_text(a + "\n{oops\n" + c + "\n", encoding="utf-8")
+    out, part = tmp_path / "o.jsonl", tmp_path / "o.jsonl.part"
     assert main(["extract", str(src), "-o", str(out), "--strict", "-q"]) == 1
-    assert "line 2" in capsys.readouterr().err
-    assert not out.exists() and not (tmp_path / "o.jsonl.part").exists()
-    assert main(["extract", str(src), "-o", str(out), "-q"]) == 0  # without --strict: three lines
-    assert len(out.read_bytes().splitlines()) == 3
+    err = capsys.readouterr().err
+    assert "line 2" in err and "--resume" in err and len(err.strip().splitlines()) == 1
+    assert not out.exists() and len(part.read_bytes().splitlines()) == 1  # nothing that looks finished; line 1 kept
+    assert main(["extract", str(src), "-o", str(out), "-q"]) == 2  # a fresh run does not overwrite it
+    src.write_text(a + "\n" + json.dumps({"id": "b", "abstract": "fixed"}) + "\n" + c + "\n", encoding="utf-8")
+    assert main(["extract", str(src), "-o", str(out), "--strict", "-q", "--resume"]) == 2  # the input changed
+    part.with_name("o.jsonl.part.json").unlink()  # the operator says: same run, input fixed
+    assert main(["extract", str(src), "-o", str(out), "--strict", "-q", "--resume"]) == 0
+    assert len(out.read_bytes().splitlines()) == 3 and not part.exists()
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
@@ -266,8 +271,8 @@ def test_resume_refuses_output_of_other_inputs(tmp_path):
     src = tmp_path / "in.jsonl"
     write_jsonl(src, many(5))
     (tmp_path / "o.jsonl.part").write_bytes(json.dumps({"id": "someone-else"}).encode() + b"\n")
-    with pytest.raises(SystemExit, match="does not match"):
-        main(["extract", str(src), "-o", str(tmp_path / "o.jsonl"), "-q", "--resume"])
+    assert main(["extract", str(src), "-o", str(tmp_path / "o.jsonl"), "-q", "--resume"]) == 2
+    assert (tmp_path / "o.jsonl.part").read_bytes() == json.dumps({"id": "someone-else"}).encode() + b"\n"
 
 
 def test_resume_after_a_kill_gives_the_uninterrupted_bytes(tmp_path):
@@ -286,9 +291,7 @@ def test_resume_after_a_kill_gives_the_uninterrupted_bytes(tmp_path):
     written = part.read_bytes().count(b"\n")
     assert 0 < written < 1500
     assert subprocess.run(cmd + ["--resume"], timeout=300).returncode == 0
-    full = tmp_path / "full.jsonl"
-    assert main(["extract", str(src), "-o", str(full), "-q"]) == 0
-    assert out.read_bytes() == full.read_bytes()
+    assert_uninterrupted_bytes(src, out)
 
 
 # --- random JSONL lines ------------------------------------------------------------------
@@ -345,6 +348,13 @@ from paperfacts import batch  # noqa: E402
 from paperfacts.batch import export_chunk as real_export_chunk  # noqa: E402
 
 
+def assert_uninterrupted_bytes(src, out):
+    """``out`` holds the bytes of one uninterrupted one-worker run on ``src``."""
+    full = out.with_name("uninterrupted.jsonl")
+    assert main(["extract", str(src), "-o", str(full), "-q"]) == 0
+    assert out.read_bytes() == full.read_bytes()
+
+
 def children(pid: int) -> list[int]:
     with open(f"/proc/{pid}/task/{pid}/children") as fh:
         return [int(x) for x in fh.read().split()]
@@ -369,9 +379,7 @@ def test_a_killed_worker_costs_a_retry_never_the_run(tmp_path):
     victim = children(proc.pid)[0]
     os.kill(victim, signal.SIGKILL)
     assert proc.wait(timeout=600) == 0
-    one = tmp_path / "one.jsonl"
-    assert main(["extract", str(src), "-o", str(one), "-q"]) == 0
-    assert out.read_bytes() == one.read_bytes()
+    assert_uninterrupted_bytes(src, out)
 
 
 @pytest.mark.skipif(not os.path.exists("/proc/self/task"), reason="needs Linux /proc")
@@ -433,3 +441,99 @@ def test_a_record_that_kills_every_worker_is_one_error_line_and_the_rest_are_rea
     assert list(errors) == ["poison"] and "died 2 times" in errors["poison"]
     expected = list(batch.export_lines(read_items(str(tmp_path / "in.jsonl")), workers=1))
     assert [a.data for a in lines if a.id != "poison"] == [b.data for b in expected if b.id != "poison"]
+
+
+# --- finished work is never deleted; one run per output -------------------------------------
+
+
+def killed_run(tmp_path, records, *extra):
+    """Run extract on ``records``, kill -9 it midway; the paths of the input, output and .part."""
+    src, out, part = tmp_path / "in.jsonl", tmp_path / "o.jsonl", tmp_path / "o.jsonl.part"
+    write_jsonl(src, records)
+    cmd = [sys.executable, "-m", "paperfacts", "extract", str(src), "-o", str(out), "-q", *extra]
+    proc = start_and_wait_for_lines(cmd, part, size=8_000)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    return src, out, part, cmd
+
+
+def test_a_resume_with_other_inputs_or_options_is_refused_and_deletes_nothing(tmp_path, capsys):
+    src, out, part, cmd = killed_run(tmp_path, many(1500))
+    written, record = part.read_bytes(), part.with_name("o.jsonl.part.json").read_bytes()
+    other = tmp_path / "other.jsonl"
+    write_jsonl(other, [dict(r, id="other-" + r["id"]) for r in many(1500)])
+    assert main(["extract", str(other), "-o", str(out), "-q", "--resume"]) == 2
+    assert "differs" in capsys.readouterr().err
+    assert main(["extract", str(src), "-o", str(out), "-q", "--resume", "--text-key", "title"]) == 2
+    err = capsys.readouterr().err
+    assert "--text-key was 'abstract', now 'title'" in err and len(err.strip().splitlines()) == 1
+    assert main(["extract", str(src), "-o", str(out), "-q"]) == 2  # without --resume: refused, not overwritten
+    assert "--resume" in capsys.readouterr().err
+    assert part.read_bytes() == written and part.with_name("o.jsonl.part.json").read_bytes() == record
+    assert main(["extract", str(src), "-o", str(out), "-q", "--resume"]) == 0
+    full = tmp_path / "full.jsonl"
+    assert main(["extract", str(src), "-o", str(full), "-q"]) == 0
+    assert out.read_bytes() == full.read_bytes() and not part.exists()
+    assert not part.with_name("o.jsonl.part.json").exists()
+
+
+def test_a_second_run_on_the_same_output_exits_2_and_the_first_finishes(tmp_path):
+    src, out, part = tmp_path / "in.jsonl", tmp_path / "o.jsonl", tmp_path / "o.jsonl.part"
+    write_jsonl(src, many(1500))
+    cmd = [sys.executable, "-m", "paperfacts", "extract", str(src), "-o", str(out), "-q"]
+    first = start_and_wait_for_lines(cmd, part, size=1)
+    second = subprocess.run(cmd, capture_output=True, timeout=300)
+    assert second.returncode == 2 and b"another paperfacts run is writing" in second.stderr
+    assert len(second.stderr.strip().splitlines()) == 1
+    assert first.wait(timeout=600) == 0
+    assert [json.loads(line)["id"] for line in out.read_bytes().splitlines()] == [r["id"] for r in many(1500)]
+
+
+def test_a_full_disk_keeps_the_part_and_says_how_to_resume(tmp_path):
+    import resource
+
+    src, out, part = tmp_path / "in.jsonl", tmp_path / "o.jsonl", tmp_path / "o.jsonl.part"
+    write_jsonl(src, many(400))
+    cmd = [sys.executable, "-m", "paperfacts", "extract", str(src), "-o", str(out), "-q"]
+
+    def small_disk():  # writes past 100 KB fail with EFBIG, as a full disk fails with ENOSPC
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (100_000, 100_000))
+
+    proc = subprocess.run(cmd, capture_output=True, timeout=300, preexec_fn=small_disk)
+    err = proc.stderr.decode()
+    assert proc.returncode == 1 and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert "cannot write" in err and "--resume" in err
+    assert not out.exists() and part.stat().st_size > 50_000
+    assert subprocess.run(cmd + ["--resume"], timeout=300).returncode == 0
+    assert_uninterrupted_bytes(src, out)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
+def test_a_full_device_is_one_line(tmp_path):
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, many(50))
+    proc = subprocess.run([sys.executable, "-m", "paperfacts", "extract", str(src), "-o", "/dev/full", "-q"],
+                          capture_output=True, timeout=300)
+    assert proc.returncode == 1 and proc.stderr.decode().startswith("paperfacts: cannot write /dev/full: No space")
+    assert len(proc.stderr.splitlines()) == 1
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path):
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, many(600))
+    proc = subprocess.run(f"'{sys.executable}' -m paperfacts extract '{src}' | head -1", shell=True,
+                          capture_output=True, timeout=300)
+    assert len(proc.stdout.splitlines()) == 1 and proc.stderr == b""
+
+
+def test_ctrl_c_in_stdout_mode_is_one_line(tmp_path):
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, many(20_000))
+    proc = subprocess.Popen([sys.executable, "-m", "paperfacts", "extract", str(src), "-q", "--workers", "2"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout.readline()  # it is writing
+    proc.send_signal(signal.SIGINT)
+    proc.stdout.read()
+    assert proc.wait(timeout=120) == 130
+    assert proc.stderr.read().decode().strip() == "paperfacts: interrupted"

@@ -1,6 +1,7 @@
 """The command line: extract (JSONL and listings), schema, validate."""
 
 import json
+import os
 import subprocess
 import sys
 
@@ -98,11 +99,90 @@ def test_stdin_to_stdout():
     assert record["urls"][0]["url"] == "https://github.com/a/b"
 
 
-def test_missing_input_file_is_an_error_line(tmp_path):
+def one_line_failure(proc, code=2):
+    """The run failed with ``code`` and said why in one line, without a traceback."""
+    err = proc.stderr.decode()
+    assert proc.returncode == code, err
+    assert len(err.strip().splitlines()) == 1 and err.startswith("paperfacts: ") and "Traceback" not in err, err
+    return err
+
+
+def wrong_invocations(tmp_path):
+    good = tmp_path / "good.jsonl"
+    good.write_text(json.dumps({"id": "a", "abstract": "A 7B model."}) + "\n", encoding="utf-8")
+    utf16 = tmp_path / "u16.jsonl"
+    utf16.write_bytes(json.dumps({"id": "a", "abstract": "A 7B model."}).encode("utf-16"))
+    (tmp_path / "folder").mkdir()
+    return {
+        "missing input": ([str(tmp_path / "nope.jsonl")], "out.jsonl", "No such file"),
+        "missing among several": ([str(good), str(tmp_path / "nope.jsonl")], "out.jsonl", "No such file"),
+        "directory input": ([str(tmp_path / "folder")], "out.jsonl", "is a directory"),
+        "output folder missing": ([str(good)], "no/such/folder/out.jsonl", "does not exist"),
+        "output is a directory": ([str(good)], "folder", "is a directory"),
+        "UTF-16 input": ([str(utf16)], "out.jsonl", "UTF-16"),
+    }
+
+
+@pytest.mark.parametrize("case", ["missing input", "missing among several", "directory input", "output folder missing",
+                                  "output is a directory", "UTF-16 input"])
+def test_wrong_invocations_fail_loudly_before_any_work(tmp_path, case):
+    inputs, output, message = wrong_invocations(tmp_path)[case]
+    proc = run("extract", *inputs, "-o", str(tmp_path / output), "-q")
+    assert message in one_line_failure(proc)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["good.jsonl", "u16.jsonl", "folder"])  # no output
+    assert not any((tmp_path / "folder").iterdir())
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root reads and writes everywhere")
+def test_unreadable_input_and_read_only_folder_fail_before_any_work(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "a", "abstract": "A 7B model."}) + "\n", encoding="utf-8")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    src.chmod(0)
+    try:
+        assert "Permission denied" in one_line_failure(run("extract", str(src), "-q"))
+        src.chmod(0o600)
+        assert "cannot write in" in one_line_failure(run("extract", str(src), "-o", str(locked / "o.jsonl"), "-q"))
+    finally:
+        src.chmod(0o600)
+        locked.chmod(0o700)
+
+
+def test_error_records_are_counted_in_the_summary_also_under_quiet(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "a", "abstract": "A 7B model."}) + "\n{bad\n[1]\n", encoding="utf-8")
+    proc = run("extract", str(src), "-q")
+    assert proc.returncode == 0 and proc.stderr.decode() == "paperfacts: 3 papers, 2 error records\n"
+    src.write_text(json.dumps({"id": "a", "abstract": "A 7B model."}) + "\n", encoding="utf-8")
+    assert run("extract", str(src), "-q").stderr == b""  # no error records: nothing to say
+
+
+def test_max_errors_stops_once_more_records_failed(tmp_path, capsys):
+    src = tmp_path / "in.jsonl"
+    good = json.dumps({"id": "a", "abstract": "A 7B model."})
+    src.write_text("\n".join([good, "{bad", good, "[1]", good, "null", good]) + "\n", encoding="utf-8")
     out = tmp_path / "o.jsonl"
-    assert main(["extract", str(tmp_path / "nope.jsonl"), "-o", str(out), "-q"]) == 0
-    (line,) = out.read_text(encoding="utf-8").splitlines()
-    assert "cannot read" in json.loads(line)["error"]["reason"]
+    assert main(["extract", str(src), "-o", str(out), "-q", "--max-errors", "3"]) == 0
+    assert main(["extract", str(src), "-o", str(tmp_path / "p.jsonl"), "-q", "--max-errors", "2"]) == 1
+    err = capsys.readouterr().err
+    assert "--max-errors 2" in err and "line 6" in err
+    assert (tmp_path / "p.jsonl.part").read_bytes() == b"".join(out.read_bytes().splitlines(keepends=True)[:5])
+
+
+def test_each_error_record_names_its_input_file_when_several_are_given(tmp_path):
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    a.write_text(json.dumps({"id": "a1", "abstract": "A 7B model."}) + "\n{bad\n", encoding="utf-8")
+    b.write_text("[2]\n" + json.dumps({"id": "b2", "abstract": "A 3B model."}) + "\n", encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    assert main(["extract", str(a), str(b), "-o", str(out), "-q"]) == 0
+    records = [json.loads(line) for line in out.read_bytes().splitlines()]
+    assert [r.get("error", {}).get("file") for r in records] == [None, str(a), str(b), None]
+    assert [r.get("error", {}).get("line") for r in records] == [None, 2, 1, None]
+    assert main(["validate", str(out)]) == 0
+    assert main(["extract", str(a), "-o", str(out), "-q"]) == 0  # one input: no file named
+    assert "file" not in json.loads(out.read_bytes().splitlines()[1])["error"]
 
 
 def test_readme_output_line_is_what_extract_prints():
