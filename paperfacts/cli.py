@@ -36,7 +36,7 @@ try:
     import fcntl
 except ImportError:  # not on Windows: runs on one output are not kept apart there
     fcntl = None  # type: ignore[assignment]
-from .records import EXPORT_LINE, json_schema
+from .records import ErrorRecord, PaperFacts, json_schema
 
 __all__ = ["main", "dumps", "validate_lines"]
 
@@ -417,31 +417,130 @@ def cmd_schema(args) -> int:
     return 0
 
 
-def validate_lines(lines: Iterable[bytes]) -> list[str]:
+def validate_lines(lines: Iterable[bytes], sources: Iterable[Item] | None = None) -> list[str]:
     """Problems of an export, one ``line N: reason`` string each (empty when valid)."""
-    problems = []
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
+    return _Validation(sources).run(lines)
+
+
+class _Validation:
+    """Checks export lines as strictly as the JSON Schema that ``paperfacts schema`` prints
+    (strict JSON: no NaN; no string for a number, no boolean for a score), each against
+    the record type it is (``error`` key: an error record, else facts), and every
+    evidence: ``end - start == len(text)`` and, with the ``sources`` (the input items,
+    in order), ``source[start:end] == text``."""
+
+    def __init__(self, sources: Iterable[Item] | None = None):
+        self.sources = None if sources is None else iter(sources)
+        self.records = self.errors = 0
+        self.problems: list[str] = []
+
+    def run(self, lines: Iterable[bytes]) -> list[str]:
+        for n, line in enumerate(lines, 1):
+            if line.strip():
+                self.records += 1
+                if problem := self.check(line):
+                    self.problems.append(f"line {n}: {problem}")
+        if self.sources is not None and next(self.sources, None) is not None:
+            self.problems.append(f"the inputs hold more records than the {self.records} of the export")
+        return self.problems
+
+    def check(self, line: bytes) -> str | None:
+        source = None if self.sources is None else next(self.sources, None)
+        if self.sources is not None and source is None:
+            return "no input record for this line (the inputs hold fewer records)"
         try:
-            EXPORT_LINE.validate_json(line)
+            obj = _integral_floats_as_ints(orjson.loads(line))
+        except orjson.JSONDecodeError as e:
+            return f"not JSON ({e})"
+        if not isinstance(obj, dict):
+            return f"not a JSON object but {type(obj).__name__}"
+        is_error = "error" in obj
+        self.errors += is_error
+        kind, model = ("error record", ErrorRecord) if is_error else ("facts record", PaperFacts)
+        try:
+            record = model.model_validate(obj, strict=True)
         except ValueError as e:
-            reasons = "; ".join(
-                f"{'.'.join(map(str, err['loc'])) or '<root>'}: {err['msg']}" for err in getattr(e, "errors", lambda: [])()
-            ) or str(e)
-            problems.append(f"line {n}: {reasons}")
-    return problems
+            errors = getattr(e, "errors", lambda: [])()
+            if not errors:
+                return f"{kind}: {e}"
+            first = errors[0]
+            more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+            return f"{kind}: {'.'.join(map(str, first['loc'])) or '<root>'}: {first['msg']}{more}"
+        if is_error:
+            return None
+        if source is not None and (problem := _source_problem(record, source)):
+            return f"{kind}: {problem}"
+        return _evidence_problem(record, source)
+
+
+def _integral_floats_as_ints(value):
+    """JSON Schema counts ``5.0`` as an integer; so does the check."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, dict):
+        return {k: _integral_floats_as_ints(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_integral_floats_as_ints(v) for v in value]
+    return value
+
+
+def _source_problem(record: PaperFacts, source: Item) -> str | None:
+    if source.error is not None:
+        return f"the input record is not readable ({source.error}), yet this line has facts"
+    if source.id is not None and record.id != source.id:
+        return f"id {record.id!r}, but the input record has id {source.id!r}"
+    return None
+
+
+def _evidence_problem(record: PaperFacts, source: Item | None) -> str | None:
+    """The first evidence whose offsets do not fit its text (or the source text)."""
+    for field in FACT_FIELDS:
+        for i, fact in enumerate(getattr(record, field)):
+            for j, ev in enumerate(fact.evidence):
+                where = f"facts record: {field}.{i}.evidence.{j}"
+                if ev.end - ev.start != len(ev.text):
+                    return f"{where}: end - start is {ev.end - ev.start}, but the text has {len(ev.text)} characters"
+                if source is not None:
+                    given = (source.title if ev.field == "title" else source.abstract) or ""
+                    if given[ev.start : ev.end] != ev.text:
+                        return f"{where}: the {ev.field} has {given[ev.start : ev.end]!r} at {ev.start}-{ev.end}, " \
+                               f"not {ev.text!r}"
+    return None
+
+
+def _open_export(path: str) -> IO[bytes]:
+    raw = sys.stdin.buffer if path == "-" else open(path, "rb")
+    return gzip.GzipFile(fileobj=raw) if path.endswith(".gz") else raw
 
 
 def cmd_validate(args) -> int:
-    with open(args.file, "rb") as fh:
-        problems = validate_lines(fh)
+    name = "standard input" if args.file == "-" else _printable(args.file)
+    for path in [args.file, *(args.inputs or [])]:
+        if path != "-" and (os.path.isdir(path) or not os.path.exists(path)):
+            print(f"paperfacts: cannot read {_printable(path)}: "
+                  f"{'it is a directory' if os.path.isdir(path) else 'No such file or directory'}", file=sys.stderr)
+            return 2
+    sources = _items(args.inputs, "auto", Keys()) if args.inputs else None
+    check = _Validation(sources)
+    try:
+        with _open_export(args.file) as fh:
+            problems = check.run(fh)
+    except (OSError, EOFError, zlib.error) as e:
+        print(f"paperfacts: cannot read {name}: {getattr(e, 'strerror', None) or e}", file=sys.stderr)
+        return 2
     for p in problems:
         print(p, file=sys.stderr)
+    errors = f"{check.errors} error records" if check.errors != 1 else "1 error record"
     if problems:
-        print(f"{args.file}: {len(problems)} invalid line(s)", file=sys.stderr)
+        print(f"{name}: {len(problems)} invalid line(s) of {check.records} records", file=sys.stderr)
         return 1
-    print(f"{args.file}: valid", file=sys.stderr)
+    if not check.records and not args.allow_empty:
+        print(f"{name}: no records (--allow-empty accepts that)", file=sys.stderr)
+        return 1
+    if check.errors and args.no_errors:
+        print(f"{name}: {check.records} records, {errors}: --no-errors", file=sys.stderr)
+        return 1
+    print(f"{name}: valid, {check.records} records, {errors}", file=sys.stderr)
     return 0
 
 
@@ -481,7 +580,12 @@ def parser() -> argparse.ArgumentParser:
     sc = sub.add_parser("schema", help="print the JSON Schema of an export line")
     sc.set_defaults(func=cmd_schema)
     va = sub.add_parser("validate", help="validate an export against the schema (exit 1 on failure)")
-    va.add_argument("file", help="a paperfacts JSONL export")
+    va.add_argument("file", help="a paperfacts JSONL export (.gz too; - for stdin)")
+    va.add_argument("--inputs", action="append", metavar="FILE",
+                    help="the inputs the export was made from (repeat for several): every evidence is checked "
+                         "against the source text, every id against the input's")
+    va.add_argument("--allow-empty", action="store_true", help="an export without records is valid")
+    va.add_argument("--no-errors", action="store_true", help="fail when any record is an error record")
     va.set_defaults(func=cmd_validate)
     return ap
 

@@ -537,3 +537,55 @@ def test_ctrl_c_in_stdout_mode_is_one_line(tmp_path):
     proc.stdout.read()
     assert proc.wait(timeout=120) == 130
     assert proc.stderr.read().decode().strip() == "paperfacts: interrupted"
+
+
+# --- memory flat on an unbounded vocabulary ---------------------------------------------------
+
+
+def novel_papers(n: int, seed: int) -> list[dict]:
+    """``n`` papers of 150 made-up words each: nearly every word is new to the vocabulary."""
+    import random
+    import string
+
+    rng = random.Random(seed)
+    return [{"id": f"n{seed}-{i}", "abstract": " ".join("".join(rng.choice(string.ascii_lowercase)
+                                                                for _ in range(rng.randint(6, 12)))
+                                                        for _ in range(150)) + ". We train a 7B model."}
+            for i in range(n)]
+
+
+def test_memory_zones_and_a_renewed_pipeline_give_the_same_bytes(tmp_path, monkeypatch):
+    from paperfacts.inputs import read_items
+
+    records = many(200) + novel_papers(60, 1) + many(100)
+    write_jsonl(tmp_path / "in.jsonl", records)
+
+    def lines(zone_after, renew_after):
+        monkeypatch.setattr(batch, "ZONE_AFTER_LEXEMES", zone_after)
+        monkeypatch.setattr(batch, "RENEW_AFTER_LEXEMES", renew_after)
+        monkeypatch.setattr(batch, "_zoned", False)
+        return [line.data for line in batch.export_lines(read_items(str(tmp_path / "in.jsonl")), chunk_size=16)]
+
+    renewed = []
+    real_renew = batch._renew_pipeline
+    monkeypatch.setattr(batch, "_renew_pipeline", lambda: renewed.append(1) or real_renew())
+    from paperfacts.pipeline import get_nlp
+
+    bounded = lines(len(get_nlp().vocab) + 500, len(get_nlp().vocab) + 6000)  # first: the made-up words are new
+    assert renewed  # the small bounds were met: zones, then a new pipeline
+    assert bounded == lines(10**12, 10**12)
+
+
+@pytest.mark.slow
+def test_peak_memory_on_novel_words_is_flat(tmp_path):
+    """8,000 papers of made-up words against 1,000: peak RSS within 1.25x (before: 2.99x,
+    187 MB against 557 MB)."""
+    from test_robustness import peak_rss_mb_of
+
+    peaks = {}
+    for n in (1000, 8000):
+        write_jsonl(tmp_path / f"n{n}.jsonl", novel_papers(n, n))
+        rc, peaks[n] = peak_rss_mb_of([sys.executable, "-m", "paperfacts", "extract", str(tmp_path / f"n{n}.jsonl"),
+                                       "-o", str(tmp_path / f"o{n}.jsonl"), "-q"])
+        assert rc == 0
+    assert peaks[8000] <= 1.25 * peaks[1000], peaks

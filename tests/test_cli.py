@@ -210,3 +210,150 @@ def test_truncated_gzip_keeps_what_was_read_and_says_so(tmp_path):
     good = [r for r in records if "error" not in r]
     assert len(good) > 10 and [r["id"] for r in good] == [f"p{i}" for i in range(len(good))]
     assert len(records) - len(good) <= 2  # the cut line (invalid JSON) and the read error
+
+
+# --- validate --------------------------------------------------------------------------------
+
+
+def first_with(export, field):
+    """The first record of ``export`` with facts in ``field``, as a dict."""
+    return next(r for r in map(json.loads, export.read_bytes().splitlines()) if r.get(field))
+
+
+def validate(tmp_path, records, *args, raw=None):
+    path = tmp_path / "v.jsonl"
+    path.write_bytes(raw if raw is not None else b"".join(json.dumps(r).encode() + b"\n" for r in records))
+    return run("validate", str(path), *args)
+
+
+def test_validate_reads_stdin_and_gzip(export, tmp_path):
+    import gzip
+
+    gz = tmp_path / "facts.jsonl.gz"
+    gz.write_bytes(gzip.compress(export.read_bytes()))
+    assert run("validate", str(gz)).returncode == 0
+    proc = run("validate", "-", stdin=export.read_bytes())
+    assert proc.returncode == 0 and b"valid, 13 records, 0 error records" in proc.stderr
+
+
+def test_validate_a_missing_file_is_exit_2_in_one_line(tmp_path):
+    one_line_failure(run("validate", str(tmp_path / "nope.jsonl")))
+
+
+def test_validate_an_empty_export_fails_unless_allowed(tmp_path):
+    assert b"no records" in validate(tmp_path, [], raw=b"").stderr
+    assert validate(tmp_path, [], raw=b"\n").returncode == 1
+    assert validate(tmp_path, [], "--allow-empty", raw=b"").returncode == 0
+
+
+def test_validate_counts_error_records_and_fails_on_them_with_no_errors(export, tmp_path):
+    records = [json.loads(line) for line in export.read_bytes().splitlines()]
+    records.append({"schema_version": "1.1", "id": None, "error": {"line": 14, "reason": "invalid JSON"}})
+    proc = validate(tmp_path, records)
+    assert proc.returncode == 0 and b"14 records, 1 error record" in proc.stderr
+    proc = validate(tmp_path, records, "--no-errors")
+    assert proc.returncode == 1 and b"--no-errors" in proc.stderr
+
+
+def test_validate_names_only_the_record_type_of_the_line_in_one_short_line(export, tmp_path):
+    facts = first_with(export, "parameter_counts")
+    facts["parameter_counts"][0]["value"] = "many"
+    error = {"schema_version": "1.1", "id": None, "error": {"line": 0, "reason": ""}}
+    proc = validate(tmp_path, [facts, error])
+    lines = proc.stderr.decode().splitlines()
+    assert proc.returncode == 1 and len(lines) == 3
+    assert lines[0].startswith("line 1: facts record: parameter_counts.0.value:") and "error" not in lines[0].lower()
+    assert lines[1].startswith("line 2: error record: error.reason:") and "facts" not in lines[1]
+    assert all(len(line) < 200 for line in lines)
+
+
+def test_validate_checks_evidence_offsets_and_with_inputs_the_source_text(export, tmp_path):
+    record = first_with(export, "models")
+    assert validate(tmp_path, [record]).returncode == 0
+    ev = record["models"][0]["evidence"][0]
+    ev["end"] += 1  # the length no longer fits the text
+    proc = validate(tmp_path, [record])
+    assert proc.returncode == 1 and b"end - start" in proc.stderr
+    ev["start"] += 1  # the length fits, the place does not: only the source can tell
+    assert validate(tmp_path, [record]).returncode == 0
+    src = tmp_path / "in.jsonl"
+    paper = next(p for p in map(json.loads, (FIXTURES / "papers.jsonl").read_bytes().splitlines()) if p["id"] == record["id"])
+    src.write_text(json.dumps(paper) + "\n", encoding="utf-8")
+    proc = validate(tmp_path, [record], "--inputs", str(src))
+    assert proc.returncode == 1 and b"models.0.evidence.0: the" in proc.stderr
+    assert run("validate", str(export), "--inputs", str(FIXTURES / "papers.jsonl")).returncode == 0
+
+
+STRICTNESS = {
+    "start as a string": lambda r: r["models"][0]["evidence"][0].update(start=str(r["models"][0]["evidence"][0]["start"])),
+    "count value as a string": lambda r: r["parameter_counts"][0].update(value="7000000000"),
+    "boolean score": lambda r: r["scores"].append(dict(r["scores"][0], value=True)),
+    "score value as a string": lambda r: r["scores"][0].update(value="58.1"),
+    "id as a number": lambda r: r.update(id=5),
+    "extra key": lambda r: r.update(extra=1),
+}
+
+
+@pytest.mark.parametrize("case", STRICTNESS)
+def test_validate_is_as_strict_as_the_json_schema(export, tmp_path, case):
+    import jsonschema
+
+    from conftest import ROOT
+
+    schema = json.loads((ROOT / "schemas" / "paperfacts.schema.json").read_text(encoding="utf-8"))
+    record = next(r for r in map(json.loads, export.read_bytes().splitlines())
+                  if r["models"] and r["parameter_counts"] and r["scores"])
+    STRICTNESS[case](record)
+    assert not jsonschema.Draft202012Validator(schema).is_valid(record)
+    assert validate(tmp_path, [record]).returncode == 1
+
+
+def test_validate_refuses_nan_which_is_not_json(export, tmp_path):
+    record = first_with(export, "scores")
+    line = json.dumps(record).replace(f'"value": {json.dumps(record["scores"][0]["value"])}', '"value": NaN', 1)
+    assert "NaN" in line
+    proc = validate(tmp_path, [], raw=line.encode() + b"\n")
+    assert proc.returncode == 1 and b"not JSON" in proc.stderr
+
+
+def test_validate_agrees_with_the_json_schema_on_random_changes(export):
+    """Random values put in random places of real records: validate and the shipped JSON
+    Schema give the same verdict every time (validate also fails evidence whose
+    offsets do not fit its text)."""
+    import jsonschema
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from conftest import ROOT
+    from paperfacts.cli import validate_lines
+
+    schema = jsonschema.Draft202012Validator(json.loads((ROOT / "schemas" / "paperfacts.schema.json").read_text()))
+    records = [json.loads(line) for line in export.read_bytes().splitlines()]
+    values = st.none() | st.booleans() | st.integers(-3, 10**12) | st.floats(allow_nan=False, allow_infinity=False) \
+        | st.sampled_from(["", "5", "%", "title", "abstract", "delta", "1.1", "https://x.org"]) | st.just([]) | st.just({})
+
+    def places(value, path=()):
+        yield path
+        if isinstance(value, dict):
+            for k, v in value.items():
+                yield from places(v, path + (k,))
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                yield from places(v, path + (i,))
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.sampled_from(records), st.data(), values)
+    def check(record, data, value):
+        record = json.loads(json.dumps(record))
+        path = data.draw(st.sampled_from([p for p in places(record) if p]))
+        target = record
+        for step in path[:-1]:
+            target = target[step]
+        target[path[-1]] = value
+        problems = validate_lines([json.dumps(record).encode()])
+        if schema.is_valid(record):  # valid, or evidence whose offsets do not fit (beyond what a schema says)
+            assert not problems or "end - start" in problems[0], (path, value, problems)
+        else:
+            assert problems, (path, value)
+
+    check()
