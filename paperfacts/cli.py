@@ -248,10 +248,11 @@ def _resume_state(fd: int, output: str, part: str) -> list[str | None]:
     ``output`` when that run finished; a cut-off last line is removed from ``part``."""
     size = os.fstat(fd).st_size
     if size == 0 and os.path.exists(output):
-        with open(output, "rb") as src:
-            shutil.copyfileobj(src, os.fdopen(os.dup(fd), "wb"))
+        with open(output, "rb") as src, os.fdopen(os.dup(fd), "wb") as dst:
+            shutil.copyfileobj(src, dst)
         size = os.fstat(fd).st_size
     ids = []
+    os.lseek(fd, 0, os.SEEK_SET)
     with os.fdopen(os.dup(fd), "rb") as fh:
         complete = 0
         for n, raw in enumerate(fh, 1):
