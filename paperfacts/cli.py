@@ -596,7 +596,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except KeyboardInterrupt:
-        print("\npaperfacts: interrupted", file=sys.stderr)
+        print("paperfacts: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:  # the reader of standard output went away (| head): end quietly
         try:

@@ -544,7 +544,7 @@ def test_ctrl_c_in_stdout_mode_is_one_line(tmp_path):
     proc.send_signal(signal.SIGINT)
     proc.stdout.read()
     assert proc.wait(timeout=120) == 130
-    assert proc.stderr.read().decode().strip() == "paperfacts: interrupted"
+    assert proc.stderr.read().decode() == "paperfacts: interrupted\n"
 
 
 # --- memory flat on an unbounded vocabulary ---------------------------------------------------
