@@ -18,7 +18,7 @@ except PackageNotFoundError:  # pragma: no cover - a source tree that was never 
     __version__ = "0+unknown"
 
 from .errors import InputError, NamesError, NamesFileNotFoundError, PaperfactsError
-from .inputs import Item
+from .inputs import Item, unicode_problem
 from .pipeline import UserNames, get_nlp, make_doc, paper_id, process, to_record
 from .records import SCHEMA_VERSION, ErrorRecord, PaperFacts
 from .review import review  # the function; the module stays importable as paperfacts.review
@@ -32,9 +32,13 @@ Names = Union[str, os.PathLike, Iterable[Union[str, os.PathLike]], None]
 
 
 def _item(n: int, abstract, title, id) -> Item:
-    for key, value in (("abstract", abstract), ("title", title), ("id", id)):
+    fields = (("abstract", abstract), ("title", title), ("id", id))
+    for key, value in fields:
         if value is not None and not isinstance(value, str):
             return Item(n, None, None, None, f"{key} must be a string, not {type(value).__name__}")
+    for key, value in reversed(fields):  # the id first: an id that can't be written is not kept
+        if value is not None and (bad := unicode_problem(key, value)):
+            return Item(n, None if key == "id" else id, None, None, bad)
     if abstract is None:
         return Item(n, id, title, None, "missing abstract")
     return Item(n, id, title, abstract)
@@ -50,7 +54,9 @@ def extract(abstract: str, *, title: str | None = None, id: str | None = None, n
 
     Raises ``InputError`` (a ``ValueError``) when an argument is not a string,
     ``NamesFileNotFoundError`` (a ``FileNotFoundError``) or ``NamesError`` (a
-    ``ValueError``) for a names file that does not exist or can't be used.
+    ``ValueError``) for a names file that does not exist or can't be used. An
+    argument that is not valid Unicode (a lone surrogate such as ``"\\ud800"``, which
+    could not be written as JSON) is an ``InputError`` too.
     An empty abstract gives a record with no facts.
     """
     item = _item(1, abstract, title, id)

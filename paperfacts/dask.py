@@ -354,6 +354,10 @@ def cmd_extract_dask(args) -> int:
     if "-" in args.inputs:
         print("paperfacts: --dask reads files (the workers can't read stdin)", file=sys.stderr)
         return 2
+    if getattr(args, "names", None) or getattr(args, "replace_names", False):
+        print("paperfacts: --names is not supported with --dask yet (the workers read the shipped lists only)",
+              file=sys.stderr)
+        return 2
     if args.resume and not args.partitioned:
         print("paperfacts: --resume with --dask needs --partitioned DIR", file=sys.stderr)
         return 2

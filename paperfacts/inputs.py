@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import re
 import sys
 import zlib
 from dataclasses import dataclass
@@ -32,6 +33,8 @@ class Item:
     title: str | None
     abstract: str | None
     error: str | None = None
+    file: str | None = None
+    """The input file, when a run reads several (error records name it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,15 +52,60 @@ class Keys:
 DEFAULT_KEYS = Keys()
 
 
+def unicode_problem(name: str, value: str) -> str | None:
+    """Why ``value`` cannot be written as UTF-8 JSON (a lone surrogate, which an escaped
+    ``\\ud800`` in JSON gives), or ``None`` when it can."""
+    if value.isascii():
+        return None
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as e:
+        return f"{name} is not valid Unicode: lone surrogate U+{ord(value[e.start]):04X} at {e.start}"
+    return None
+
+
+#: Longest JSONL line read, in bytes; a longer one is skipped as it streams by (read in
+#: blocks, never held whole) and becomes an error record.
+MAX_LINE_BYTES = 32 << 20
+#: Longest plain-text file or daily listing read, in bytes; a longer one is not read
+#: past that point and becomes an error record.
+MAX_TEXT_BYTES = 32 << 20
+#: Bytes read at a time.
+BLOCK = 1 << 20
+_BOM = b"\xef\xbb\xbf"
+_NOT_BLANK = re.compile(rb"[^ \t\r\n]")
+
+
 def open_text(path: str) -> IO[str]:
     """A text stream for ``path`` (``-`` for stdin), gunzipped when it ends in ``.gz``.
 
     Undecodable bytes become U+FFFD so that one bad byte never stops a file.
     """
+    return io.TextIOWrapper(open_bytes(path), encoding="utf-8", errors="replace", newline="")
+
+
+def open_bytes(path: str) -> IO[bytes]:
+    """A binary stream for ``path`` (``-`` for stdin), gunzipped when it ends in ``.gz``;
+    closing it closes the file."""
     raw = sys.stdin.buffer if path == "-" else _open_binary(path)
-    if path.endswith(".gz"):
-        raw = gzip.open(raw)
-    return io.TextIOWrapper(raw, encoding="utf-8", errors="replace", newline="")
+    if not path.endswith(".gz"):
+        return raw
+    gz = gzip.GzipFile(fileobj=raw)
+    if raw is not sys.stdin.buffer:
+        gz.myfileobj = raw  # GzipFile closes a file it opened itself: this one too
+    return gz
+
+
+def utf16(head: bytes) -> str | None:
+    """``"UTF-16"`` (or ``-LE``/``-BE``) when the first bytes of a file are UTF-16 text
+    (a byte order mark, or ASCII with a zero byte each), else ``None``."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    if len(head) >= 4 and head[1] == head[3] == 0 and head[0] and head[2]:
+        return "UTF-16LE"
+    if len(head) >= 4 and head[0] == head[2] == 0 and head[1] and head[3]:
+        return "UTF-16BE"
+    return None
 
 
 def _open_binary(path: str) -> IO[bytes]:
@@ -81,55 +129,121 @@ def detect_format(path: str, head: str) -> str:
 
 
 def read_items(path: str, fmt: str = "auto", keys: Keys = DEFAULT_KEYS) -> Iterator[Item]:
-    """All items of one input file; ``keys`` name the JSONL fields read (no other field is)."""
-    with open_text(path) as fh:
+    """All items of one input file; ``keys`` name the JSONL fields read (no other field is).
+
+    Read in blocks of ``BLOCK`` bytes: a line or text too long to read is skipped
+    unread (an error item), so that memory stays bounded whatever the input holds. A
+    UTF-8 byte order mark is skipped; UTF-16 text is one error item that says so.
+    """
+    with open_bytes(path) as fh:
+        head, failure = _read_head(fh)
+        if head.startswith(_BOM):
+            head = head[len(_BOM):]
+        if encoding := utf16(head):
+            yield Item(1, None, None, None, f"the file is {encoding} text; paperfacts reads UTF-8 "
+                                            f"(convert it with iconv -f {encoding} -t UTF-8)")
+            return
         if fmt == "auto":
-            head, failure = _read_head(fh)
-            fmt = detect_format(path, head)
-            stream: Iterator[str] = _chain(head, fh, failure)
-        else:
-            stream = iter(fh)
+            fmt = detect_format(path, head.decode("utf-8", "replace"))
+        blocks = _chain(head, fh, failure)
         if fmt == "jsonl":
-            yield from read_jsonl(_lines(stream), keys)
+            for n, line, size in jsonl_lines(blocks):
+                if line is None:
+                    yield Item(n, None, None, None, f"line is {size} bytes long; at most {MAX_LINE_BYTES} are read")
+                else:
+                    yield parse_json_record(line.decode("utf-8", "replace"), n, keys)
+            return
+        data = _bounded(blocks, MAX_TEXT_BYTES)
+        if data is None:
+            what = "listing" if fmt == "daily" else "text"
+            yield Item(1, None, None, None, f"the {what} is over {MAX_TEXT_BYTES} bytes; not read")
         elif fmt == "daily":
-            yield from read_daily("".join(stream))
+            yield from read_daily(data.decode("utf-8", "replace"))
         else:
-            text = "".join(stream)
+            text = data.decode("utf-8", "replace")
             yield Item(1, None, None, text, None if text.strip() else "empty text")
 
 
-def _read_head(fh: IO[str], size: int = 65536) -> tuple[str, BaseException | None]:
-    """Up to ``size`` characters for format detection, and the error that ended the
-    read early (a truncated ``.gz``), so that what was read is still processed."""
-    chunks: list[str] = []
+def _read_head(fh, size: int = 65536) -> tuple[bytes, BaseException | None]:
+    """Up to ``size`` bytes for format detection, and the error that ended the read
+    early (a truncated ``.gz``), so that what was read is still processed."""
+    chunks: list[bytes] = []
     got = 0
     try:
         while got < size:
-            chunk = fh.read(min(4096, size - got))
+            chunk = fh.read1(size - got)  # read1: what was decoded before a truncated .gz ends is kept
             if not chunk:
                 break
             chunks.append(chunk)
             got += len(chunk)
     except (OSError, EOFError, zlib.error) as e:
-        return "".join(chunks), e
-    return "".join(chunks), None
+        return b"".join(chunks), e
+    return b"".join(chunks), None
 
 
-def _chain(head: str, fh: IO[str], failure: BaseException | None) -> Iterator[str]:
+def _chain(head: bytes, fh, failure: BaseException | None) -> Iterator[bytes]:
     yield head
     if failure is not None:
         raise failure
-    yield from fh
+    while block := fh.read1(BLOCK):
+        yield block
 
 
-def _lines(chunks: Iterator[str]) -> Iterator[str]:
-    buf = ""
-    for chunk in chunks:
-        buf += chunk
-        *lines, buf = buf.split("\n")
-        yield from lines
-    if buf:
-        yield buf
+def _bounded(blocks: Iterator[bytes], limit: int) -> bytes | None:
+    """The bytes of ``blocks``, or ``None`` (read no further) once there are over ``limit``."""
+    pieces, size = [], 0
+    for block in blocks:
+        size += len(block)
+        if size > limit:
+            return None
+        pieces.append(block)
+    return b"".join(pieces)
+
+
+def jsonl_lines(blocks: Iterator[bytes], limit: int = MAX_LINE_BYTES) -> Iterator[tuple[int, bytes | None, int]]:
+    """``(number, line, length)`` of each line of ``blocks`` that is not blank (1-based
+    numbers count every line); ``line`` is ``None`` for a line over ``limit`` bytes,
+    which is skipped as it streams by. Blank lines are skipped in bulk (a file of a
+    billion newlines costs no Python step per line)."""
+    it = iter(blocks)
+    buf, pos, n = b"", 0, 1
+    while True:
+        m = _NOT_BLANK.search(buf, pos)
+        while m is None:  # only blanks left in buf: count its lines, keep the open one's blanks
+            n += buf.count(b"\n", pos)
+            nl = buf.rfind(b"\n", pos)
+            tail = buf[nl + 1 if nl >= 0 else pos :]
+            block = next(it, None)
+            if block is None:
+                return
+            buf, pos = (tail if len(tail) < 4096 else b"") + block, 0
+            m = _NOT_BLANK.search(buf)
+        nl = buf.rfind(b"\n", pos, m.start())
+        start = nl + 1 if nl >= 0 else pos
+        n += buf.count(b"\n", pos, start)
+        end = buf.find(b"\n", start)
+        if end >= 0:
+            yield n, (buf[start:end] if end - start <= limit else None), end - start
+            n, pos = n + 1, end + 1
+            continue
+        size = len(buf) - start
+        pieces: list[bytes] | None = [buf[start:]] if size <= limit else None
+        while True:  # the line goes on in the next blocks
+            block = next(it, None)
+            if block is None:  # the last line, without a newline
+                yield n, (None if pieces is None else b"".join(pieces)), size
+                return
+            end = block.find(b"\n")
+            piece = block if end < 0 else block[:end]
+            size += len(piece)
+            if pieces is not None and size <= limit:
+                pieces.append(piece)
+            else:
+                pieces = None  # too long: the rest is only looked through for its end
+            if end >= 0:
+                yield n, (None if pieces is None else b"".join(pieces)), size
+                n, buf, pos = n + 1, block, end + 1
+                break
 
 
 def read_jsonl(lines, keys: Keys = DEFAULT_KEYS) -> Iterator[Item]:
@@ -160,6 +274,8 @@ def record_item(obj, n: int, keys: Keys = DEFAULT_KEYS) -> Item:
     if rid is not None and (not isinstance(rid, (str, int)) or isinstance(rid, bool)):
         return Item(n, None, None, None, f"{keys.id!r} must be a string, not {type(rid).__name__}")
     rid = None if rid is None else str(rid)
+    if rid is not None and (bad := unicode_problem(repr(keys.id), rid)):
+        return Item(n, None, None, None, bad)  # an id that cannot be written is not kept
     if abstract is None:
         return Item(n, rid, None, None, f"missing key {keys.text!r}")
     if not isinstance(abstract, str):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_serializer, model_validator
 
 #: 1.2 added the canonical names (``canonical``, ``model_canonical``, ``benchmark_canonical``).
 SCHEMA_VERSION = "1.2"
@@ -150,6 +150,15 @@ class ErrorDetail(_Record):
 
     line: int = Field(ge=0, description="1-based line (or record) number in its input; 0 when unknown.")
     reason: str = Field(min_length=1, description="What was wrong with the input record.")
+    file: str | None = Field(default=None, description="The input file the record is in, when several were given "
+                                                       "(left out otherwise).")
+
+    @model_serializer(mode="wrap")
+    def _leave_out_no_file(self, handler):
+        data = handler(self)
+        if data.get("file") is None:
+            data.pop("file", None)
+        return data
 
 
 class ErrorRecord(_Record):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..normalize.urls import find_urls, url_kind
+from ..normalize.urls import CONTEXT_CHARS, find_urls, url_kind
 from . import Component, attrs, require_paperfacts, text_of, write_facts
 from .sentences import sentence_of
 
@@ -23,12 +23,17 @@ class UrlExtractor(Component):
 
 
     def match(self, doc: Doc) -> list[dict]:
-        out = []
-        for m in find_urls(text_of(doc)):
+        text, out, previous_end = text_of(doc), [], 0
+        for m in find_urls(text):
             s, _ = sentence_of(doc, m.start)
-            context = text_of(doc)[s : m.start]
+            # the words that introduce the link: in its sentence, within CONTEXT_CHARS, after
+            # the link before it. Bounded and disjoint from link to link, so that a list of
+            # links costs linear time (not a copy of the sentence and a search of 600
+            # characters for links per link).
+            context = text[max(s, m.start - CONTEXT_CHARS, previous_end) : m.start]
             out.append({"start": m.start, "end": m.end, "text": m.raw, "url": m.url,
                         "kind": url_kind(m.url, context), "rule": "url.link"})
+            previous_end = max(previous_end, m.end)
         return out
 
     def set_annotations(self, doc: Doc, items: list[dict]) -> None:

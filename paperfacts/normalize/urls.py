@@ -31,7 +31,7 @@ from pathlib import Path
 
 import regex
 
-__all__ = ["UrlMatch", "find_urls", "normalize_url", "url_kind", "URL_KINDS"]
+__all__ = ["UrlMatch", "find_urls", "normalize_url", "url_kind", "URL_KINDS", "CONTEXT_CHARS"]
 
 URL_KINDS = ("code", "model", "dataset", "demo", "project", "other")
 
@@ -520,10 +520,14 @@ _CUES: tuple[tuple[str, regex.Pattern], ...] = (
 _SENTENCE_BREAK = regex.compile(r"(?<=[.!?])\s++(?=[A-Z(\\])|\n[ \t]*+\n")
 
 
+#: How many characters before a link are read for the words that introduce it.
+CONTEXT_CHARS = 600
+
+
 def _context_kind(context: str) -> str | None:
     if not context:
         return None
-    ctx = context[-600:]
+    ctx = context[-CONTEXT_CHARS:]
     # only the words after the last link in the context introduce this link
     links = find_urls(ctx)
     if links:
