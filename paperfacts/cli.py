@@ -153,8 +153,8 @@ def _progress(args):
 def _invocation_problem(args) -> str | None:
     """What is wrong with the inputs or ``-o`` (the first thing), before any work."""
     for path in args.inputs:
-        if path == "-":
-            continue
+        if path == "-" or "://" in path:
+            continue  # stdin; a URL read through fsspec: a failure to read it is an error record
         if os.path.isdir(path):
             return f"{_printable(path)} is a directory; give the files in it"
         try:
@@ -201,8 +201,8 @@ def _run_record(args) -> dict:
     each input (its absolute path, size and a digest of its first 64 KiB) and the options."""
     inputs = []
     for path in args.inputs:
-        if path == "-":
-            inputs.append({"path": "-"})
+        if path == "-" or "://" in path:  # stdin, or a URL: known by name only
+            inputs.append({"path": _printable(path)})
             continue
         with open(path, "rb") as fh:
             head = blake2b(fh.read(65536), digest_size=16).hexdigest()

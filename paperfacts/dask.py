@@ -26,6 +26,7 @@ import sys
 import time
 from collections import Counter
 from contextlib import closing, contextmanager
+from dataclasses import replace
 from math import ceil
 from typing import Iterable, Iterator, NamedTuple
 
@@ -156,11 +157,16 @@ def plan(paths: Iterable[str], fmt: str = "auto", partition_bytes: int | None = 
     return parts
 
 
-def _read(path: str, fmt: str, keys: Keys) -> list[Item]:
-    """All items of one input, read as a local run reads it (on a worker)."""
+def _read(path: str, fmt: str, keys: Keys, file: str | None = None) -> list[Item]:
+    """All items of one input, read as a local run reads it (on a worker); ``file`` is
+    the input's name that a run of several inputs gives its error records."""
     from .cli import _items as read_inputs
 
-    return list(read_inputs([path], fmt, keys))
+    return _named(read_inputs([path], fmt, keys), file)
+
+
+def _named(items: Iterable[Item], file: str | None) -> list[Item]:
+    return [replace(item, file=file) for item in items] if file is not None else list(items)
 
 
 def _piece(items: list[Item], i: int, n: int) -> list[Item]:
@@ -191,12 +197,12 @@ def _first_lines(counts: list[int]) -> list[int]:
     return firsts
 
 
-def _export_block(path: str, i: int, n: int, firsts: list[int], keys: Keys) -> list[Line]:
+def _export_block(path: str, i: int, n: int, firsts: list[int], keys: Keys, file: str | None = None) -> list[Line]:
     """The lines of one block of a JSONL file, numbered as in the file (as a local run reads it)."""
     lines = _block(path, i, n).decode("utf-8", "replace").split("\n")
     if lines[-1] == "":
         lines.pop()  # what follows the last newline; a last line without one stays
-    return export_chunk(list(_items(lines, keys, firsts[i])))
+    return export_chunk(_named(_items(lines, keys, firsts[i]), file))
 
 
 def partition_tasks(parts: list[Part], fmt: str = "auto", keys: Keys = Keys()) -> list:
@@ -209,6 +215,9 @@ def partition_tasks(parts: list[Part], fmt: str = "auto", keys: Keys = Keys()) -
     """
     from dask import delayed
 
+    from .cli import _printable
+
+    several = len({part.path for part in parts}) > 1  # as a local run of several inputs, error records name their file
     readers: dict[str, object] = {}
     firsts: dict[str, object] = {}
     tasks = []
@@ -217,10 +226,10 @@ def partition_tasks(parts: list[Part], fmt: str = "auto", keys: Keys = Keys()) -
         if by_bytes:
             if path not in firsts:
                 firsts[path] = delayed(_first_lines)([delayed(_count_lines)(path, k, n) for k in range(n)])
-            tasks.append(delayed(_export_block)(path, i, n, firsts[path], keys))
+            tasks.append(delayed(_export_block)(path, i, n, firsts[path], keys, _printable(path) if several else None))
             continue
         if path not in readers:
-            readers[path] = delayed(_read)(path, fmt, keys)
+            readers[path] = delayed(_read)(path, fmt, keys, _printable(path) if several else None)
         tasks.append(delayed(export_chunk)(delayed(_piece)(readers[path], i, n)))
     return tasks
 

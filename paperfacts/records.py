@@ -100,8 +100,30 @@ class Url(_Record):
     rule: RuleId
 
 
+def _named_ref(ref: str) -> dict:
+    """JSON Schema: an item that names a ``ref`` (a string) names its ``ref_canonical`` too."""
+    return {"if": {"required": [ref], "properties": {ref: {"type": "string"}}},
+            "then": {"required": [f"{ref}_canonical"], "properties": {f"{ref}_canonical": {"type": "string"}}}}
+
+
+_CANONICAL_NAME = {"items": {"required": ["canonical"], "properties": {"canonical": {"type": "string"}}}}
+#: ``_canonical_names`` below, in the JSON Schema: from 1.2 on (a line without
+#: ``schema_version`` is 1.2), every name has its canonical name, and so has every
+#: model and benchmark a count or score refers to.
+_CANONICAL_FROM_1_2 = {
+    "if": {"required": ["schema_version"], "properties": {"schema_version": {"const": "1.1"}}},
+    "else": {"properties": {
+        "models": _CANONICAL_NAME, "benchmarks": _CANONICAL_NAME, "datasets": _CANONICAL_NAME,
+        "parameter_counts": {"items": _named_ref("model")}, "token_counts": {"items": _named_ref("model")},
+        "scores": {"items": {"allOf": [_named_ref("model"), _named_ref("benchmark")]}},
+    }},
+}
+
+
 class PaperFacts(_Record):
     """Everything paperfacts read from one paper's title and abstract."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", json_schema_extra=_CANONICAL_FROM_1_2)
 
     schema_version: SchemaVersion = Field(default=SCHEMA_VERSION, description="Version of this record layout.")
     id: str = Field(description="The input's id, or a stable hash of title and abstract when none was given.")

@@ -267,7 +267,7 @@ def test_resume_continues_after_a_cut_off_line(tmp_path):
 
     redone = []
     real = batch_module.export_chunk
-    batch_module.export_chunk = lambda items: redone.extend(items) or real(items)
+    batch_module.export_chunk = lambda items, *names: redone.extend(items) or real(items, *names)
     try:
         assert main(["extract", str(src), "-o", str(out), "-q", "--resume"]) == 0  # finished: nothing to redo
     finally:
@@ -415,7 +415,7 @@ def alive(pid: int) -> bool:
         return False
 
 
-def killing_chunk(items):
+def killing_chunk(items, *names):
     """export_chunk, except that a worker reading a record with id ``poison`` dies, as
     under the OOM killer, and one reading ``die-once`` dies the first time only."""
     if os.getpid() != PARENT:
@@ -424,7 +424,7 @@ def killing_chunk(items):
         if any(item.id == "die-once" for item in items) and not os.path.exists(DIED_ONCE):
             open(DIED_ONCE, "w").close()
             os.kill(os.getpid(), signal.SIGKILL)
-    return real_export_chunk(items)
+    return real_export_chunk(items, *names)
 
 
 PARENT = os.getpid()
@@ -576,7 +576,7 @@ def test_memory_zones_and_a_renewed_pipeline_give_the_same_bytes(tmp_path, monke
 
     renewed = []
     real_renew = batch._renew_pipeline
-    monkeypatch.setattr(batch, "_renew_pipeline", lambda: renewed.append(1) or real_renew())
+    monkeypatch.setattr(batch, "_renew_pipeline", lambda names: renewed.append(1) or real_renew(names))
     from paperfacts.pipeline import get_nlp
 
     bounded = lines(len(get_nlp().vocab) + 500, len(get_nlp().vocab) + 6000)  # first: the made-up words are new
