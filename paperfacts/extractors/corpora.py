@@ -120,7 +120,7 @@ _ON_NAME = re.compile(r"(?:on|across)\s+(?:the\s+)?[A-Z]")
 def patterns() -> dict[str, regex.Pattern]:
     c = cues()
     name = r"[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*"
-    multi = rf"{name}(?:\s(?:{name}|\d{{1,4}}(?![\d.,%])))" + "{0,3}"
+    multi = rf"{name}(?:\s(?:{name}|v?\d{{1,4}}(?:[./]\d{{1,4}})?(?![\d%]|[.,]\d)))" + "{0,3}"
     names = rf"{multi}(?:\s*(?:,|and|or|,\s*and|/)\s*{multi}){{0,5}}"
     # a list member: a name, optionally with a qualifier in brackets (FEVER (dev set))
     member = rf"{multi}(?:\s\([^()]{{1,25}}\))?"
@@ -144,6 +144,7 @@ def patterns() -> dict[str, regex.Pattern]:
             rf"(?<![\w\-./@])(?P<names>{names})(?:\s+\((?P<short>{name})\))?\s+(?P<noun>{nouns})\b"
         ), noun_words, window=(300, 30)),
         "item": fast_compile(multi),
+        "modified_noun": Gated(fast_compile(rf"\b(?:the|The)\s+(?P<name>{name})\s+[a-z][a-z\-]+\s+(?:benchmark|leaderboard)\b"), ["benchmark", "leaderboard"], window=(80, 10)),
         "introduce": Gated(fast_compile(
             rf"\b(?:[Ww]e\s+{adverb}(?:introduce|present|propose|release|construct|build|curate|create|collect|open-source|constructed|built|created|curated|collected|introduced|released)|[Ii]ntroducing|named|called|dubbed)\s+"
             rf"(?:the\s+)?(?P<name>{name})(?:\s+\([^()]{{1,30}}\))?(?:,|\s+-)?\s+(?:a|an|the)\s+(?P<desc>(?:[\w\-,]+\s+){{0,6}}?)"
@@ -157,7 +158,7 @@ def patterns() -> dict[str, regex.Pattern]:
             rf"\b(?:a|an|our)\s+(?P<desc>(?:[\w\-]+\s+){{0,4}}?)(?P<noun>{nouns}),\s+(?P<name>{name}),"
         ), noun_words, window=(80, 60)),
         "copula": Gated(fast_compile(
-            rf"(?<![\w\-./@])(?P<names>{names})\s+(?:is|are)\s+(?:(?:a|an|the|two|three|our)\s+)?(?P<desc>(?:[\w\-]+\s+){{0,4}}?)(?P<noun>{nouns})\b", engine="regex"
+            rf"(?<![\w\-./@])(?P<names>{names})\s+(?:is|are)\s+(?:a|an|the|two|three|our|novel|new)\s+(?P<desc>(?:[\w\-]+\s+){{0,4}}?)(?P<noun>{nouns})\b", engine="regex"
         ), noun_words, window=(200, 30)),
         "named": Gated(fast_compile(
             rf"\b(?P<noun>{'|'.join(head_nouns)})s?\b[^.;]{{0,60}}?\b(?:named|called|dubbed|termed)\s+(?P<name>{name})(?![\w-])",
@@ -168,7 +169,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "head_then_name": Gated(fast_compile(
             rf"\b(?P<noun>{'|'.join(head_nouns[:-1])})s?\s+(?:called\s+|named\s+|dubbed\s+)?(?P<name>{name})(?![\w-])",
         ), head_nouns, starts=True),
-        "on": Gated(fast_compile(rf"\b(?i:{alternation(c['on_verbs'])})\b[^.;]{{0,60}}?\b(?:on|across)\s+(?:the\s+)?(?P<items>{members})"),
+        "on": Gated(fast_compile(rf"\b(?i:{alternation(c['on_verbs'])})\b(?:[^.;]|\.\d){{0,60}}?\b(?:on|across)\s+(?:the\s+)?(?P<items>{members})"),
                     c["on_verbs"], gate=_ON_NAME.search, starts=True),
         "train_on": Gated(fast_compile(
             rf"\b(?i:{train_verbs})(?P<gap>{TRAIN_GAP})\s+on\s+(?:the\s+)?(?P<items>{names})"
@@ -182,14 +183,17 @@ def patterns() -> dict[str, regex.Pattern]:
         "title": fast_compile(
             rf"^(?P<name>{name})\s*:\s*(?P<desc>.*?)\b(?P<noun>(?i:{alternation(c['title_nouns'])}))(?=\s+(?:for|of|on|to|with|in|from|and|that|towards?|via)\b|\s*[:,(]|\s*$)"
         ),
-        "title_evaluating": fast_compile(rf"^(?P<name>{name})\s*:\s*(?P<desc>)(?P<noun>Benchmarking|Evaluating|Measuring|Assessing)\b"),
+        "title_evaluating": fast_compile(rf"^(?P<name>{name})\s*:\s*(?P<desc>)(?P<noun>Benchmarking|Evaluating)\b"),
+        "title_desc_other": fast_compile(r"\b(?:for|with|via|of|on|in|using|from|Model|Models|Framework|Method|Approach|System|Learning)\b"),
+        "method_intro": fast_compile(rf"(?:\s*\([^()]*\))?,?\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,5}}?(?:{alternation(c['not_corpus_nouns'])})\b"),
+        "title_other_head": fast_compile(r"\b(?:Frameworks?|Pipelines?|Models|Methods?|Judges?|Toolkits?|Agents?|Systems?|Software|Platform)\b"),
         "title_noun": fast_compile(rf"\b(?:A|An|The)\s+(?:[\w\-]+\s+){{0,4}}?(?P<noun>{alternation(c['title_nouns'])})\s+(?:for|of|on|to)\b"),
         "title_name": fast_compile(rf"^(?P<name>{name})\s*:"),
         "intro_name": fast_compile(
             rf"\b[Ww]e\s+{adverb}(?:introduce|present|propose|release|construct|build|curate|create|collect)\s+(?:the\s+)?(?P<name>{name})(?![\w-])"
         ),
         "trained_on": fast_compile(rf"\b(?i:{train_verbs}){TRAIN_GAP}\s+on\s+(?:the\s+)?$"),
-        "train_item_end": fast_compile(r"\s*(?:[,.;:)(]|$|(?:and|or|for|with|to|using|in|from|at|as|by|data|datasets?|corpus|corpora|only|alone|yields?|achieves?|improves?|outperforms?|leads?|shows?|performs?|results?)\b)"),
+        "train_item_end": fast_compile(r"\s*(?:[,.;:)(]|$|(?:and|or|for|with|to|using|in|from|at|as|by|datasets?|corpus|corpora|only|alone|yields?|achieves?|improves?|outperforms?|leads?|shows?|performs?|results?)\b)"),
         "across": Gated(fast_compile(rf"\bacross\s+(?:the\s+)?(?P<items>{members})"), ["across"], starts=True),
         "sentence_on": fast_compile(rf"(?:^|(?<=[.!?]\s))On\s+(?:the\s+)?(?P<items>{members})\s*,"),
         "located_on": fast_compile(r"\b(?:on|in)\s+(?:the\s+)?$"),
@@ -214,7 +218,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "coordinated": fast_compile(r"[a-z][a-z0-9\-]{2,20}(?=\s*(?:,|\)|and\b|or\b|$))"),
         "word_after": fast_compile(r"\s+([a-z]+)"),
         "member_gap": fast_compile(r"(?:\s\([^()]{1,25}\))?\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)"),
-        "member": fast_compile(rf"{name}(?:\s(?:{name}|\d{{1,4}}(?![\d.,%])))" + "{0,2}|V\\*"),
+        "member": fast_compile(rf"{name}(?:\s(?:{name}|v?\d{{1,4}}(?:[./]\d{{1,4}})?(?![\d%]|[.,]\d)))" + "{0,2}|V\\*"),
         "member_before": fast_compile(rf"(?:^|(?<=[\s(]))(?P<m>{name}(?:\s{name}){{0,2}}|V\*)(?:\s\([^()]{{1,25}}\))?\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)$"),
         "not_corpus_noun": fast_compile(rf"\s+(?:{alternation(c['not_corpus_nouns'])})\b"),
         "train": any_word(c["train_words"]),
@@ -236,6 +240,7 @@ class CorpusExtractor(Component):
         self.benchmark_title_nouns = {"benchmark", "benchmarks", "suite", "testbed", "leaderboard", "arena", "gym", "test", "challenge", "evaluation",
                                       "benchmarking", "evaluating", "measuring", "assessing"}
         self.fine_tune_verbs = {v.casefold() for v in c["fine_tune_verbs"]}
+        self.name_tails = frozenset(c["name_tails"])
 
     def match(self, doc: Doc) -> list[dict]:
         text, p = text_of(doc), self.patterns
@@ -261,12 +266,15 @@ class CorpusExtractor(Component):
         self._title(doc, title, add, resource)
         for m in p["noun"].finditer(text):
             self._noun_cue(doc, m, add, resource, models, title_end)
+        for m in p["modified_noun"].finditer(text):
+            if is_name_shaped(m["name"]) and not models.covering(m.start("name")):
+                add(m.start("name"), m.end("name"), "benchmark", "benchmark.cue", CUE)  # "the MLPerf training benchmark"
         for m in p["introduce"].finditer(text):
             if looks_like_name(m["name"]):
                 kind = resource(m["name"], m["noun"], m["desc"] or " ")
                 add(m.start("name"), m.end("name"), kind, f"{kind}.cue", CUE)
         for m in p["apposition"].finditer(text):
-            if is_name_shaped(m["name"].split()[0]) and not self.patterns["indefinite"].search(text, max(0, m.start() - 40), m.start()):
+            if is_name_shaped(m["name"].split()[0]) and not models.covering(m.start()) and not self.patterns["indefinite"].search(text, max(0, m.start() - 40), m.start()):
                 kind = resource(m["name"], m["noun"], m["desc"] or " ")
                 add(m.start("name"), m.end("name"), kind, f"{kind}.apposition", CUE)
         for m in p["reversed_apposition"].finditer(text):
@@ -275,8 +283,8 @@ class CorpusExtractor(Component):
                 add(m.start("name"), m.end("name"), kind, f"{kind}.apposition", CUE)  # "a custom training dataset, ToxicCommons,"
         for m in p["copula"].finditer(text):
             for item in p["item"].finditer(m["names"]):
-                if looks_like_name(item.group().split()[0]):
-                    start = m.start("names") + item.start()
+                start = m.start("names") + item.start()
+                if looks_like_name(item.group().split()[0]) and not models.covering(start):
                     kind = resource(item.group(), m["noun"], m["desc"] or " ")
                     add(start, start + len(item.group()), kind, f"{kind}.apposition", CUE)
         for m in chain(p["named"].finditer(text), p["head_then_name"].finditer(text)):
@@ -315,7 +323,7 @@ class CorpusExtractor(Component):
             if looks_like_name(m["name"]) and not models.covering(m.start()):
                 add(m.start(), m.end(), "benchmark", "benchmark.shape", PRIOR)
         for m in p["data_shape"].finditer(text):
-            if looks_like_name(m.group()):
+            if is_name_shaped(m.group()):
                 add(m.start(), m.end(), "dataset", "dataset.shape", PRIOR)
         self._size_shapes(doc, text, add, models)
         for m in p["list"].finditer(text):
@@ -332,6 +340,8 @@ class CorpusExtractor(Component):
         if not title:
             return
         m = p["title"].match(title) or p["title_evaluating"].match(title)
+        if m and (p["title_desc_other"].search(m["desc"]) or p["title_other_head"].search(title.split(" for ")[0])):
+            m = None  # "IDAL: Improved Domain Adaptive Learning for Natural Images Dataset", "X: A Model and Dataset"
         if m and (looks_like_name(m["name"]) or (m["name"][1:].islower() and m["name"].casefold() not in common_words())):
             noun = m["noun"].casefold()
             kind = "benchmark" if noun in self.benchmark_title_nouns or p["eval_title"].search(m["desc"]) else resource(m["name"], noun)
@@ -341,7 +351,7 @@ class CorpusExtractor(Component):
         if t and not p["title_name"].match(title):
             text = text_of(doc)
             intro = p["intro_name"].search(text, len(title))
-            if intro and looks_like_name(intro["name"]):
+            if intro and looks_like_name(intro["name"]) and not p["method_intro"].match(text, intro.end()):
                 kind = resource(intro["name"], t["noun"])
                 add(intro.start("name"), intro.end("name"), kind, f"{kind}.title", CUE)
 
@@ -444,6 +454,8 @@ class CorpusExtractor(Component):
                 name = item.group()
                 if models.covering(start) or not (looks_like_name(name.split()[0]) or name.casefold() in known_forms()):
                     continue
+                if re.search(r"-[a-z]+$", name):
+                    continue  # "RoboTwin-generated", "SF-test": a name qualifying something else
                 if fine_tune and name.casefold() in benchmark_forms():
                     continue  # "fine-tuned on GLUE": the benchmark's own training split
                 if not p["train_item_end"].match(text, start + len(name)):
@@ -452,8 +464,8 @@ class CorpusExtractor(Component):
                 add(start, end, "dataset", "dataset.train_cue", USE)
         for m in p["pretraining_on"].finditer(text):
             name = m["name"].removesuffix("-based")
-            if (looks_like_name(name) or name.casefold() in known_forms()) and not models.covering(m.start()):
-                add(m.start("name"), m.start("name") + len(name), "dataset", "dataset.train_cue", USE)
+            if name.casefold() in known_forms() and not models.covering(m.start()):
+                add(m.start("name"), m.start("name") + len(name), "dataset", "dataset.train_cue", USE)  # "ImageNet pre-training"
 
     def _on(self, text, m, add, models) -> None:
         """``experiments on X, Y and Z``: each name a result is reported on is a benchmark."""
@@ -526,7 +538,9 @@ class CorpusExtractor(Component):
             for i in range(len(parts) - 1, 0, -1):
                 head = "-".join(parts[:i]).casefold()
                 rest = parts[i:]
-                if head in forms and head not in not_benchmarks() and all(r[:1].isupper() or r[:1].isdigit() for r in rest) and not all(r.isdigit() for r in rest):
+                if head in forms and head not in not_benchmarks() and looks_like_name("-".join(parts[:i])) \
+                        and all(r in self.name_tails or (any(ch.isdigit() for ch in r) and r[:1].isupper() | r[:1].isdigit()) for r in rest) \
+                        and not all(r.isdigit() for r in rest):
                     kind = "dataset" if head in dataset_forms() and head not in benchmark_forms() else "benchmark"
                     add(m.start(), m.end(), kind, f"{kind}.variant", PRIOR)
                     break
@@ -587,9 +601,10 @@ class CorpusExtractor(Component):
             if (f["name"].casefold() in terms or name_key(f["name"]) == own) and not described:
                 continue
             f["kind"] = "benchmark" if any(kind == "benchmark" and level == top for kind, level, _ in ev) else "dataset"
-            f["rule"] = next((r for k, level, r in f["evidence"] if level == top and k == f["kind"]), f["rule"])
-            if not f["rule"].startswith(f["kind"]):
-                f["rule"] = f["kind"] + "." + f["rule"].split(".")[1]
+            own_ev = [e for e in f["evidence"] if e[0] == f["kind"]] or f["evidence"]
+            best = max(level for _, level, _ in own_ev)  # the rule credited: this mention's strongest
+            rule = min((r for _, level, r in own_ev if level == best), key=lambda r: rank[r.split(".")[1]])
+            f["rule"] = f["kind"] + "." + rule.split(".")[1]
             out.append(f)
         starts = {f["start"] for f in out}
         long_forms = {
@@ -632,7 +647,9 @@ class CorpusExtractor(Component):
         """The key of the paper's own name when the title calls it something other than a
         benchmark or dataset (``UniQA: Unified Vision-Language Pre-training``)."""
         m = self.patterns["title_name"].match(title)
-        if not m or self.patterns["title"].match(title) or self.patterns["eval_title"].search(title) or m["name"].casefold() in known_forms():
+        p = self.patterns
+        if not m or p["title"].match(title) or p["title_evaluating"].match(title) or re.search(r"(?i)\bbenchmark", title) \
+                or m["name"].casefold() in known_forms():
             return None
         return name_key(m["name"])
 
@@ -648,7 +665,7 @@ class CorpusExtractor(Component):
             return not any(a < e and s < b for a, b in taken) and not models.covering(s)
 
         def candidate(name: str, known_count: int) -> bool:
-            if name.casefold() in not_benchmarks():
+            if name.casefold() in not_benchmarks() or len(name) < 2 or text[text.index(name) + len(name) :][:1] in "$^":
                 return False
             words = name.split()
             if any(is_name_shaped(w) for w in words) or name == "V*":
@@ -682,7 +699,7 @@ class CorpusExtractor(Component):
             left = p["member_before"].search(text, max(0, f["start"] - 60), f["start"])
             if left and left.start("m") not in by_start:
                 unknown.append((left.start("m"), left.end("m")))
-            if not unknown:
+            if not unknown or len(chain_) < 2 and not (left and chain_[0]["start"] > f["start"]):
                 continue
             kinds = [c["kind"] for c in chain_]
             kind = "benchmark" if kinds.count("benchmark") >= kinds.count("dataset") else "dataset"
