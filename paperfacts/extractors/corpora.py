@@ -218,7 +218,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "coordinated": fast_compile(r"[a-z][a-z0-9\-]{2,20}(?=\s*(?:,|\)|and\b|or\b|$))"),
         "word_after": fast_compile(r"\s+([a-z]+)"),
         "member_gap": fast_compile(r"(?:\s\([^()]{1,25}\))?\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)"),
-        "member": fast_compile(rf"{name}(?:\s(?:{name}|v?\d{{1,4}}(?:[./]\d{{1,4}})?(?![\d%]|[.,]\d)))" + "{0,2}|V\\*"),
+        "member": fast_compile(rf"{name}\+{{0,2}}(?:\s?&\s?{name})?(?:\s(?:{name}|v?\d{{1,4}}(?:[./]\d{{1,4}})?(?![\d%]|[.,]\d)))" + "{0,2}|V\\*"),
         "member_before": fast_compile(rf"(?:^|(?<=[\s(]))(?P<m>{name}(?:\s{name}){{0,2}}|V\*)(?:\s\([^()]{{1,25}}\))?\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)$"),
         "not_corpus_noun": fast_compile(rf"\s+(?:{alternation(c['not_corpus_nouns'])})\b"),
         "train": any_word(c["train_words"]),
@@ -449,11 +449,14 @@ class CorpusExtractor(Component):
         p = self.patterns
         for m in p["train_on"].finditer(text):
             fine_tune = m.group().split()[0].casefold().rstrip(",") in self.fine_tune_verbs
+            if not p["train_item_end"].match(text, m.end()):
+                continue  # "trained on H2, H3, and H4 treatments": names qualifying a noun
             for item in p["item"].finditer(m["items"]):
                 start = m.start("items") + item.start()
                 name = item.group()
-                if models.covering(start) or not (looks_like_name(name.split()[0]) or name.casefold() in known_forms()):
-                    continue
+                known = name.casefold() in known_forms()
+                if models.covering(start) or not (known or is_name_shaped(name.split()[0]) and not is_ordinary(name)):
+                    continue  # a model; "Non-Bangladeshi datasets"; "Chain-of-Thought (CoT) enriched data"
                 if re.search(r"-[a-z]+$", name):
                     continue  # "RoboTwin-generated", "SF-test": a name qualifying something else
                 if fine_tune and name.casefold() in benchmark_forms():
@@ -616,10 +619,11 @@ class CorpusExtractor(Component):
         """Acronyms that are not corpus names: spelled out in ordinary words
         (``context-aware emotion recognition (CAER)``) or naming a method (``(DPM) mechanism``)."""
         p, terms = self.patterns, set()
-        for f in kept:  # only names written in brackets: "... (CAER)"
-            start, end, short = f["start"], f["end"], f["name"]
-            if not (text[start - 1 : start] == "(" and text[end : end + 1] == ")"):
+        for short in {f["name"] for f in kept}:  # names written in brackets: "... (CAER)"
+            start = text.find("(" + short + ")") + 1
+            if not start:
                 continue
+            end = start + len(short)
             after = p["word_after"].match(text, end + 1)
             if after and RESOURCE_WORD.match(after.group(1)):
                 continue  # "general language understanding evaluation (GLUE) benchmark"
