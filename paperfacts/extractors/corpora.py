@@ -253,6 +253,9 @@ class CorpusExtractor(Component):
         def add(start, end, kind, rule, level):
             found.append(_mention(start, end, text, kind, rule, level))
 
+        def described_as_method(desc: str | None) -> bool:
+            return bool(desc) and bool(p["not_corpus_noun"].search(" " + desc))  # "STAMP, a framework for detecting dataset ..."
+
         def resource(name: str, noun: str, desc: str = "") -> str:
             """The role of a resource the paper presents: a benchmark noun says so; a dataset is
             a dataset when the text trains on it, a benchmark when the paper is about evaluation."""
@@ -270,11 +273,12 @@ class CorpusExtractor(Component):
             if is_name_shaped(m["name"]) and not models.covering(m.start("name")):
                 add(m.start("name"), m.end("name"), "benchmark", "benchmark.cue", CUE)  # "the MLPerf training benchmark"
         for m in p["introduce"].finditer(text):
-            if looks_like_name(m["name"]):
+            if looks_like_name(m["name"]) and not described_as_method(m["desc"]):
                 kind = resource(m["name"], m["noun"], m["desc"] or " ")
                 add(m.start("name"), m.end("name"), kind, f"{kind}.cue", CUE)
         for m in p["apposition"].finditer(text):
-            if is_name_shaped(m["name"].split()[0]) and not models.covering(m.start()) and not self.patterns["indefinite"].search(text, max(0, m.start() - 40), m.start()):
+            if is_name_shaped(m["name"].split()[0]) and not models.covering(m.start()) and not described_as_method(m["desc"]) \
+                    and not self.patterns["indefinite"].search(text, max(0, m.start() - 40), m.start()):
                 kind = resource(m["name"], m["noun"], m["desc"] or " ")
                 add(m.start("name"), m.end("name"), kind, f"{kind}.apposition", CUE)
         for m in p["reversed_apposition"].finditer(text):
