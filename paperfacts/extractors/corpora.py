@@ -364,8 +364,10 @@ class CorpusExtractor(Component):
         text, p = text_of(doc), self.patterns
         noun = m["noun"]
         before = text[max(0, m.start() - 60) : m.start()]
-        if p["indefinite"].search(before) and not p["built"].search(before) and not m["short"]:
-            return  # "a ... EQA benchmark", "a synthetic PII-laced dataset": a kind of resource, not its name
+        if p["indefinite"].search(before) and not m["short"]:
+            return  # "a ... EQA benchmark", "a synthetic PII-laced dataset", "we propose an NL-STL dataset": a kind, not a name
+        if noun.casefold() == "collection" and text.startswith(" of", m.end()):
+            return  # "the MediPhi collection of 3.8B-parameter SLMs": what it holds, not a corpus
         kind, level = self._noun_kind(doc, m["names"], noun, m.start(), resource)
         if m["short"] and looks_like_name(m["short"]):
             add(m.start("short"), m.end("short"), kind, f"{kind}.cue", level)
@@ -376,6 +378,9 @@ class CorpusExtractor(Component):
             words = item.group().split()
             start = m.start("names") + item.start()
             end = start + len(item.group())
+            if len(words) > 1 and words[0] in ("The", "A", "An", "This", "Our"):
+                start += len(words[0]) + 1  # "The IXI dataset" at a sentence start
+                words = words[1:]
             if plural and len(items) == 1 and item.group().casefold() not in known_forms():
                 continue  # "brain MRI datasets": a kind of data
             if kind == "dataset" and models.covering(start) and item.group().casefold() not in known_forms():
