@@ -602,17 +602,23 @@ class CorpusExtractor(Component):
         kept = [f for f in kept if f["name"].casefold() not in not_benchmarks() and name_key(f["name"])]
         terms = self._terms(text, kept)
         own = self._own_name(title)
-        evidence: dict[str, list[tuple[str, int, str]]] = {}
+        # per name: (strongest level, whether a benchmark is read at it, whether a rule describes it)
+        verdict: dict[str, list] = {}
         for f in kept:
-            evidence.setdefault(name_key(f["name"]), []).extend(f["evidence"])
+            v = verdict.setdefault(name_key(f["name"]), [0, False, False])
+            for kind, level, rule in f["evidence"]:
+                if level > v[0]:
+                    v[0], v[1] = level, False
+                if level == v[0] and kind == "benchmark":
+                    v[1] = True
+                if level >= CUE and rule.split(".")[1] in DESCRIBING:
+                    v[2] = True
         out = []
         for f in kept:
-            ev = evidence[name_key(f["name"])]
-            top = max(level for _, level, _ in ev)
-            described = any(level >= CUE and rule.split(".")[1] in DESCRIBING for _, level, rule in ev)
+            _, benchmark, described = verdict[name_key(f["name"])]
             if (f["name"].casefold() in terms or name_key(f["name"]) == own) and not described:
                 continue
-            f["kind"] = "benchmark" if any(kind == "benchmark" and level == top for kind, level, _ in ev) else "dataset"
+            f["kind"] = "benchmark" if benchmark else "dataset"
             own_ev = [e for e in f["evidence"] if e[0] == f["kind"]] or f["evidence"]
             best = max(level for _, level, _ in own_ev)  # the rule credited: this mention's strongest
             rule = min((r for _, level, r in own_ev if level == best), key=lambda r: rank[r.split(".")[1]])
@@ -671,11 +677,11 @@ class CorpusExtractor(Component):
         the known members (``OCRBench, CCOCR, DocVQA, and ChartQA``)."""
         p = self.patterns
         by_start = {f["start"]: f for f in kept}
-        taken = [(f["start"], f["end"]) for f in kept]
+        taken = {i for f in kept for i in range(f["start"], f["end"])}  # characters already in a name
         extra: list[dict] = []
 
         def free(s, e):
-            return not any(a < e and s < b for a, b in taken) and not models.covering(s)
+            return not any(i in taken for i in range(s, e)) and not models.covering(s)
 
         def candidate(name: str, known_count: int) -> bool:
             if name.casefold() in not_benchmarks() or len(name) < 2 or text[text.index(name) + len(name) :][:1] in "$^":
@@ -720,7 +726,7 @@ class CorpusExtractor(Component):
                 s, e = self._extent(text, s, e)
                 if free(s, e) and candidate(text[s:e], len(chain_)):
                     extra.append(_public(_mention(s, e, text, kind, f"{kind}.coordination", PRIOR)))
-                    taken.append((s, e))
+                    taken.update(range(s, e))
         return extra
 
     def set_annotations(self, doc: Doc, mentions: list[dict]) -> None:
