@@ -80,6 +80,13 @@ def is_ordinary(phrase: str) -> bool:
     return bool(words) and all(w in common_words() for w in words)
 
 
+def _spells(short: str, expansion: str) -> bool:
+    """Whether the letters of ``short`` appear, in order, among the initials of the words of
+    ``expansion`` (hyphen parts count as words): ``CAER`` ~ ``context-aware emotion recognition``."""
+    initials = iter(w[0].casefold() for w in re.findall(r"[A-Za-z0-9]+", expansion))
+    return all(ch in initials for ch in short.casefold() if ch.isalpha())
+
+
 def _initials(before: str, short: str) -> bool:
     """Whether ``short`` spells the initials of the words that end ``before`` (``reasoning visual tasks`` ~ ``RVTs``)."""
     letters = short.removesuffix("s").casefold()
@@ -209,7 +216,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "anaphor": fast_compile(r"\b(?:this|the|our)\s+(?:new\s+|proposed\s+|constructed\s+|collected\s+|curated\s+|created\s+|released\s+|built\s+)?(?:dataset|corpus|resource|collection)\b", re.IGNORECASE),
         "tail": fast_compile(
             r"(?:[\s-]?v\d{1,2}(?:\.\d{1,2})*(?![\w.]\d)|(?<=\d)/\d{2}(?![\w/])|(?<=\d[Kk])/\d{1,2}[Kk](?![\w/])"
-            r"|\s(?:19|20)\d\d(?![\w%]|[.,]\d|\s*(?:%|\\%)))"
+            r"|\s(?:19|20)\d\d(?![\w%]|[.,]\d|\s*(?:%|\\%))|\s\d{2,3}\s?(?:x|×)\s?\d{2,3}(?![\w.]))"
         ),
         "year_tail": fast_compile(r"\s(?:1[5-9]|2\d)(?:/(?:1[5-9]|2\d))?(?![\w%/]|[.,]\d|\s*(?:%|\\%|points|pts|pp))"),
         "variant_run": fast_compile(r"[A-Z](?<![\w\-./@][A-Z])[A-Za-z0-9]*(?:-[A-Za-z0-9]+)+(?![\w-])"),
@@ -651,6 +658,8 @@ class CorpusExtractor(Component):
             if i is None:
                 continue
             expansion = " ".join(words[i:])
+            if not _spells(short, expansion):
+                continue  # "knowledge-intensive tasks (KILT)": a name in brackets, not an abbreviation
             if RESOURCE_WORD.search(expansion):
                 continue  # "Chinese Hard Case Benchmark (CHC-Bench)": a resource's name
             lower = all(w[:1].islower() for w in words[i + 1 :])
