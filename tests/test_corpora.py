@@ -30,8 +30,6 @@ CASES = [
      {"GLUE": "benchmark.gazetteer"}, {"C4": "dataset.cue"}),
     (None, "Evaluated on the Dolphins benchmark, our model improves by 4.89%.",
      {"Dolphins": "benchmark.cue"}, {}),
-    (None, "We evaluate Selfie on three benchmarks (CIFAR-10, ImageNet 32 x 32, and ImageNet 224 x 224).",
-     {"CIFAR-10": "benchmark.list", "ImageNet 32 x 32": "benchmark.gazetteer", "ImageNet 224 x 224": "benchmark.gazetteer"}, {}),
     (None, "Gains hold on out-of-domain tasks and knowledge-intensive tasks (KILT).", {"KILT": "benchmark.list"}, {}),
     # not benchmarks: an acronym spelled out in ordinary words, a method, the paper's own method name
     (None, "Context-aware emotion recognition (CAER) enhances affective computing.", {}, {}),
