@@ -16,7 +16,9 @@ Inputs (read only here, never at run time, never copied into the package):
 * ``<sources>/pwc/nlp-progress-leaderboards.json``: ``datasets[].dataset``.
 * optional ``--lm-eval-tasks``: the ``lm_eval/tasks`` folder of an *unpacked*
   lm-eval wheel (``pip download --no-deps -d /tmp/lmeval lm-eval`` then unzip);
-  the first ``# `` heading of each task README is a candidate name.
+  the first ``# `` heading of each task README is a candidate name, and so is the
+  Hub dataset each task YAML loads (``dataset_path: org/Name`` -> ``Name``) when it
+  is spelled as a name (``Global-MMLU``, ``LongBench``).
 * ``scripts/seeds/benchmarks.txt`` and ``scripts/seeds/datasets.txt``:
   hand-written seed lists (trusted; they bypass the noise filters).
 * ``--corpus``: unlabeled arXiv abstracts, used only to decide which names are
@@ -168,6 +170,40 @@ def read_lm_eval_headings(tasks_dir: Path | None):
             if line.startswith("# "):
                 names[line[2:].strip()] += 1
                 break
+    return names
+
+
+#: ``dataset_path: org/Name`` in an lm-eval task YAML (read as text: the YAMLs use custom tags).
+DATASET_PATH = re.compile(r"^dataset_path:\s*['\"]?([\w.\-]+/[\w.\-]+)['\"]?\s*$", re.M)
+#: Hub-name suffixes that mark a copy, a split or a subset, not the benchmark's own name.
+HUB_SUFFIX = re.compile(r"(?i)[-_](?:\d+percent|evals?|translate-test|translated|native|parquet|hf|v\d+|mini|sample[sd]?|lite|clean(?:ed)?|filtered|subset)$")
+
+
+#: A part after the first hyphen of a Hub name that still belongs to a benchmark name: a
+#: capitalised or digit-bearing word (``Plus``, ``500``, ``BoolQ``), or a language code (``eu``).
+HUB_PART = re.compile(r"[a-z]{2}|(?=.*[A-Z])[A-Za-z0-9.]+|\d{1,3}(?:\.\d)?[A-Za-z]?")
+
+
+def read_lm_eval_dataset_paths(tasks_dir: Path | None):
+    """Return a Counter of the dataset names that lm-eval task YAMLs load from the Hub
+    (``dataset_path: CohereForAI/Global-MMLU`` -> ``Global-MMLU``): the benchmark as its
+    authors spell it. Only names with a capital after the first letter or a digit
+    (``LongBench``, ``MMLU-ProX``) are kept; ``super_glue``-style ids are not names."""
+    names = collections.Counter()
+    if not tasks_dir:
+        return names
+    for yaml_file in sorted(tasks_dir.rglob("*.yaml")):
+        for m in DATASET_PATH.finditer(yaml_file.read_text(encoding="utf-8", errors="replace")):
+            name = m.group(1).split("/")[1]
+            while HUB_SUFFIX.search(name):
+                name = HUB_SUFFIX.sub("", name)
+            if "_" in name or not re.search(r"[A-Z0-9]", name[1:]) or not re.search(r"[A-Za-z]{2}", name):
+                continue
+            if len(name) < 5 and not re.search(r"\d", name):
+                continue  # "MELA", "NeQA": a short acronym from a Hub id also spells other papers' method names
+            if any(not HUB_PART.fullmatch(part) for part in name.split("-")[1:]):
+                continue  # "hindsight-neglect-10shot", "UncheatableEval-2026-07", "MedQA-USMLE-4-options"
+            names[name] = 1  # one vote per name, however many task files load it
     return names
 
 
@@ -519,7 +555,7 @@ def build(src: Path, corpus: Path, lm_eval_tasks: Path | None):
     """Run the whole curation and return (benchmarks, datasets) entry lists."""
     pwc, tasks1, metrics1 = read_pwc_hierarchies(src)
     nlpp, tasks2, metrics2 = read_nlp_progress(src)
-    lme = read_lm_eval_headings(lm_eval_tasks)
+    lme = read_lm_eval_headings(lm_eval_tasks) + read_lm_eval_dataset_paths(lm_eval_tasks)
     tasks = {clean_whitespace(t).lower() for t in tasks1 | tasks2}
     metrics = {clean_whitespace(m).lower() for m in metrics1 | metrics2}
     cw = CommonWords(read_corpus_tokens(corpus))

@@ -1,24 +1,42 @@
-"""Benchmarks and datasets: gazetteer names, coined benchmark names, and cues.
+"""Benchmarks and datasets: names read from their shape, their cues and the lists.
 
-Rules (stable ids):
+A candidate is a name-shaped run of text (mixed case, letters with digits, all
+caps, hyphen/dot-joined parts, a version or size tail: ``OmniDocBench v1.5``,
+``MME-RealWorld-Lite``, ``AIME 24/25``). Each rule that finds one gives it a role
+(benchmark or dataset) and a strength: a *use* (``pre-trained on X`` makes a
+dataset, ``results on X`` a benchmark), a *cue* (``the X benchmark``,
+``X, a dataset of``, the title ``X: A Benchmark for``) or a *prior* (a
+gazetteer entry, the name's morphology). A name has one role per paper: the
+strongest evidence decides, and a benchmark use wins over a training use
+(GUIDELINES: a name used both ways is a benchmark).
 
-* ``benchmark.gazetteer`` / ``dataset.gazetteer``: names from
-  ``data/benchmarks.jsonl`` / ``data/datasets.jsonl``, with a size suffix when one
-  follows (``WIT-400M``). A training corpus that the text evaluates on (and does
-  not train on) counts as a benchmark, as the guidelines say.
-* ``benchmark.shape``: coined names built on ``Bench``/``Eval``/``QA``...
-  (``MVBench``, ``CodeFuseEval``, ``RealWorldQA``).
-* ``benchmark.cue`` / ``dataset.cue``: a coined name with a head noun
-  (``the X benchmark``, ``A and B datasets``, ``the Long Name (LN) dataset``,
+Rules (stable ids, ``<kind>.<rule>``):
+
+* ``gazetteer``: names from ``data/benchmarks.jsonl`` / ``data/datasets.jsonl``,
+  with a size, version or year tail when one follows (``WIT-400M``,
+  ``Microsoft COCO 2017``); ``variant``: a known name run on into more parts
+  (``MME-RealWorld-Lite``, ``BrowseComp-Plus``).
+* ``shape``: coined names built on ``Bench``/``Eval``/``QA``... (``MVBench``);
+  a size tail (``SpaVis-6M``) or ``-Data`` part leans dataset.
+* ``cue``: a name with a head noun (``the X benchmark``, ``A and B datasets``,
   ``a dataset ... named X``), introduced as one (``we release X, a corpus of``),
   or a training source (``text from X``).
-* ``benchmark.list``: names listed after ``benchmarks such as / including``.
-* ``benchmark.on``: a coined name that a result is reported on
-  (``outperforms ... on X``).
+* ``apposition``: ``X, a benchmark derived from``; ``X and Y are novel datasets``.
+* ``title``: the paper's own name in ``X: A ... Benchmark / Dataset for ...``, or
+  the name a ``... A Benchmark for ...`` title's abstract introduces.
+* ``train_cue``: ``(pre-)trained / fine-tuned on X, Y and Z``, ``X pre-training``.
+* ``on``: names a result is reported on (``experiments on X, Y and Z``).
+* ``list``: names listed after ``benchmarks such as / including``.
+* ``coordination``: in ``A, B and C`` or ``(A, B, C)``, an unknown name-shaped
+  member takes the role of the known members.
 
-Where a cue says what a name is (``trained on the X corpus``), it overrides the
-gazetteer's default kind. ``Long Form (SF)`` keeps the short form only; names in
-``data/not_benchmarks.txt`` are dropped.
+A resource the paper itself introduces as a dataset is a benchmark when the paper
+evaluates on it and does not train on it. Not benchmarks or datasets: names in
+``data/not_benchmarks.txt``, metrics, generic classes; an acronym whose written-out
+form is ordinary words (``context-aware emotion recognition (CAER)``) or that
+names a method (``the DPM mechanism``); the paper's own name when the title calls
+it something else (``UniQA: Unified Vision-Language Pre-training``). ``Long Form
+(SF)`` keeps the short form only.
 """
 
 from __future__ import annotations
@@ -33,9 +51,9 @@ from spacy.tokens import Doc
 
 from ..data_files import read_json, read_jsonl, read_lines
 from ..trie import Gated, alternation, any_word, fast_compile
-from . import Component, Mentions, attrs, read_facts, require_paperfacts, text_of, write_facts
+from . import Component, Mentions, attrs, name_key, read_facts, require_paperfacts, text_of, write_facts
 from .models import looks_like_name
-from .sentences import sentence_of
+from .sentences import sentence_bounds, sentence_of
 
 
 def cues() -> dict:
@@ -50,59 +68,171 @@ def not_benchmarks() -> frozenset[str]:
     return frozenset(s.casefold() for s in read_lines("not_benchmarks.txt") | read_lines("not_models.txt") | metrics)
 
 
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Ordinary English words (``data/common_words.txt``, lower case)."""
+    return read_lines("common_words.txt")
+
+
+def is_ordinary(phrase: str) -> bool:
+    """Every word of ``phrase`` (hyphen parts too) is an ordinary English word."""
+    words = [w for w in re.split(r"[\s\-/]+", phrase.casefold()) if w]
+    return bool(words) and all(w in common_words() for w in words)
+
+
+def _spells(short: str, expansion: str) -> bool:
+    """Whether the letters of ``short`` appear, in order, among the initials of the words of
+    ``expansion`` (hyphen parts count as words): ``CAER`` ~ ``context-aware emotion recognition``."""
+    initials = iter(w[0].casefold() for w in re.findall(r"[A-Za-z0-9]+", expansion))
+    return all(ch in initials for ch in short.casefold() if ch.isalpha())
+
+
+def _initials(before: str, short: str) -> bool:
+    """Whether ``short`` spells the initials of the words that end ``before`` (``reasoning visual tasks`` ~ ``RVTs``)."""
+    letters = short.removesuffix("s").casefold()
+    words = re.findall(r"[A-Za-z0-9]+", before)[-len(letters) :] if letters else []
+    return len(words) == len(letters) and "".join(w[0] for w in words).casefold() == letters
+
+
+def is_name_shaped(word: str) -> bool:
+    """A coined name (``looks_like_name``) that is not ordinary capitalised words joined by
+    hyphens (``Fine-Grained``, ``Real-World``)."""
+    if not looks_like_name(word):
+        return False
+    parts = word.split("-")
+    return not (len(parts) > 1 and all(w[:1].isupper() and w[1:].islower() for w in parts))
+
+
+#: A word that makes a phrase the name of a resource (``Chinese Hard Case Benchmark``).
+RESOURCE_WORD = re.compile(r"\b(?:benchmark|dataset|corpus|suite|challenge|collection|bank|arena|set)s?\b", re.IGNORECASE)
+
+
+#: Evidence strength: a use in context, a describing cue, a prior (list, morphology).
+USE, CUE, PRIOR = 3, 2, 1
+
+#: Words allowed between a training verb and its ``on`` (``pretrained from scratch on X``).
+TRAIN_GAP = r"(?:\s+(?:[a-z]+ly|from\s+scratch|only|jointly|first|further|also|again|then|both|end-to-end|directly))*"
+
+#: What every ``-Data``/``-Corpus`` name contains.
+_DATA_PART = re.compile(r"-(?:Data|Corpus)\b")
+
+#: What every data-size name (``SpaVis-6M``) contains.
+_SIZE_TAIL = re.compile(r"-\d+(?:\.\d+)?[KM]\b")
+
 #: What every "evaluated on X" match contains (a fast search: it starts with a literal).
-_ON_NAME = re.compile(r"on\s+(?:the\s+)?[A-Z]")
+_ON_NAME = re.compile(r"(?:on|across)\s+(?:the\s+)?[A-Z]")
 
 
 @lru_cache(maxsize=1)
 def patterns() -> dict[str, regex.Pattern]:
     c = cues()
     name = r"[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*"
-    multi = rf"{name}(?:\s{name}){{0,3}}"
-    names = rf"{multi}(?:\s*(?:,|and|or|,\s*and)\s*{multi}){{0,5}}"
+    multi = rf"{name}(?:\s(?:{name}|v?\d{{1,4}}(?:[./]\d{{1,4}})?(?![\d%]|[.,]\d)))" + "{0,3}"
+    names = rf"{multi}(?:\s*(?:,|and|or|,\s*and|/)\s*{multi}){{0,5}}"
+    # a list member: a name, optionally with a qualifier in brackets (FEVER (dev set))
+    member = rf"{multi}(?:\s\([^()]{{1,25}}\))?"
+    members = rf"{member}(?:\s*(?:,|and|or|,\s*and|,\s*or)\s*{member}){{0,8}}"
     noun_words = c["benchmark_nouns"] + c["dataset_nouns"]
     nouns = alternation(noun_words)
     head_nouns = ["benchmark", "dataset", "corpus", "suite", "leaderboard", "collection"]
+    train_verbs = alternation(c["train_verbs"])
+    adverb = r"(?:(?:also|further|first|then|additionally|newly|here)\s+)?"
     # Gated: skipped on a text without a word every match needs (most texts);
     # engine="regex" where that engine is faster on the pattern (trie.fast_compile),
     # never for starts=True (see trie.Gated)
     return {
         "shape": Gated(fast_compile(rf"(?<![\w\-./@])(?:[A-Za-z0-9]+-)?[A-Za-z0-9]*(?:{alternation(c['benchmark_shapes'])})(?:[-.]?[A-Za-z0-9]+)*(?![\w])"),
                        c["benchmark_shapes"], window=(120, 160)),
+        "spaced_shape": Gated(fast_compile(rf"(?<![\w\-./@])(?P<name>{name})\s(?:Bench|Arena)(?![\w-])"), ["bench", "arena"], window=(60, 10)),
+        "data_shape": Gated(fast_compile(rf"(?<![\w\-./@])[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*-(?:Data|Corpus)(?:-\d+(?:\.\d+)?[KMBT])?(?![\w-])"),
+                            gate=_DATA_PART.search),
+        "size_shape": Gated(fast_compile(r"(?<![\w\-./@])(?P<name>[A-Z][A-Za-z0-9]*(?:-[A-Za-z][A-Za-z0-9]*)*)-\d+(?:\.\d+)?[KM](?![\w-])"), gate=_SIZE_TAIL.search),
         "noun": Gated(fast_compile(
             rf"(?<![\w\-./@])(?P<names>{names})(?:\s+\((?P<short>{name})\))?\s+(?P<noun>{nouns})\b"
         ), noun_words, window=(300, 30)),
         "item": fast_compile(multi),
+        "modified_noun": Gated(fast_compile(rf"\b(?:the|The)\s+(?P<name>{name})\s+[a-z][a-z\-]+\s+(?:benchmark|leaderboard)\b"), ["benchmark", "leaderboard"], window=(80, 10)),
         "introduce": Gated(fast_compile(
-            rf"\b(?:[Ww]e\s+(?:introduce|present|propose|release|construct|build|curate|create|collect|open-source)|[Ii]ntroducing|named|called|dubbed)\s+"
-            rf"(?:the\s+)?(?P<name>{name})(?:\s+\([^()]{{1,30}}\))?,?\s+(?:a|an|the)\s+(?P<desc>(?:[\w\-]+\s+){{0,6}}?)"
+            rf"\b(?:[Ww]e\s+{adverb}(?:introduce|present|propose|release|construct|build|curate|create|collect|open-source|constructed|built|created|curated|collected|introduced|released)|[Ii]ntroducing|named|called|dubbed)\s+"
+            rf"(?:the\s+)?(?P<name>{name})(?:\s+\([^()]{{1,30}}\))?(?:,|\s+-)?\s+(?:a|an|the)\s+(?P<desc>(?:[\w\-,]+\s+){{0,6}}?)"
             rf"(?P<noun>{nouns})\b", engine="regex"
         ), noun_words, window=(300, 30)),
+        "apposition": Gated(fast_compile(
+            rf"(?<![\w\-./@])(?P<name>{name}(?:\s(?:{name}|v?\d[\d.]*))?)(?:\s+\([^()]{{1,30}}\))?,\s+(?:a|an|one\s+of\s+the)\s+"
+            rf"(?P<desc>(?:[\w\-]+\s+){{0,6}}?)(?P<noun>{nouns})\b", engine="regex"
+        ), noun_words, window=(300, 30)),
+        "reversed_apposition": Gated(fast_compile(
+            rf"\b(?:a|an|our)\s+(?P<desc>(?:[\w\-]+\s+){{0,4}}?)(?P<noun>{nouns}),\s+(?P<name>{name}),"
+        ), noun_words, window=(80, 60)),
+        "copula": Gated(fast_compile(
+            rf"(?<![\w\-./@])(?P<names>{names})\s+(?:is|are)\s+(?:a|an|the|two|three|our|novel|new)\s+(?P<desc>(?:[\w\-]+\s+){{0,4}}?)(?P<noun>{nouns})\b", engine="regex"
+        ), noun_words, window=(200, 30)),
         "named": Gated(fast_compile(
             rf"\b(?P<noun>{'|'.join(head_nouns)})s?\b[^.;]{{0,60}}?\b(?:named|called|dubbed|termed)\s+(?P<name>{name})(?![\w-])",
         ), head_nouns, starts=True),
         "list": Gated(fast_compile(
-            rf"\b(?:{alternation(c['list_heads'])})\s*(?:,\s*)?(?:such\s+as|including|like|e\.g\.,?|namely|:|\()\s*(?P<items>{names})"
+            rf"\b(?P<head>{alternation(c['list_heads'])})\s*(?:,\s*)?(?P<open>such\s+as|including|like|e\.g\.,?|namely|:|\()\s*(?P<items>{names})"
         ), c["list_heads"], starts=True),
         "head_then_name": Gated(fast_compile(
             rf"\b(?P<noun>{'|'.join(head_nouns[:-1])})s?\s+(?:called\s+|named\s+|dubbed\s+)?(?P<name>{name})(?![\w-])",
         ), head_nouns, starts=True),
-        "on": Gated(fast_compile(rf"\b(?:{alternation(c['on_verbs'])})\b[^.;]{{0,60}}?\bon\s+(?:the\s+)?(?P<name>{name})(?![\w-])"),
+        "on": Gated(fast_compile(rf"\b(?i:{alternation(c['on_verbs'])})\b(?:[^.;]|\.\d){{0,60}}?\b(?:on|across)\s+(?:the\s+)?(?P<items>{members})"),
                     c["on_verbs"], gate=_ON_NAME.search, starts=True),
+        "train_on": Gated(fast_compile(
+            rf"\b(?i:{train_verbs})(?P<gap>{TRAIN_GAP})\s+on\s+(?:the\s+)?(?P<items>{names})"
+        ), c["train_verbs"], starts=True),
+        "pretraining_on": Gated(fast_compile(
+            rf"(?<![\w\-./@])(?P<name>{name})(?:-based)?[\s-](?:pre-?training|pre-?trained)\b"
+        ), ["pre-training", "pretraining", "pretrained", "pre-trained"], window=(60, 20)),
         "source": Gated(fast_compile(
             rf"\b(?:{alternation(c['source_nouns'])})\s+from\s+(?:the\s+)?(?P<name>{name})(?![\w-])"
         ), c["source_nouns"], starts=True),
-        "trained_on": fast_compile(r"\b(?:trained|pre-?trained|fine-?tuned|finetuned|learned|pretraining|training)\s+on\s+(?:the\s+)?$", re.IGNORECASE),
+        "title": fast_compile(
+            rf"^(?P<name>{name})\s*:\s*(?P<desc>.*?)\b(?P<noun>(?i:{alternation(c['title_nouns'])}))(?=\s+(?:for|of|on|to|with|in|from|and|that|towards?|via)\b|\s*[:,(]|\s*$)"
+        ),
+        "title_evaluating": fast_compile(rf"^(?P<name>{name})\s*:\s*(?P<desc>)(?P<noun>Benchmarking|Evaluating)\b"),
+        "title_desc_other": fast_compile(r"\b(?:for|with|via|of|on|in|using|from|Model|Models|Framework|Method|Approach|System|Learning)\b"),
+        "method_intro": fast_compile(rf"(?:\s*\([^()]*\))?,?\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,5}}?(?:{alternation(c['not_corpus_nouns'])})\b"),
+        "title_other_head": fast_compile(r"\b(?:Frameworks?|Pipelines?|Models|Methods?|Judges?|Toolkits?|Agents?|Systems?|Software|Platform)\b"),
+        "title_noun": fast_compile(rf"\b(?:A|An|The)\s+(?:[\w\-]+\s+){{0,4}}?(?P<noun>{alternation(c['title_nouns'])})\s+(?:for|of|on|to)\b"),
+        "title_name": fast_compile(rf"^(?P<name>{name})\s*:"),
+        "intro_name": fast_compile(
+            rf"\b[Ww]e\s+{adverb}(?:introduce|present|propose|release|construct|build|curate|create|collect)\s+(?:the\s+)?(?P<name>{name})(?![\w-])"
+        ),
+        "trained_on": fast_compile(rf"\b(?i:{train_verbs}){TRAIN_GAP}\s+on\s+(?:the\s+)?$"),
+        "train_item_end": fast_compile(r"\s*(?:[,.;:)(]|$|(?:and|or|for|with|to|using|in|from|at|as|by|datasets?|corpus|corpora|only|alone|yields?|achieves?|improves?|outperforms?|leads?|shows?|performs?|results?)\b)"),
+        "across": Gated(fast_compile(rf"\bacross\s+(?:the\s+)?(?P<items>{members})"), ["across"], starts=True),
+        "sentence_on": fast_compile(rf"(?:^|(?<=[.!?]\s))On\s+(?:the\s+)?(?P<items>{members})\s*,"),
         "located_on": fast_compile(r"\b(?:on|in)\s+(?:the\s+)?$"),
+        "indefinite": fast_compile(r"\b(?:[Aa]n?|[Oo]ur|[Nn]ew)\s+(?:(?!(?:of|the|on|in|to|for)\s)[a-z][\w\-]*\s+){0,4}$"),
+        "the_before": fast_compile(r"(?<=[a-z,])\s(?:the|The)\s+$"),
         "built": fast_compile(
-            r"\b(?:build|built|construct|constructed|create|created|curate|curated|collect|collected|release|released)\s+"
+            r"\b(?:build|built|construct|constructed|create|created|curate|curated|collect|collected|release|released|introduce|present|propose)\s+"
             r"(?:the\s+|a\s+|an\s+|our\s+)?(?:new\s+|large-scale\s+|novel\s+)?$", re.IGNORECASE
         ),
+        "presents": fast_compile(
+            r"\b(?:we|We|this\s+paper|this\s+work)\s+(?:\w+\s+)?(?:introduce|present|propose|release|construct|build|curate|create|collect|develop|contribute|open-source)"
+            r"|\b(?:introduced|constructed|built|curated|created|collected|developed|released)\b"),
+        "anaphor": fast_compile(r"\b(?:this|the|our)\s+(?:new\s+|proposed\s+|constructed\s+|collected\s+|curated\s+|created\s+|released\s+|built\s+)?(?:dataset|corpus|resource|collection)\b", re.IGNORECASE),
+        "tail": fast_compile(
+            r"(?:[\s-]?v\d{1,2}(?:\.\d{1,2})*(?![\w.]\d)|(?<=\d)/\d{2}(?![\w/])|(?<=\d[Kk])/\d{1,2}[Kk](?![\w/])"
+            r"|\s(?:19|20)\d\d(?![\w%]|[.,]\d|\s*(?:%|\\%)))"
+        ),
+        "year_tail": fast_compile(r"\s(?:1[5-9]|2\d)(?:/(?:1[5-9]|2\d))?(?![\w%/]|[.,]\d|\s*(?:%|\\%|points|pts|pp))"),
+        "variant_run": fast_compile(r"[A-Z](?<![\w\-./@][A-Z])[A-Za-z0-9]*(?:-[A-Za-z0-9]+)+(?![\w-])"),
         "size_suffix": fast_compile(r"-\d+(?:\.\d+)?[KMB]\b"),
-        "variant_prefix": fast_compile(rf"(?:{alternation(c['benchmark_prefixes'])})[\s-]?$"),
+        "variant_prefix": fast_compile(rf"(?:\d+-)?(?:{alternation(c['benchmark_prefixes'])})[\s-]?$"),
         "coordinated": fast_compile(r"[a-z][a-z0-9\-]{2,20}(?=\s*(?:,|\)|and\b|or\b|$))"),
+        "word_after": fast_compile(r"\s+([a-z]+)"),
+        "member_gap": fast_compile(r"(?:\s\([^()]{1,25}\))?\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)"),
+        "member": fast_compile(rf"{name}\+{{0,2}}(?:\s?&\s?{name})?(?:\s(?:{name}|v?\d{{1,4}}(?:[./]\d{{1,4}})?(?![\d%]|[.,]\d)))" + "{0,2}|V\\*"),
+        "member_before": fast_compile(rf"(?:^|(?<=[\s(]))(?P<m>{name}(?:\s{name}){{0,2}}|V\*)(?:\s\([^()]{{1,25}}\))?\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)$"),
+        "not_corpus_noun": fast_compile(rf"\s+(?:{alternation(c['not_corpus_nouns'])})\b"),
         "train": any_word(c["train_words"]),
         "eval": any_word(c["eval_words"]),
+        "resource_train": any_word(c["resource_train_words"]),
+        "resource_eval": any_word(c["resource_eval_words"]),
+        "eval_title": any_word(c["eval_title_words"]),
     }
 
 
@@ -112,70 +242,337 @@ class CorpusExtractor(Component):
     def __init__(self, nlp: Language, name: str = "paperfacts_corpora"):
         self.name = name
         self.patterns = patterns()
-        self.benchmark_nouns = {n.casefold() for n in cues()["benchmark_nouns"]}
+        c = cues()
+        self.benchmark_nouns = {n.casefold() for n in c["benchmark_nouns"]} | {"suite", "leaderboard"}
+        self.benchmark_title_nouns = {"benchmark", "benchmarks", "suite", "testbed", "leaderboard", "arena", "gym", "test", "challenge", "evaluation",
+                                      "benchmarking", "evaluating", "measuring", "assessing"}
+        self.fine_tune_verbs = {v.casefold() for v in c["fine_tune_verbs"]}
+        self.name_tails = frozenset(c["name_tails"])
 
     def match(self, doc: Doc) -> list[dict]:
         text, p = text_of(doc), self.patterns
-        found: list[dict] = []
-        cue_kind: dict[int, str] = {}  # start of a name -> what its context says it is
-
-        def add(start, end, kind, rule):
-            found.append(_mention(start, end, text, kind, rule))
-            if rule.endswith(".cue"):
-                cue_kind.setdefault(start, kind)
-
         title_end = doc.user_data.get("paperfacts_title_len") or 0
+        title = text[:title_end]
+        models = Mentions(read_facts(doc, "model"))
+        found: list[dict] = []
+        resource_kinds: dict[tuple[str, str], str] = {}
+
+        def add(start, end, kind, rule, level):
+            found.append(_mention(start, end, text, kind, rule, level))
+
+        def described_as_method(desc: str | None) -> bool:
+            return bool(desc) and bool(p["not_corpus_noun"].search(" " + desc))  # "STAMP, a framework for detecting dataset ..."
+
+        def resource(name: str, noun: str, desc: str = "") -> str:
+            """The role of a resource the paper presents: a benchmark noun says so; a dataset is
+            a dataset when the text trains on it, a benchmark when the paper is about evaluation."""
+            if noun.casefold() in self.benchmark_nouns or noun.casefold() in self.benchmark_title_nouns:
+                return "benchmark"
+            key = (name, desc)
+            if key not in resource_kinds:
+                resource_kinds[key] = self._resource_kind(doc, name, title_end, desc)
+            return resource_kinds[key]
+
+        self._title(doc, title, add, resource)
         for m in p["noun"].finditer(text):
-            kind = self._noun_kind(doc, m["noun"], m.start())
-            if m["short"] and looks_like_name(m["short"]):
-                add(m.start("short"), m.end("short"), kind, f"{kind}.cue")
-                continue
-            for item in p["item"].finditer(m["names"]):
-                words = item.group().split()
-                # a Title Case phrase before a head noun is a name in running text, not in a title
-                title_case = len(words) >= 2 and m.start() >= title_end
-                if title_case or any(looks_like_name(w) for w in words):
-                    start = m.start("names") + item.start()
-                    add(start, start + len(item.group()), kind, f"{kind}.cue")
+            self._noun_cue(doc, m, add, resource, models, title_end)
+        for m in p["modified_noun"].finditer(text):
+            if is_name_shaped(m["name"]) and not models.covering(m.start("name")):
+                add(m.start("name"), m.end("name"), "benchmark", "benchmark.cue", CUE)  # "the MLPerf training benchmark"
         for m in p["introduce"].finditer(text):
-            if looks_like_name(m["name"]):
-                kind = "benchmark" if m["noun"].casefold() in self.benchmark_nouns or "evaluat" in m["desc"] else "dataset"
-                add(m.start("name"), m.end("name"), kind, f"{kind}.cue")
+            if looks_like_name(m["name"]) and not described_as_method(m["desc"]):
+                kind = resource(m["name"], m["noun"], m["desc"] or " ")
+                add(m.start("name"), m.end("name"), kind, f"{kind}.cue", CUE)
+        for m in p["apposition"].finditer(text):
+            if is_name_shaped(m["name"].split()[0]) and not models.covering(m.start()) and not described_as_method(m["desc"]) \
+                    and not self.patterns["indefinite"].search(text, max(0, m.start() - 40), m.start()):
+                kind = resource(m["name"], m["noun"], m["desc"] or " ")
+                add(m.start("name"), m.end("name"), kind, f"{kind}.apposition", CUE)
+        for m in p["reversed_apposition"].finditer(text):
+            if is_name_shaped(m["name"]):
+                kind = resource(m["name"], m["noun"], m["desc"] or " ")
+                add(m.start("name"), m.end("name"), kind, f"{kind}.apposition", CUE)  # "a custom training dataset, ToxicCommons,"
+        for m in p["copula"].finditer(text):
+            for item in p["item"].finditer(m["names"]):
+                start = m.start("names") + item.start()
+                if looks_like_name(item.group().split()[0]) and not models.covering(start):
+                    kind = resource(item.group(), m["noun"], m["desc"] or " ")
+                    add(start, start + len(item.group()), kind, f"{kind}.apposition", CUE)
         for m in chain(p["named"].finditer(text), p["head_then_name"].finditer(text)):
-            if looks_like_name(m["name"]):
-                kind = self._noun_kind(doc, m["noun"], m.start())
-                add(m.start("name"), m.end("name"), kind, f"{kind}.cue")
+            if looks_like_name(m["name"]) and not models.covering(m.start("name")):
+                s, e = sentence_of(doc, m.start())
+                if p["presents"].search(text, s, e):
+                    kind, level = resource(m["name"], m["noun"]), CUE  # "we collect a ... dataset X"
+                else:
+                    kind, level = self._noun_kind(doc, m["name"], m["noun"], m.start(), resource)
+                add(m.start("name"), m.end("name"), kind, f"{kind}.cue", level)
         for m in p["source"].finditer(text):
             if looks_like_name(m["name"]):
-                add(m.start("name"), m.end("name"), "dataset", "dataset.cue")
+                add(m.start("name"), m.end("name"), "dataset", "dataset.cue", CUE)
+        self._train_cues(text, add, models)
+        for m in p["on"].finditer(text):
+            self._on(text, m, add, models)
+        for m in p["across"].finditer(text):
+            s, e = sentence_of(doc, m.start())
+            if p["eval"].search(text, s, e):
+                self._on(text, m, add, models)  # "experiments on Gemma2 and Qwen3 across CounterFact and ZsRE"
+        for m in p["sentence_on"].finditer(text):
+            s, e = sentence_of(doc, m.start())
+            if p["eval"].search(text, m.end(), e):
+                self._on(text, m, add, models)  # "On MBPP, a code generation dataset, LeTI improves ..."
 
-        on_matches = list(p["on"].finditer(text))
-        evaluated_on = {m.start("name") for m in on_matches}
         for label in ("benchmark", "dataset"):
             for cand in read_facts(doc, "gazetteer_" + label):
-                start, end = cand["start"], cand["end"]
-                suffix = p["size_suffix"].match(text, end)
-                end = suffix.end() if suffix else end
-                prefix = p["variant_prefix"].search(text, max(0, start - 20), start)
-                start = prefix.start() if prefix and (prefix.start() == 0 or not text[prefix.start() - 1].isalnum()) else start
-                kind = label
-                if label == "dataset" and start in evaluated_on and not self._trained_on(doc, start):
-                    kind = "benchmark"  # a corpus the text evaluates on
-                add(start, end, cue_kind.get(start, kind), f"{kind}.gazetteer")
+                start, end = self._extent(text, cand["start"], cand["end"])
+                add(start, end, label, f"{label}.gazetteer", PRIOR)
+        self._variants(text, add, models)
         for m in p["shape"].finditer(text):
             if looks_like_name(m.group()) and len(m.group()) >= 5:
-                add(m.start(), m.end(), cue_kind.get(m.start(), "benchmark"), "benchmark.shape")
+                start, end = self._extent(text, m.start(), m.end())
+                add(start, end, "benchmark", "benchmark.shape", PRIOR)
+        for m in p["spaced_shape"].finditer(text):
+            if looks_like_name(m["name"]) and not models.covering(m.start()):
+                add(m.start(), m.end(), "benchmark", "benchmark.shape", PRIOR)
+        for m in p["data_shape"].finditer(text):
+            if is_name_shaped(m.group()):
+                add(m.start(), m.end(), "dataset", "dataset.shape", PRIOR)
+        self._size_shapes(doc, text, add, models)
         for m in p["list"].finditer(text):
-            for item in p["item"].finditer(m["items"]):
-                if looks_like_name(item.group().split()[-1]) or looks_like_name(item.group()):
-                    start = m.start("items") + item.start()
-                    add(start, start + len(item.group()), "benchmark", "benchmark.list")
-        models = Mentions(read_facts(doc, "model"))
-        for m in on_matches:
-            if looks_like_name(m["name"]) and not models.covering(m.start("name")):
-                add(m.start("name"), m.end("name"), "benchmark", "benchmark.on")
+            self._list(doc, m, add)
         found.extend(self._lowercase_in_lists(text, found))
-        return _resolve(text, found)
+        kept = self._resolve(doc, text, found, title)
+        return kept + self._coordination(text, kept, models)
+
+    # ------------------------------------------------------------------ rules
+
+    def _title(self, doc, title, add, resource) -> None:
+        """``X: A ... Benchmark for ...``; ``...: A Benchmark for ...`` and the name the abstract introduces."""
+        p = self.patterns
+        if not title:
+            return
+        m = p["title"].match(title) or p["title_evaluating"].match(title)
+        if m and (p["title_desc_other"].search(m["desc"]) or p["title_other_head"].search(title.split(" for ")[0])):
+            m = None  # "IDAL: Improved Domain Adaptive Learning for Natural Images Dataset", "X: A Model and Dataset"
+        if m and (looks_like_name(m["name"]) or (m["name"][1:].islower() and m["name"].casefold() not in common_words())):
+            noun = m["noun"].casefold()
+            kind = "benchmark" if noun in self.benchmark_title_nouns or p["eval_title"].search(m["desc"]) else resource(m["name"], noun)
+            add(m.start("name"), m.end("name"), kind, f"{kind}.title", CUE)
+            return
+        t = p["title_noun"].search(title)
+        if t and not p["title_name"].match(title):
+            text = text_of(doc)
+            intro = p["intro_name"].search(text, len(title))
+            if intro and looks_like_name(intro["name"]) and not p["method_intro"].match(text, intro.end()):
+                kind = resource(intro["name"], t["noun"])
+                add(intro.start("name"), intro.end("name"), kind, f"{kind}.title", CUE)
+
+    def _noun_cue(self, doc, m, add, resource, models, title_end) -> None:
+        """``the X benchmark``, ``A and B datasets``, ``the Long Name (LN) dataset``."""
+        text, p = text_of(doc), self.patterns
+        noun = m["noun"]
+        before = text[max(0, m.start() - 60) : m.start()]
+        if p["indefinite"].search(before) and not m["short"]:
+            return  # "a ... EQA benchmark", "a synthetic PII-laced dataset", "we propose an NL-STL dataset": a kind, not a name
+        if noun.casefold() == "collection" and text.startswith(" of", m.end()):
+            return  # "the MediPhi collection of 3.8B-parameter SLMs": what it holds, not a corpus
+        kind, level = self._noun_kind(doc, m["names"], noun, m.start(), resource)
+        if m["short"] and looks_like_name(m["short"]):
+            add(m.start("short"), m.end("short"), kind, f"{kind}.cue", level)
+            return
+        items = list(p["item"].finditer(m["names"]))
+        plural = noun.casefold() in ("benchmarks", "datasets", "corpora") or noun.endswith("s")
+        for item in items:
+            words = item.group().split()
+            start = m.start("names") + item.start()
+            end = start + len(item.group())
+            if len(words) > 1 and words[0] in ("The", "A", "An", "This", "Our"):
+                start += len(words[0]) + 1  # "The IXI dataset" at a sentence start
+                words = words[1:]
+            if plural and len(items) == 1 and item.group().casefold() not in known_forms():
+                continue  # "brain MRI datasets": a kind of data
+            if kind == "dataset" and models.covering(start) and item.group().casefold() not in known_forms():
+                continue  # "the CLIP dataset": a model's training data, not a named corpus
+            # a Title Case phrase before a head noun is a name in running text, not in a title;
+            # "the Dolphins benchmark": a capitalised word after "the" mid-sentence
+            title_case = len(words) >= 2 and m.start() >= title_end
+            after_the = len(words) == 1 and not plural and p["the_before"].search(text, max(0, start - 8), start)
+            if title_case or after_the or any(looks_like_name(w) for w in words):
+                add(start, end, kind, f"{kind}.cue", level)
+
+    def _noun_kind(self, doc: Doc, name: str, noun: str, start: int, resource) -> tuple[str, int]:
+        """``the X benchmark`` is a benchmark; ``X dataset/corpus`` depends on its context."""
+        p = self.patterns
+        if noun.casefold() in self.benchmark_nouns:
+            return "benchmark", CUE
+        text = text_of(doc)
+        before = text[max(0, start - 40) : start]
+        if p["trained_on"].search(before):
+            return "dataset", USE  # "trained on the X corpus"
+        if p["built"].search(before):
+            return resource(name, noun), CUE  # "we build the X dataset"
+        s, e = sentence_of(doc, start)
+        sentence = text[s:e]
+        train, evaluate = p["train"].search(sentence), p["eval"].search(sentence)
+        if train and not evaluate:
+            return "dataset", CUE
+        if p["located_on"].search(before):
+            return "benchmark", CUE  # "results on the X dataset"
+        return "benchmark", PRIOR
+
+    def _resource_kind(self, doc: Doc, name: str, title_end: int, desc: str = "") -> str:
+        """A dataset the paper presents. Its description (``a pre-training dataset``), then its
+        title (``X: ... Pre-Training``; ``Evaluating ...``), then the sentences that name it or
+        say ``this dataset``: used to train and evaluate -> benchmark, to train -> dataset,
+        to evaluate -> benchmark. The title's own resource is a benchmark when the abstract
+        evaluates anything on it (``establish baselines``); else a dataset."""
+        text, p = text_of(doc), self.patterns
+        if desc:
+            if p["resource_eval"].search(desc):
+                return "benchmark"
+            if p["resource_train"].search(desc):
+                return "dataset"
+        title = text[:title_end]
+        own = bool(title) and name in title
+        title_train, title_eval = p["resource_train"].search(title), p["eval_title"].search(title)
+        if own and title_train and not title_eval:
+            return "dataset"
+        if title_eval and not title_train:
+            return "benchmark"
+        trained = evaluated = False
+        for s, e in sentence_bounds(doc):
+            sentence = text[s:e]
+            if s < title_end or not (name in sentence or p["anaphor"].search(sentence)):
+                continue
+            t, v = p["resource_train"].search(sentence), self._evaluates(sentence)
+            if t and v:
+                return "benchmark"
+            trained, evaluated = trained or bool(t), evaluated or v
+        if trained:
+            return "dataset"
+        if evaluated or (own and self._evaluates(text, title_end)):
+            return "benchmark"
+        return "dataset"
+
+    def _evaluates(self, text: str, pos: int = 0) -> bool:
+        """Whether ``text`` speaks of evaluating (not of another named benchmark: ``a benchmark VidChatBench``)."""
+        for m in self.patterns["resource_eval"].finditer(text, pos):
+            if not (m.group().casefold().startswith("benchmark") and re.match(r"\s+(?:called\s+|named\s+)?[A-Z][a-z]*[A-Z0-9]", text[m.end() : m.end() + 30])):
+                return True
+        return False
+
+    def _train_cues(self, text, add, models) -> None:
+        """``pre-trained on X, Y and Z`` and ``X pre-training`` make training corpora."""
+        p = self.patterns
+        for m in p["train_on"].finditer(text):
+            fine_tune = m.group().split()[0].casefold().rstrip(",") in self.fine_tune_verbs
+            if not p["train_item_end"].match(text, m.end()):
+                continue  # "trained on H2, H3, and H4 treatments": names qualifying a noun
+            for item in p["item"].finditer(m["items"]):
+                start = m.start("items") + item.start()
+                name = item.group()
+                known = name.casefold() in known_forms()
+                if models.covering(start) or not (known or is_name_shaped(name.split()[0]) and not is_ordinary(name)):
+                    continue  # a model; "Non-Bangladeshi datasets"; "Chain-of-Thought (CoT) enriched data"
+                if re.search(r"-[a-z]+$", name):
+                    continue  # "RoboTwin-generated", "SF-test": a name qualifying something else
+                if fine_tune and name.casefold() in benchmark_forms():
+                    continue  # "fine-tuned on GLUE": the benchmark's own training split
+                if not p["train_item_end"].match(text, start + len(name)):
+                    continue  # "finetuned on InstructMining selected datasets"
+                start, end = self._extent(text, start, start + len(name))
+                add(start, end, "dataset", "dataset.train_cue", USE)
+        for m in p["pretraining_on"].finditer(text):
+            name = m["name"].removesuffix("-based")
+            if name.casefold() in known_forms() and not models.covering(m.start()):
+                add(m.start("name"), m.start("name") + len(name), "dataset", "dataset.train_cue", USE)  # "ImageNet pre-training"
+
+    def _on(self, text, m, add, models) -> None:
+        """``experiments on X, Y and Z``: each name a result is reported on is a benchmark."""
+        p = self.patterns
+        if p["trained_on"].search(text, m.start(), m.start("items")):
+            return  # "performance when pre-trained on X": a training use
+        brackets = [(b.start(), b.end()) for b in re.finditer(r"\([^()]*\)", m["items"])]
+        for item in p["item"].finditer(m["items"]):
+            start = m.start("items") + item.start()
+            name = item.group()
+            words = name.split()
+            if models.covering(start) or any(a < item.start() < b for a, b in brackets) or words[-1].casefold() in not_benchmarks():
+                continue  # a model; "(a 7B parameter 3D-LMM)"; "Reliable VQA"
+            if not (any(is_name_shaped(w) for w in words) or (len(words) >= 2 and not is_ordinary(name))):
+                continue
+            start, end = self._extent(text, start, start + len(name))
+            add(start, end, "benchmark", "benchmark.on", USE)
+
+    def _list(self, doc, m, add) -> None:
+        """``benchmarks such as A, B and C``: each listed name (not a kind of task: ``DEM estimation``)."""
+        text, p = text_of(doc), self.patterns
+        head = m["head"].casefold()
+        items = list(p["item"].finditer(m["items"]))
+        if m["open"] == "(" and len(items) < 2 and _initials(text[max(0, m.start() - 80) : m.end("head")], items[0].group()):
+            return  # "reasoning visual tasks (RVTs)": an abbreviation, not a list
+        if head.startswith(("dataset", "corpora", "corpus")):
+            s, e = sentence_of(doc, m.start())
+            sentence = text[s:e]
+            trained = p["resource_train"].search(text, s, m.start())
+            kind = "dataset" if trained or (p["train"].search(sentence) and not p["eval"].search(sentence)) else "benchmark"
+        else:
+            kind = "benchmark"
+        named_head = not head.startswith("task")
+        for item in items:
+            start = m.start("items") + item.start()
+            end = start + len(item.group())
+            if not re.match(r"\s*(?:,|\)|and\b|or\b|[.;:]|$)", text[end : end + 5]):
+                continue  # "DEM estimation": a name qualifying a noun
+            words = item.group().split()
+            if looks_like_name(words[-1]) or looks_like_name(item.group()) or (named_head and len(items) >= 2 and words[0][0].isupper()):
+                add(start, end, kind, f"{kind}.list", CUE if named_head else PRIOR)
+
+    def _extent(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """A name with what belongs to it: a size, version or year tail (``WIT-400M``,
+        ``OmniDocBench v1.5``, ``AIME 24/25``, ``COCO 2017``), a variant prefix (``Split``)
+        and the article of a name written with one (``the Pile``)."""
+        p = self.patterns
+        while True:
+            tail = p["size_suffix"].match(text, end) or p["tail"].match(text, end)
+            name = text[start:end]
+            if not tail and name.isalpha() and name.isupper() and len(name) >= 3:
+                tail = p["year_tail"].match(text, end)
+            if not tail:
+                break
+            end = tail.end()
+        prefix = p["variant_prefix"].search(text, max(0, start - 20), start)
+        if prefix and (prefix.start() == 0 or not text[prefix.start() - 1].isalnum()):
+            start = prefix.start()
+        if text[max(0, start - 4) : start].casefold() == "the " and ("the " + text[start:end]).casefold() in the_names():
+            start -= 4
+        return start, end
+
+    def _variants(self, text, add, models) -> None:
+        """``MME-RealWorld-Lite``, ``BrowseComp-Plus``: a known name run on into capitalised parts."""
+        forms, tails = known_forms(), self.patterns
+        for m in tails["variant_run"].finditer(text):
+            if models.covering(m.start()):
+                continue
+            parts = m.group().split("-")
+            for i in range(len(parts) - 1, 0, -1):
+                head = "-".join(parts[:i]).casefold()
+                rest = parts[i:]
+                if head in forms and head not in not_benchmarks() and looks_like_name("-".join(parts[:i])) \
+                        and all(r in self.name_tails or (any(ch.isdigit() for ch in r) and r[:1].isupper() | r[:1].isdigit()) for r in rest) \
+                        and not all(r.isdigit() for r in rest):
+                    kind = "dataset" if head in dataset_forms() and head not in benchmark_forms() else "benchmark"
+                    add(m.start(), m.end(), kind, f"{kind}.variant", PRIOR)
+                    break
+
+    def _size_shapes(self, doc, text, add, models) -> None:
+        """``SpaVis-6M``, ``ProVision-10M``: a coined name with a data size, in a sentence about data."""
+        p = self.patterns
+        for m in p["size_shape"].finditer(text):
+            if not looks_like_name(m["name"]) or models.covering(m.start()) or m["name"].casefold() in known_forms():
+                continue
+            s, e = sentence_of(doc, m.start())
+            if DATA_WORDS.search(text, s, e):
+                add(m.start(), m.end(), "dataset", "dataset.shape", PRIOR)
 
     def _lowercase_in_lists(self, text: str, found: list[dict]) -> list[dict]:
         """``Winogrande, Hellaswag, arc, boolq and piqa``: in a list that already names two
@@ -191,26 +588,155 @@ class CorpusExtractor(Component):
                 item = self.patterns["coordinated"].match(text, gap.end()) if gap else None
                 if not item or item.group().casefold() not in benchmark_forms():
                     break
-                extra.append(_mention(item.start(), item.end(), text, "benchmark", "benchmark.list"))
+                extra.append(_mention(item.start(), item.end(), text, "benchmark", "benchmark.list", CUE))
                 pos = item.end()
         return extra
 
-    def _noun_kind(self, doc: Doc, noun: str, start: int) -> str:
-        """``the X benchmark`` is a benchmark; ``X dataset/corpus`` depends on its context."""
-        if noun.casefold() in self.benchmark_nouns or noun.casefold() in ("suite", "leaderboard"):
-            return "benchmark"
-        before = text_of(doc)[max(0, start - 40) : start]
-        if self.patterns["trained_on"].search(before) or self.patterns["built"].search(before):
-            return "dataset"  # "trained on the X corpus", "we build the X dataset"
-        if self.patterns["located_on"].search(before):
-            return "benchmark"  # "results on the X dataset"
-        s, e = sentence_of(doc, start)
-        sentence = text_of(doc)[s:e]
-        return "dataset" if self.patterns["train"].search(sentence) and not self.patterns["eval"].search(sentence) else "benchmark"
+    # ------------------------------------------------------------------ resolution
 
-    def _trained_on(self, doc: Doc, start: int) -> bool:
-        s, e = sentence_of(doc, start)
-        return bool(self.patterns["train"].search(text_of(doc)[s:e]))
+    def _resolve(self, doc: Doc, text: str, found: list[dict], title: str) -> list[dict]:
+        """Overlaps: the longest wins and takes the evidence of what it covers; one role per
+        name (the strongest evidence; a benchmark where it ties); junk dropped."""
+        kept: list[dict] = []
+        rank = {r: i for i, r in enumerate(RULE_ORDER)}
+        found = [f for f in found if f["level"]]
+        for f in sorted(found, key=lambda f: (f["start"], -(f["end"] - f["start"]), -f["level"], rank[f["rule"].split(".")[1]])):
+            f = dict(f, evidence=[(f["kind"], f["level"], f["rule"])])
+            if kept and f["start"] < kept[-1]["end"]:
+                kept[-1]["evidence"].extend(f["evidence"])
+                continue
+            kept.append(f)
+        kept = [f for f in kept if f["name"].casefold() not in not_benchmarks() and name_key(f["name"])]
+        terms = self._terms(text, kept)
+        own = self._own_name(title)
+        # per name: (strongest level, whether a benchmark is read at it, whether a rule describes it)
+        verdict: dict[str, list] = {}
+        for f in kept:
+            v = verdict.setdefault(name_key(f["name"]), [0, False, False])
+            for kind, level, rule in f["evidence"]:
+                if level > v[0]:
+                    v[0], v[1] = level, False
+                if level == v[0] and kind == "benchmark":
+                    v[1] = True
+                if level >= CUE and rule.split(".")[1] in DESCRIBING:
+                    v[2] = True
+        out = []
+        for f in kept:
+            _, benchmark, described = verdict[name_key(f["name"])]
+            if (f["name"].casefold() in terms or name_key(f["name"]) == own) and not described:
+                continue
+            f["kind"] = "benchmark" if benchmark else "dataset"
+            own_ev = [e for e in f["evidence"] if e[0] == f["kind"]] or f["evidence"]
+            best = max(level for _, level, _ in own_ev)  # the rule credited: this mention's strongest
+            rule = min((r for _, level, r in own_ev if level == best), key=lambda r: rank[r.split(".")[1]])
+            f["rule"] = f["kind"] + "." + rule.split(".")[1]
+            out.append(f)
+        starts = {f["start"] for f in out}
+        long_forms = {
+            f["name"].casefold() for f in out for gap in (" (", "(") if text.startswith(gap, f["end"]) and f["end"] + len(gap) in starts
+        }
+        return [_public(f) for f in out if f["name"].casefold() not in long_forms]
+
+    def _terms(self, text: str, kept: list[dict]) -> set[str]:
+        """Acronyms that are not corpus names: spelled out in ordinary words
+        (``context-aware emotion recognition (CAER)``) or naming a method (``(DPM) mechanism``)."""
+        p, terms = self.patterns, set()
+        for short in {f["name"] for f in kept}:  # names written in brackets: "... (CAER)"
+            start = text.find("(" + short + ")") + 1
+            if not start:
+                continue
+            end = start + len(short)
+            after = p["word_after"].match(text, end + 1)
+            if after and RESOURCE_WORD.match(after.group(1)):
+                continue  # "general language understanding evaluation (GLUE) benchmark"
+            if after and p["not_corpus_noun"].match(after.group()):
+                terms.add(short.casefold())  # "Dynamic Parameter Memory (DPM) mechanism"
+                continue
+            words = re.findall(r"[A-Za-z][\w\-]*", text[max(0, start - 100) : start - 1])[-8:]
+            initial = short[0].casefold()
+            i = next((i for i in range(len(words) - 1, -1, -1) if words[i][0].casefold() == initial and len(words) - i >= 2), None)
+            if i is None:
+                continue
+            expansion = " ".join(words[i:])
+            if not _spells(short, expansion):
+                continue  # "knowledge-intensive tasks (KILT)": a name in brackets, not an abbreviation
+            if RESOURCE_WORD.search(expansion):
+                continue  # "Chinese Hard Case Benchmark (CHC-Bench)": a resource's name
+            lower = all(w[:1].islower() for w in words[i + 1 :])
+            if is_ordinary(expansion) and (lower or short.casefold() not in known_forms()):
+                terms.add(short.casefold())
+        for f in kept:
+            if f["rule"].split(".")[1] in ("shape", "on", "gazetteer") and p["not_corpus_noun"].match(text, f["end"]) \
+                    and f["name"].casefold() not in known_forms():
+                terms.add(f["name"].casefold())  # "the RVT pipeline", "GEC methods"
+        return terms
+
+    def _own_name(self, title: str) -> str | None:
+        """The key of the paper's own name when the title calls it something other than a
+        benchmark or dataset (``UniQA: Unified Vision-Language Pre-training``)."""
+        m = self.patterns["title_name"].match(title)
+        p = self.patterns
+        if not m or p["title"].match(title) or p["title_evaluating"].match(title) or re.search(r"(?i)\bbenchmark", title) \
+                or m["name"].casefold() in known_forms():
+            return None
+        return name_key(m["name"])
+
+    def _coordination(self, text: str, kept: list[dict], models: Mentions) -> list[dict]:
+        """In ``A, B and C`` or ``(A, B, C)``, an unknown name-shaped member takes the role of
+        the known members (``OCRBench, CCOCR, DocVQA, and ChartQA``)."""
+        p = self.patterns
+        by_start = {f["start"]: f for f in kept}
+        taken = {i for f in kept for i in range(f["start"], f["end"])}  # characters already in a name
+        extra: list[dict] = []
+
+        def free(s, e):
+            return not any(i in taken for i in range(s, e)) and not models.covering(s)
+
+        def candidate(name: str, known_count: int) -> bool:
+            if name.casefold() in not_benchmarks() or len(name) < 2 or text[text.index(name) + len(name) :][:1] in "$^":
+                return False
+            words = name.split()
+            if any(is_name_shaped(w) for w in words) or name == "V*":
+                return True
+            return known_count >= 2 and all(w[:1].isupper() for w in words) and len(words) <= 2
+
+        for f in sorted(kept, key=lambda f: f["start"]):
+            chain_ = [f]
+            pos = f["end"]
+            unknown = []
+            while True:  # rightwards
+                gap = p["member_gap"].match(text, pos)
+                if not gap:
+                    break
+                nxt = by_start.get(gap.end())
+                if nxt:
+                    chain_.append(nxt)
+                    pos = nxt["end"]
+                    continue
+                item = p["member"].match(text, gap.end())
+                if not item:
+                    break
+                end = item.end()
+                last = re.search(r"\b(?:and|or)\s+$", gap.group())
+                if not last and not re.match(r"(?:\s\([^()]{1,25}\))?\s*(?:,|\)|and\b|or\b|/|[.;:]|$)", text[end : end + 30]):
+                    break
+                unknown.append((item.start(), end))
+                pos = end
+                if last:
+                    break
+            left = p["member_before"].search(text, max(0, f["start"] - 60), f["start"])
+            if left and left.start("m") not in by_start:
+                unknown.append((left.start("m"), left.end("m")))
+            if not unknown or len(chain_) < 2 and not (left and chain_[0]["start"] > f["start"]):
+                continue
+            kinds = [c["kind"] for c in chain_]
+            kind = "benchmark" if kinds.count("benchmark") >= kinds.count("dataset") else "dataset"
+            for s, e in unknown:
+                s, e = self._extent(text, s, e)
+                if free(s, e) and candidate(text[s:e], len(chain_)):
+                    extra.append(_public(_mention(s, e, text, kind, f"{kind}.coordination", PRIOR)))
+                    taken.update(range(s, e))
+        return extra
 
     def set_annotations(self, doc: Doc, mentions: list[dict]) -> None:
         for kind in ("benchmark", "dataset"):
@@ -219,6 +745,16 @@ class CorpusExtractor(Component):
 
 _LIST_GAP = fast_compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
 
+#: Words of a sentence about data (``SpaVis-6M ... dataset``, ``10 million instruction data points``).
+DATA_WORDS = re.compile(r"\b(?:data|dataset|datasets|corpus|samples|pairs|images|videos|clips|hours|instructions|examples|documents|annotations|trajectories)\b", re.IGNORECASE)
+
+#: Rules that describe what a name is (``the X benchmark``, ``X, a dataset``, a title);
+#: they keep a name that would otherwise read as a term or as the paper's own method.
+DESCRIBING = {"cue", "apposition", "title", "list"}
+
+#: Which rule a tie on span and strength is credited to.
+RULE_ORDER = ["title", "apposition", "cue", "train_cue", "on", "list", "gazetteer", "variant", "shape", "coordination"]
+
 
 @lru_cache(maxsize=1)
 def benchmark_forms() -> frozenset[str]:
@@ -226,32 +762,34 @@ def benchmark_forms() -> frozenset[str]:
     return frozenset(f.casefold() for e in read_jsonl("benchmarks.jsonl") for f in (e["name"], *e.get("aliases", ())))
 
 
-def _mention(start: int, end: int, text: str, kind: str, rule: str) -> dict:
-    return {"start": start, "end": end, "text": text[start:end], "name": text[start:end], "kind": kind, "rule": rule}
+@lru_cache(maxsize=1)
+def dataset_forms() -> frozenset[str]:
+    """Every written form of every dataset, case-folded."""
+    return frozenset(f.casefold() for e in read_jsonl("datasets.jsonl") for f in (e["name"], *e.get("aliases", ())))
 
 
-RULE_RANK = {"gazetteer": 0, "cue": 1, "list": 2, "shape": 3, "on": 4}
+@lru_cache(maxsize=1)
+def known_forms() -> frozenset[str]:
+    return benchmark_forms() | dataset_forms()
 
 
-def _resolve(text: str, found: list[dict]) -> list[dict]:
-    """Overlaps: the longest wins; a name seen as a benchmark anywhere is a benchmark; SF over long form;
-    names in ``data/not_benchmarks.txt`` are dropped."""
-    kept: list[dict] = []
-    for f in sorted(found, key=lambda f: (f["start"], -(f["end"] - f["start"]), RULE_RANK[f["rule"].split(".")[1]])):
-        if kept and f["start"] < kept[-1]["end"]:
-            continue
-        if f["name"].casefold() in not_benchmarks():
-            continue
-        kept.append(f)
-    bench_names = {f["name"].casefold() for f in kept if f["kind"] == "benchmark"}
-    for f in kept:
-        if f["name"].casefold() in bench_names:
-            f["kind"] = "benchmark"
-    starts = {f["start"] for f in kept}
-    long_forms = {
-        f["name"].casefold() for f in kept for gap in (" (", "(") if text.startswith(gap, f["end"]) and f["end"] + len(gap) in starts
-    }
-    return [f for f in kept if f["name"].casefold() not in long_forms]
+@lru_cache(maxsize=1)
+def the_names() -> frozenset[str]:
+    """Names written with their article (``The Pile``), case-folded."""
+    return frozenset(
+        e["name"].casefold() for name in ("benchmarks.jsonl", "datasets.jsonl") for e in read_jsonl(name) if e["name"].startswith("The ")
+    )
+
+
+def _mention(start: int, end: int, text: str, kind: str, rule: str, level: int = PRIOR) -> dict:
+    if start and text[start - 1] == "\\":
+        level = 0  # "\VideoDatasetName": a LaTeX macro, not a name
+    return {"start": start, "end": end, "text": text[start:end], "name": text[start:end], "kind": kind, "rule": rule, "level": level}
+
+
+def _public(f: dict) -> dict:
+    """The fact as written to the Doc: JSON-able, without the resolution's working keys."""
+    return {k: f[k] for k in ("start", "end", "text", "name", "kind", "rule")}
 
 
 @Language.factory(
