@@ -9,14 +9,18 @@ pa = pytest.importorskip("pyarrow")
 import pyarrow.json as pajson  # noqa: E402
 
 import paperfacts  # noqa: E402
-from conftest import FIXTURES  # noqa: E402
 from paperfacts import records as rec  # noqa: E402
 from paperfacts.arrow import OWN_COLUMNS, export_schema, table_schema  # noqa: E402
 from paperfacts.batch import FACT_FIELDS  # noqa: E402
 from paperfacts.cli import main  # noqa: E402
 
-#: Export B has datasets and counts but no scores, benchmarks or URLs; A (the fixtures)
-#: has no datasets. A naive reader types each empty kind list<null> in one of them.
+#: Export B has datasets and counts but no scores, benchmarks or URLs; A has scores,
+#: benchmarks and URLs but no datasets. A naive reader types each empty kind
+#: list<null> in one of them.
+A_PAPERS = [
+    {"id": "a1", "title": "GPT-4 on MMLU", "abstract": "GPT-4 reaches 86.4% on MMLU, +2.1 points over PaLM 2."},
+    {"id": "a2", "abstract": "Our model improves BLEU by 1.3 points on WMT14. Code: https://github.com/example/repo."},
+]
 B_PAPERS = [
     {"id": "b1", "abstract": "We pretrain a 7B model on The Pile and RedPajama for 2 trillion tokens."},
     {"id": "b2", "title": "Tiny", "abstract": "A 1.3B parameter model trained on C4."},
@@ -27,9 +31,10 @@ B_PAPERS = [
 @pytest.fixture(scope="module")
 def exports(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("tables")
-    (tmp / "b_in.jsonl").write_text("".join(
-        (json.dumps(p) if "{" not in p["abstract"] else p["abstract"]) + "\n" for p in B_PAPERS), encoding="utf-8")
-    for name, src in (("a", FIXTURES / "papers.jsonl"), ("b", tmp / "b_in.jsonl")):
+    for name, papers in (("a", A_PAPERS), ("b", B_PAPERS)):
+        (tmp / f"{name}_in.jsonl").write_text("".join(
+            (json.dumps(p) if "{" not in p["abstract"] else p["abstract"]) + "\n" for p in papers), encoding="utf-8")
+    for name, src in (("a", tmp / "a_in.jsonl"), ("b", tmp / "b_in.jsonl")):
         assert main(["extract", str(src), "-q", "-o", str(tmp / f"{name}.jsonl")]) == 0
     return tmp / "a.jsonl", tmp / "b.jsonl"
 
