@@ -15,6 +15,11 @@ Rules, each with a stable id:
   Language Model``; ``X, a framework`` is not one.
 * ``model.named``: a model noun names it (``a model named openCabrita 3B``, ``the
   ensemble model, referred to as EL-4``).
+* ``model.own_size`` / ``model.own_cue``: the paper's own name (the title's ``X:``, ``we
+  propose X``, ``we train Long Form (X)``, ``introducing Prithvi WxC``) when the abstract
+  gives it a parameter count or size variant (``TinyRS, the first 2B-parameter ... model``,
+  ``X-7B``) or a model noun or training word (``the UnIVAL model``, ``X is trained``), and
+  no benchmark, dataset, tool or (without a size) method noun (``X framework``).
 * ``model.abbreviation``: the abbreviation of the paper's own long-form model (``we
   propose a novel Physics-guided Causal Model (PCM)``).
 * ``model.shape_cue``: a coined name (not an ordinary English word by
@@ -212,6 +217,31 @@ def patterns() -> dict[str, regex.Pattern]:
         ),
         "method_after": fast_compile(rf"[\s-]+(?:{alternation(g['not_model_nouns'])})s?\b", re.IGNORECASE),
         "not_nouns": fast_compile(rf"\b(?:{alternation(g['not_model_nouns'])})s?\b", re.IGNORECASE),
+        # the paper's own name (model.own_*): "X: ..." in the title, "we propose X", "This paper
+        # introduces X", "we train Long Form (X)", "introducing Prithvi WxC"
+        "own_title": fast_compile(rf"^(?P<name>(?:[A-Z][A-Za-z]+\s)?{_NAME})\s*:"),
+        "own_we": Gated(fast_compile(
+            r"\b(?:[Ww]e|paper|work|study|report)\s+(?:first\s+|further\s+|also\s+|then\s+)?"
+            r"(?:propose|introduce|present|develop|release|train|pretrain|pre-train|build)[sd]?\s+|\b[Ii]ntroducing\s+"
+        ), ["propos", "introduc", "present", "develop", "releas", "train", "build"], window=(40, 12)),
+        "own_bracket": fast_compile(r"(?:[A-Z][\w\-]*\s+(?:(?:for|of|and|with|in|on|to)\s+)?){1,6}?\((?=[A-Za-z0-9][^()]{0,30}\))"),
+        "two_words": fast_compile(rf"(?P<first>[A-Z][a-z]+)\s+(?=[A-Za-z0-9])"),
+        "sentence_end": fast_compile(r"[.!?](?:\s+|$)(?=[A-Z\\$(])|\n\n"),
+        "param_count": fast_compile(
+            r"(?<![\w.\-])\d+(?:\.\d+)?\s*(?:[BM]|billion|million)(?:[\s-]*param(?:eter)?s?\b|(?=[\s-]+(?:[\w\-]+\s+){0,3}?"
+            rf"(?:{alternation(g['model_nouns'])})\b))"
+        ),
+        "not_own_count": fast_compile(
+            r"(?i:trainable|learnable|additional|extra|fewer|less|than|over|outperform\w*|compared|vs\.?|surpass\w*|adds?|adding|introduc\w*|each|per)\b"
+        ),
+        "own_appositive": fast_compile(r"\)?\s*(?:\([^()]{0,40}\))?\)?,\s+(?:which\s+is\s+|is\s+)?(?:an?|the)\s+(?:[\w\-]+\s+){0,3}"),
+        "count_noun_after": fast_compile(
+            r"[\s\-]*(?:param(?:eter)?s?[\s\-]+)?(?:(?:scale|sized?|level)\s+)?(?:[\w\-]+\s+){0,2}?"
+            r"(?:models?|LLMs?|LMs?|MLLMs?|VLMs?|LVLMs?|backbones?|teachers?|students?|agents?|baselines?|judges?|policies|policy)\b"
+        ),
+        "count_noun_before": fast_compile(
+            r"\b(?:models|LLMs|LMs|MLLMs|VLMs|LVLMs|backbones|teachers|students|agents|baselines)\s+(?:[\w\-]+\s+){0,5}$"
+        ),
     }
 
 
@@ -374,6 +404,7 @@ class ModelExtractor(Component):
             ]
 
         found = kept(found)
+        found += kept(self._own_models(text, title_len or 0, found, corpora))
         found += kept(self._shape_cues(text))
         found += kept(self._coordinated(text, found, corpora))
         # one role per name per paper: a name the text defines as a class's abbreviation
@@ -381,6 +412,119 @@ class ModelExtractor(Component):
         listed = {c["text"] for c in gazetteer}
         classes = {f["name"] for f in found if f["text"] not in listed and self._class_abbreviation(text, f)}
         return _drop_long_forms(text, _resolve([f for f in found if f["name"] not in classes]))
+
+    def _own_names(self, text: str, title_len: int) -> list[str]:
+        """The names the paper gives its own work: the title's ``X:`` and what the abstract
+        introduces (``we propose X``, ``This paper introduces X``, ``we train Judge for
+        Reasoning (J4R)``), coined (not ordinary words); two words when the first is a
+        capitalized word that is not an ordinary one (``Prithvi WxC``) or the title has both."""
+        p, names = self.patterns, []
+        m = p["own_title"].match(text, 0, title_len) if title_len else None
+        title_name = m["name"] if m else None
+        starts = []
+        for m in p["own_we"].finditer(text):
+            at = m.end()
+            if at < title_len:
+                continue
+            if text.startswith(("a ", "an ", "the "), at):
+                at = text.index(" ", at) + 1
+            long_form = p["own_bracket"].match(text, at)
+            starts.append(long_form.end() if long_form else at)
+        if title_name:
+            starts.insert(0, 0)
+        for at in starts:
+            two = p["two_words"].match(text, at)
+            second = self.candidate(text, two.end(), strong=True) if two else None
+            if two and second and (not ordinary(two["first"]) and not is_generic(two["first"])
+                                    or text[at : second[1]] == title_name):
+                names.append(text[at : second[1]])
+                continue
+            span = self.candidate(text, at, strong=True)
+            name = text[span[0] : span[1]] if span else ""
+            # a capitalized word that is no ordinary one (Bayesian, Procrustes) names nothing unless the title gives it
+            if span and (name == title_name or at and looks_like_name(name.split("-")[0].rstrip("*+"))):
+                names.append(name)
+        return list(dict.fromkeys(n for n in names if not (_bare_acronym(n) and n.isalpha()) and not self._word_like(n)))
+
+    def _own_models(self, text: str, title_len: int, found: list[dict], corpora: Mentions) -> list[dict]:
+        """``model.own_size`` / ``model.own_cue``: the paper's own name (``_own_names``) is a model
+        when the abstract says it is a trained network, not a method, benchmark or tool.
+        Evidence, in this order: a benchmark, dataset, tool or agent noun with it (``X
+        benchmark``, ``X, a new dataset``) rules it out; a parameter count its clause gives it
+        (``X, the first 2B-parameter ... model``, ``Across model scales ranging from 135M to 1.7B
+        parameters, X forms ...``) or a size variant (``X-7B``) makes it a model even when it is
+        called a framework (``model.own_size``); else a method noun with it (``X, a framework``)
+        rules it out; a model noun or training word (``the 0.25B parameter X model``, ``X, a 7B
+        judge``, ``X is trained``, ``the pre-trained X``) makes it a model (``model.own_cue``).
+        That a name achieves or outperforms is no evidence: methods do too (15 of 30 such
+        firings on the 2025-26 corpus were methods). Every mention of the name is read."""
+        out: list[dict] = []
+        known = {f["name"].casefold() for f in found}
+        abstract = title_len + 2 if title_len else 0
+        for name in self._own_names(text, title_len):
+            if name.casefold() in known or is_generic(name) or name.casefold() in not_models():
+                continue
+            ev = self._own_evidence(text, name, abstract, found)
+            if ev is None:
+                continue
+            for m in re.finditer(rf"(?<![\w\-./@]){re.escape(name)}(?![\w]|-[A-Za-z0-9]|\+\+)", text):
+                if not corpora.covering(m.start(), reach=0):
+                    out.append(_mention(text, m.start(), m.end(), ev))
+        return out
+
+    def _own_evidence(self, text: str, name: str, abstract: int, found: list[dict]) -> str | None:
+        """The rule id the abstract's evidence about the paper's own ``name`` gives, or None."""
+        g, p = grammar(), self.patterns
+        x = re.escape(name)
+        after = rf"(?<![\w\-./@]){x}(?:\s*\([^()]{{0,40}}\))?\)?"
+        # "X, a ... <noun>", "X, Long Form of X, a ... <noun>", "X is the first ... <noun>"
+        appositive = rf"{after}(?:,|:)?\s+(?:[^,.;()]{{1,80}},\s+)?(?:which\s+is\s+|is\s+)?(?:an?|the)\s+(?:[\w\-]+,?\s+){{0,8}}?"
+        data = alternation(g["own_data_nouns"])
+        if re.search(rf"{after}[\s\-]+(?i:{data})s?\b|{appositive}(?i:{data})s?\b", text[abstract:]):
+            return None
+        title = text[: abstract - 2] if abstract else ""
+        if title.startswith(name) and re.search(rf"\b(?i:{data})s?\b", title):
+            return None
+        if re.search(rf"(?<![\w\-./@]){x}[\s\-~]\d+(?:\.\d+)?B\b", text) or self._own_count(text, name, abstract, found):
+            return "model.own_size"
+        methods = alternation(g["not_model_nouns"])
+        if re.search(rf"{after}[\s\-]+(?i:{methods})s?\b|{appositive}(?i:{methods})s?\b", text[abstract:]):
+            return None
+        if title.startswith(name) and re.search(rf"\b(?i:{methods})s?\b", title):
+            return None
+        nouns, train = alternation(g["model_heads"]), alternation(g["own_train_words"])
+        if re.search(
+            rf"{after}\s+(?:{nouns})s?\b|{appositive}(?:{alternation(g['model_nouns'])})\b"
+            rf"|{after},?\s+(?:is|was|are|were)\s+(?:first\s+|further\s+|then\s+)?(?:{train})\b"
+            rf"|\b(?:{train})\s+{x}\b", text[abstract:]
+        ):
+            return "model.own_cue"
+        return None
+
+    def _own_count(self, text: str, name: str, abstract: int, found: list[dict]) -> bool:
+        """A parameter count in the clause of a mention of ``name``, with no other model, no
+        comparison and no trainable/added parameters between them."""
+        p = self.patterns
+        others = [f for f in found if not f["name"].startswith(name) and f["name"] not in name]
+        for m in re.compile(rf"(?<![\w\-./@]){re.escape(name)}(?![\w])").finditer(text, abstract):
+            s = max((e.end() for e in p["sentence_end"].finditer(text, max(abstract, m.start() - 400), m.start() + 1)), default=abstract)
+            e = p["sentence_end"].search(text, m.end())
+            e = e.start() if e else len(text)
+            for c in p["param_count"].finditer(text, s, e):
+                lo, hi = (m.end(), c.start()) if c.start() > m.end() else (c.end(), m.start())
+                if hi - lo > 120 or p["not_own_count"].search(text, max(s, c.start() - 25), min(e, c.end() + 25)):
+                    continue
+                if p["not_own_count"].search(text, lo, hi) or any(lo <= f["start"] < hi for f in others):
+                    continue
+                if any(abs(f["start"] - c.start()) < abs(m.start() - c.start()) for f in others if s <= f["start"] < e):
+                    continue  # "experiments on LLaVA-3D (a 7B parameter 3D-LMM) show that X ...": another model's size
+                if c.start() > m.end() and p["own_appositive"].fullmatch(text, m.end(), c.start()):
+                    return True  # "X, the first 2B-parameter ... model", "Long Form (X), a 7B judge"
+                noun = p["count_noun_after"].match(text, c.end())
+                if (noun and name not in noun.group()) or p["count_noun_before"].search(text, max(s, c.start() - 60), c.start()):
+                    continue  # "On a 3B backbone", "With 1B-scale models", "LVLMs ranging from 2B to 8B": those models' sizes
+                return True
+        return False
 
     def _shape_cues(self, text: str) -> list[dict]:
         """``model.shape_cue``: coined names a cue makes models. After a comparison
