@@ -169,3 +169,20 @@ def test_the_model_is_the_papers_own_when_the_sentence_names_none():
     assert links("We trained the model with 10 billion parameters on a 4TB corpus.", title=title) == {
         "10 billion parameters": ("ERNIE 3.0", "count.the_model")}
     assert links("We trained the model with 10 billion parameters on a 4TB corpus.") == {"10 billion parameters": (None, None)}
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    # the paper's own model, read by models.py from its evidence (model.own_size), owns its counts
+    ("ZorRS-R1: Compact Multimodal Language Model",
+     "This paper introduces ZorRS, the first 2B-parameter multimodal small language model (MSLM) for remote sensing.",
+     {"2B-parameter": ("ZorRS", "count.appositive")}),
+    (None, "We introduce Mixture-of-Loops (MoL), a unified framework for recursion. Across model scales ranging "
+     "from 135M to 1.7B parameters, MoL forms a new Pareto frontier.",
+     {"135M": ("MoL", "count.owner_clause"), "1.7B parameters": ("MoL", "count.owner_clause")}),
+    (None, "We train Judge for Expertise (J4X), a 7B judge that outperforms GPT-4o by 6.7%.", {"7B": ("J4X", "count.appositive")}),
+    # a method's name is no model: the sizes are those of the models it is tried on
+    (None, "We propose PTD-XO, a distillation framework. Experiments on LVLMs ranging from 2B to 8B parameters "
+     "show that PTD-XO consistently outperforms RLVR baselines.", {"2B": (None, None), "8B parameters": (None, None)}),
+])
+def test_counts_of_the_papers_own_model(title, text, expected):
+    assert links(text, title=title) == expected

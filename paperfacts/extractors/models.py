@@ -211,6 +211,9 @@ def patterns() -> dict[str, regex.Pattern]:
         ),
         "gerund": fast_compile(r"[A-Za-z]+ing\b"),
         "preposition": fast_compile(r"\b(?:of|in|for|with|on|to|from|by)\b", re.IGNORECASE),
+        # words after which an appositive's noun no longer heads it ("a search space for neural
+        # architecture"); not "of", which names keep (Mixture of Experts (MoE) language model)
+        "desc_break": fast_compile(r"\b(?:for|with|that|which|to|from|by)\b"),
         # "the nnU-Net framework", "the DINO self-supervised objective": a listed name used as a method
         "tool_after": fast_compile(
             rf"\s+(?:self-supervised\s+|training\s+|pre-?training\s+)?(?:{alternation(g['method_nouns'])})s?\b", re.IGNORECASE
@@ -362,7 +365,9 @@ class ModelExtractor(Component):
             if looks_like_name(text[m.start() : end]):
                 found.append(_mention(text, m.start(), self.extend(text, end), "model.compound"))
         for m in self.patterns["appositive"].finditer(text):
-            if looks_like_name(m["name"]) and not self.patterns["not_nouns"].search(m["desc"]):
+            # the noun heads the appositive: not after a preposition ("a search space for neural architecture")
+            if looks_like_name(m["name"]) and not self.patterns["not_nouns"].search(m["desc"]) \
+                    and not self.patterns["desc_break"].search(m["desc"]):
                 found.append(_mention(text, m.start("name"), m.end("name"), "model.cue"))
         for key, rule in (("named", "model.named"), ("own_long_form", "model.abbreviation")):
             for m in self.patterns[key].finditer(text):
@@ -374,7 +379,8 @@ class ModelExtractor(Component):
         for m in self.patterns["introduce"].finditer(text):
             tail = self.patterns["intro_tail"].match(m["rest"])
             coined = looks_like_name(m["name"]) or (m["name"][0].isupper() and m["name"].isalpha())
-            if coined and tail and not self.patterns["not_nouns"].search(tail["desc"] or ""):
+            if coined and tail and not self.patterns["not_nouns"].search(tail["desc"] or "") \
+                    and not self.patterns["desc_break"].search(tail["desc"] or ""):
                 found.append(_mention(text, m.start("name"), m.end("name"), "model.cue"))
         for m in self.patterns["list"].finditer(text):
             for item in self.patterns["item"].finditer(m["items"]):
@@ -478,7 +484,7 @@ class ModelExtractor(Component):
         x = re.escape(name)
         after = rf"(?<![\w\-./@]){x}(?:\s*\([^()]{{0,40}}\))?\)?"
         # "X, a ... <noun>", "X, Long Form of X, a ... <noun>", "X is the first ... <noun>"
-        appositive = rf"{after}(?:,|:)?\s+(?:[^,.;()]{{1,80}},\s+)?(?:which\s+is\s+|is\s+)?(?:an?|the)\s+(?:[\w\-]+,?\s+){{0,8}}?"
+        appositive = rf"{after}(?:,|:)?\s+(?:[A-Z][^,.;()]{{0,80}},\s+)?(?:which\s+is\s+|is\s+)?(?:an?|the)\s+(?:[\w\-]+,?\s+){{0,8}}?"
         data = alternation(g["own_data_nouns"])
         if re.search(rf"{after}[\s\-]+(?i:{data})s?\b|{appositive}(?i:{data})s?\b", text[abstract:]):
             return None
@@ -493,8 +499,11 @@ class ModelExtractor(Component):
         if title.startswith(name) and re.search(rf"\b(?i:{methods})s?\b", title):
             return None
         nouns, train = alternation(g["model_heads"]), alternation(g["own_train_words"])
+        head_words = appositive.replace(r"(?:[\w\-]+,?\s+)", r"(?:(?!(?:for|of|that|which|with|to|in|on|from|by|and|or)\b)[\w\-]+,?\s+)")
         if re.search(
-            rf"{after}\s+(?:{nouns})s?\b|{appositive}(?:{alternation(g['model_nouns'])})\b"
+            # the appositive's head, not a noun inside a modifier or after a preposition ("a search
+            # space for neural architecture", "a vision-language model (VLM)-guided framework")
+            rf"{after}\s+(?:{nouns})s?\b|{head_words}(?:{alternation([n for n in g['model_nouns'] if n not in ('variant', 'checkpoint', 'checkpoints')])})\b(?!\s*(?:\([^()]*\))?-)"
             rf"|{after},?\s+(?:is|was|are|were)\s+(?:first\s+|further\s+|then\s+)?(?:{train})\b"
             rf"|\b(?:{train})\s+{x}\b", text[abstract:]
         ):
@@ -511,6 +520,8 @@ class ModelExtractor(Component):
             e = p["sentence_end"].search(text, m.end())
             e = e.start() if e else len(text)
             for c in p["param_count"].finditer(text, s, e):
+                if c.start() > m.end() and p["own_appositive"].fullmatch(text, m.end(), c.start()):
+                    return True  # "X, the first 2B-parameter ... model", "Long Form (X), a 7B judge"
                 lo, hi = (m.end(), c.start()) if c.start() > m.end() else (c.end(), m.start())
                 if hi - lo > 120 or p["not_own_count"].search(text, max(s, c.start() - 25), min(e, c.end() + 25)):
                     continue
@@ -518,8 +529,6 @@ class ModelExtractor(Component):
                     continue
                 if any(abs(f["start"] - c.start()) < abs(m.start() - c.start()) for f in others if s <= f["start"] < e):
                     continue  # "experiments on LLaVA-3D (a 7B parameter 3D-LMM) show that X ...": another model's size
-                if c.start() > m.end() and p["own_appositive"].fullmatch(text, m.end(), c.start()):
-                    return True  # "X, the first 2B-parameter ... model", "Long Form (X), a 7B judge"
                 noun = p["count_noun_after"].match(text, c.end())
                 if (noun and name not in noun.group()) or p["count_noun_before"].search(text, max(s, c.start() - 60), c.start()):
                     continue  # "On a 3B backbone", "With 1B-scale models", "LVLMs ranging from 2B to 8B": those models' sizes
