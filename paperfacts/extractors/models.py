@@ -63,11 +63,22 @@ def not_models() -> frozenset[str]:
 INTRODUCE_VERBS = ("introduce", "present", "propose", "release", "develop", "train", "pretrain", "pre-train", "open-source")
 
 
+#: Verbs after ``we`` (``This paper``, ...) that name the paper's own work next, and ``Introducing``.
+OWN_VERBS = (" propose", " introduce", " present", " develop", " release", " train", " pretrain", " pre-train", " build", "ntroducing ")
+
+
 #: A name-shaped run: letters and digits joined by ``-`` or ``.`` (``Seed-2.0``, ``CC-OCR``,
 #: ``Idefics3-8B``), with ``++`` or ``*`` after it (``NutNet++``).
 _NAME = r"[A-Za-z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+|\.\d[A-Za-z0-9]*)*(?:\+\+|\*)?"
 #: ``A``, ``A and B``, ``A, B, and C``, ``A/B``.
 _LIST = rf"{_NAME}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*){_NAME}){{0,8}}"
+#: After a mention of the paper's own name: a bracket (``X (Long Form)``, ``Long Form (X)``).
+_OWN_TAIL = r"(?:\s*\([^()]{0,40}\))?\)?"
+#: One word of an appositive, and one that is no preposition (after which a noun heads nothing).
+_OWN_WORD = r"(?:[\w\-]+,?\s+)"
+_OWN_HEAD_WORD = r"(?:(?!(?:for|of|that|which|with|to|in|on|from|by|and|or)\b)[\w\-]+,?\s+)"
+#: ``, a ... ``, ``: a ... ``, ``, Long Form of X, a ...``, `` is the first ...``.
+_OWN_APPOSITIVE = rf"(?:,|:)?\s+(?:[A-Z][^,.;()]{{0,80}},\s+)?(?:which\s+is\s+|is\s+)?(?:an?|the)\s+{_OWN_WORD}{{0,8}}?"
 #: Words between a cue and the names it governs (``outperforms the strong baseline X``).
 _FILLER = (
     r"(?:the|a|an|both|all|our|strong|stronger|prior|previous|recent|recently|proposed|existing|leading|larger|"
@@ -223,10 +234,9 @@ def patterns() -> dict[str, regex.Pattern]:
         # the paper's own name (model.own_*): "X: ..." in the title, "we propose X", "This paper
         # introduces X", "we train Long Form (X)", "introducing Prithvi WxC"
         "own_title": fast_compile(rf"^(?P<name>(?:[A-Z][A-Za-z]+\s)?{_NAME})\s*:"),
-        "own_we": Gated(fast_compile(
-            r"\b(?:[Ww]e|paper|work|study|report)\s+(?:first\s+|further\s+|also\s+|then\s+)?"
-            r"(?:propose|introduce|present|develop|release|train|pretrain|pre-train|build)[sd]?\s+|\b[Ii]ntroducing\s+"
-        ), ["propos", "introduc", "present", "develop", "releas", "train", "build"], window=(40, 12)),
+        # "we propose X", "This paper introduces X", "Introducing X": read back from each verb (str.find)
+        "own_we_before": fast_compile(r"(?<![\w\-])(?:[Ww]e|paper|work|study|report)\s+(?:first\s+|further\s+|also\s+|then\s+)?$"),
+        "own_verb_tail": fast_compile(r"[sd]?\s+"),
         "own_bracket": fast_compile(r"(?:[A-Z][\w\-]*\s+(?:(?:for|of|and|with|in|on|to)\s+)?){1,6}?\((?=[A-Za-z0-9][^()]{0,30}\))"),
         "two_words": fast_compile(rf"(?P<first>[A-Z][a-z]+)\s+(?=[A-Za-z0-9])"),
         "sentence_end": fast_compile(r"[.!?](?:\s+|$)(?=[A-Z\\$(])|\n\n"),
@@ -234,6 +244,23 @@ def patterns() -> dict[str, regex.Pattern]:
             r"(?<![\w.\-])\d+(?:\.\d+)?\s*(?:[BM]|billion|million)(?:[\s-]*param(?:eter)?s?\b|(?=[\s-]+(?:[\w\-]+\s+){0,3}?"
             rf"(?:{alternation(g['model_nouns'])})\b))"
         ),
+        # evidence about the paper's own name X, matched where a mention of X ends (model.own_*):
+        # "X benchmark", "X, a new dataset", "X (Long Form), a ... framework", "X model", "X, a 7B
+        # judge", "X is trained", "X-7B"
+        "own_data_at": fast_compile(rf"{_OWN_TAIL}(?:[\s\-]+|{_OWN_APPOSITIVE})(?i:{alternation(g['own_data_nouns'])})s?\b"),
+        "own_method_at": fast_compile(rf"{_OWN_TAIL}(?:[\s\-]+|{_OWN_APPOSITIVE})(?i:{alternation(g['not_model_nouns'])})s?\b"),
+        # the appositive's head, not a noun inside a modifier or after a preposition ("a search
+        # space for neural architecture", "a vision-language model (VLM)-guided framework")
+        "own_cue_at": fast_compile(
+            rf"{_OWN_TAIL}(?:\s+(?:{alternation(g['model_heads'])})s?\b"
+            rf"|{_OWN_APPOSITIVE.replace(_OWN_WORD, _OWN_HEAD_WORD)}"
+            rf"(?:{alternation([n for n in g['model_nouns'] if n not in ('variant', 'checkpoint', 'checkpoints')])})\b(?!\s*(?:\([^()]*\))?-)"
+            rf"|,?\s+(?:is|was|are|were)\s+(?:first\s+|further\s+|then\s+)?(?:{alternation(g['own_train_words'])})\b)"
+        ),
+        "trained_before": fast_compile(rf"\b(?:{alternation(g['own_train_words'])})\s+$"),
+        "own_size_at": fast_compile(r"[\s\-~]\d+(?:\.\d+)?B\b"),
+        "title_data": fast_compile(rf"\b(?i:{alternation(g['own_data_nouns'])})s?\b"),
+        "title_methods": fast_compile(rf"\b(?i:{alternation(g['not_model_nouns'])})s?\b"),
         "not_own_count": fast_compile(
             r"(?i:trainable|learnable|additional|extra|fewer|less|than|over|outperform\w*|compared|vs\.?|surpass\w*|adds?|adding|introduc\w*|each|per)\b"
         ),
@@ -428,10 +455,7 @@ class ModelExtractor(Component):
         m = p["own_title"].match(text, 0, title_len) if title_len else None
         title_name = m["name"] if m else None
         starts = []
-        for m in p["own_we"].finditer(text):
-            at = m.end()
-            if at < title_len:
-                continue
+        for at in self._intro_ends(text, title_len):
             if text.startswith(("a ", "an ", "the "), at):
                 at = text.index(" ", at) + 1
             long_form = p["own_bracket"].match(text, at)
@@ -451,6 +475,20 @@ class ModelExtractor(Component):
             if span and (name == title_name or at and looks_like_name(name.split("-")[0].rstrip("*+"))):
                 names.append(name)
         return list(dict.fromkeys(n for n in names if not (_bare_acronym(n) and n.isalpha()) and not self._word_like(n)))
+
+    def _intro_ends(self, text: str, start: int) -> list[int]:
+        """Where the name after ``we propose`` / ``This paper introduces`` / ``Introducing`` starts."""
+        p, ends = self.patterns, []
+        for verb in OWN_VERBS:
+            at = text.find(verb, start)
+            while at >= 0:
+                if verb == "ntroducing ":
+                    if text[at - 1 : at] in ("I", "i") and not text[at - 2 : at - 1].isalnum():
+                        ends.append(at + len(verb))
+                elif p["own_we_before"].search(text, max(0, at - 30), at + 1) and (tail := p["own_verb_tail"].match(text, at + len(verb))):
+                    ends.append(tail.end())
+                at = text.find(verb, at + 1)
+        return sorted(ends)
 
     def _own_models(self, text: str, title_len: int, found: list[dict], corpora: Mentions) -> list[dict]:
         """``model.own_size`` / ``model.own_cue``: the paper's own name (``_own_names``) is a model
@@ -473,39 +511,26 @@ class ModelExtractor(Component):
             ev = self._own_evidence(text, name, abstract, found)
             if ev is None:
                 continue
-            for m in re.finditer(rf"(?<![\w\-./@]){re.escape(name)}(?![\w]|-[A-Za-z0-9]|\+\+)", text):
-                if not corpora.covering(m.start(), reach=0):
-                    out.append(_mention(text, m.start(), m.end(), ev))
+            for start, end in _mentions_of(text, name, strict=True):
+                if not corpora.covering(start, reach=0):
+                    out.append(_mention(text, start, end, ev))
         return out
 
     def _own_evidence(self, text: str, name: str, abstract: int, found: list[dict]) -> str | None:
-        """The rule id the abstract's evidence about the paper's own ``name`` gives, or None."""
-        g, p = grammar(), self.patterns
-        x = re.escape(name)
-        after = rf"(?<![\w\-./@]){x}(?:\s*\([^()]{{0,40}}\))?\)?"
-        # "X, a ... <noun>", "X, Long Form of X, a ... <noun>", "X is the first ... <noun>"
-        appositive = rf"{after}(?:,|:)?\s+(?:[A-Z][^,.;()]{{0,80}},\s+)?(?:which\s+is\s+|is\s+)?(?:an?|the)\s+(?:[\w\-]+,?\s+){{0,8}}?"
-        data = alternation(g["own_data_nouns"])
-        if re.search(rf"{after}[\s\-]+(?i:{data})s?\b|{appositive}(?i:{data})s?\b", text[abstract:]):
-            return None
+        """The rule id the abstract's evidence about the paper's own ``name`` gives, or None.
+        Patterns are matched at each mention's end (no pattern is built per name)."""
+        p = self.patterns
+        ends = [e for _, e in _mentions_of(text, name, abstract)]
         title = text[: abstract - 2] if abstract else ""
-        if title.startswith(name) and re.search(rf"\b(?i:{data})s?\b", title):
+        own_title = title.startswith(name)
+        if any(p["own_data_at"].match(text, e) for e in ends) or own_title and p["title_data"].search(title):
             return None
-        if re.search(rf"(?<![\w\-./@]){x}[\s\-~]\d+(?:\.\d+)?B\b", text) or self._own_count(text, name, abstract, found):
+        if any(p["own_size_at"].match(text, e) for _, e in _mentions_of(text, name)) or self._own_count(text, name, abstract, found):
             return "model.own_size"
-        methods = alternation(g["not_model_nouns"])
-        if re.search(rf"{after}[\s\-]+(?i:{methods})s?\b|{appositive}(?i:{methods})s?\b", text[abstract:]):
+        if any(p["own_method_at"].match(text, e) for e in ends) or own_title and p["title_methods"].search(title):
             return None
-        if title.startswith(name) and re.search(rf"\b(?i:{methods})s?\b", title):
-            return None
-        nouns, train = alternation(g["model_heads"]), alternation(g["own_train_words"])
-        head_words = appositive.replace(r"(?:[\w\-]+,?\s+)", r"(?:(?!(?:for|of|that|which|with|to|in|on|from|by|and|or)\b)[\w\-]+,?\s+)")
-        if re.search(
-            # the appositive's head, not a noun inside a modifier or after a preposition ("a search
-            # space for neural architecture", "a vision-language model (VLM)-guided framework")
-            rf"{after}\s+(?:{nouns})s?\b|{head_words}(?:{alternation([n for n in g['model_nouns'] if n not in ('variant', 'checkpoint', 'checkpoints')])})\b(?!\s*(?:\([^()]*\))?-)"
-            rf"|{after},?\s+(?:is|was|are|were)\s+(?:first\s+|further\s+|then\s+)?(?:{train})\b"
-            rf"|\b(?:{train})\s+{x}\b", text[abstract:]
+        if any(p["own_cue_at"].match(text, e) for e in ends) or any(
+            p["trained_before"].search(text, max(abstract, a - 20), a) for a, _ in _mentions_of(text, name, abstract)
         ):
             return "model.own_cue"
         return None
@@ -515,7 +540,7 @@ class ModelExtractor(Component):
         comparison and no trainable/added parameters between them."""
         p = self.patterns
         others = [f for f in found if not f["name"].startswith(name) and f["name"] not in name]
-        for m in re.compile(rf"(?<![\w\-./@]){re.escape(name)}(?![\w])").finditer(text, abstract):
+        for m in (_Span(a, b) for a, b in _mentions_of(text, name, abstract)):
             s = max((e.end() for e in p["sentence_end"].finditer(text, max(abstract, m.start() - 400), m.start() + 1)), default=abstract)
             e = p["sentence_end"].search(text, m.end())
             e = e.start() if e else len(text)
@@ -653,6 +678,35 @@ class ModelExtractor(Component):
 
     def set_annotations(self, doc: Doc, mentions: list[dict]) -> None:
         write_facts(doc, "model", mentions)
+
+
+def _mentions_of(text: str, name: str, start: int = 0, strict: bool = False) -> list[tuple[int, int]]:
+    """``(start, end)`` of each mention of ``name`` as a whole name (not inside ``X-Y`` or
+    ``aX``); ``strict`` also skips ``X-7B`` and ``X++`` (other names)."""
+    out, at = [], text.find(name, start)
+    while at >= 0:
+        end = at + len(name)
+        before, after = text[at - 1 : at] if at else "", text[end : end + 2]
+        if not (before.isalnum() or before in ("_", "-", ".", "/", "@")) and not (after[:1].isalnum() or after[:1] == "_") \
+                and not (strict and (after == "++" or after[:1] == "-" and after[1:2].isalnum())):
+            out.append((at, end))
+        at = text.find(name, at + 1)
+    return out
+
+
+class _Span:
+    """A mention's bounds with a match's ``start()``/``end()``."""
+
+    __slots__ = ("_start", "_end")
+
+    def __init__(self, start: int, end: int):
+        self._start, self._end = start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
 
 
 def _mention(text: str, start: int, end: int, rule: str) -> dict:
