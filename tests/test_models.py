@@ -85,3 +85,53 @@ def test_coined_candidates(name, expected):
 @pytest.mark.parametrize("name", ["multiPLM", "s-MLLM", "LLMs", "Transformer"])
 def test_generic_classes(name):
     assert is_generic(name)
+
+
+# --------------------------------------------------------------------------
+# The paper's own model (model.own_size, model.own_cue)
+# --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("title, text, name, rule", [
+    # a parameter count its clause gives it, even when it is called a framework
+    ("ZorRS-R1: Compact Multimodal Language Model for Remote Sensing",
+     "This paper introduces ZorRS, the first 2B-parameter multimodal small language model (MSLM) for remote sensing.",
+     "ZorRS", "model.own_size"),
+    ("J4X: Learning to Judge", "We train Judge for Expertise (J4X), a 7B judge that outperforms GPT-4o by 6.7%.",
+     "J4X", "model.own_size"),
+    ("Mixture-of-Loops: Adaptive Depth",
+     "We introduce Mixture-of-Loops (MoL), a unified framework for recursion. Across model scales ranging from "
+     "135M to 1.7B parameters, MoL forms a new Pareto frontier.", "MoL", "model.own_size"),
+    (None, "We close this gap by introducing Quarvi TxC, a 2.3 billion parameter foundation model for weather.",
+     "Quarvi TxC", "model.own_size"),
+    (None, "We propose VorTal, a step towards unification. The ~0.25B parameter VorTal model unifies text and images.",
+     "VorTal", "model.own_size"),
+    ("GeoSolverX: Process Supervision for Remote Sensing",
+     "We introduce GeoSolverX, a novel framework for reasoning. Our resulting model, GeoSolverX-9B, leads six benchmarks.",
+     "GeoSolverX", "model.own_size"),
+    # a model noun heads its appositive, or a training word
+    (None, "We propose LumoCT for chest scans. The pre-trained LumoCT transfers to new hospitals.", "LumoCT", "model.own_cue"),
+    ("QuDexa: Selecting Data", "We propose QuDexa. QuDexa is trained on pairwise judgments of quality.",
+     "QuDexa", "model.own_cue"),
+])
+def test_the_papers_own_model(title, text, name, rule):
+    assert names(text, title=title).get(name) == rule
+
+
+@pytest.mark.parametrize("title, text, junk", [
+    # a method: results are no evidence, nor are sizes of the models it is applied to
+    ("SpeedSIFT: Token Compression for Omni-modal LLMs",
+     "We propose SpeedSIFT, a token compression framework. SpeedSIFT achieves state-of-the-art results.", "SpeedSIFT"),
+    (None, "We propose PTD-XO, a distillation framework. Experiments on LVLMs ranging from 2B to 8B parameters "
+     "show that PTD-XO consistently outperforms RLVR baselines.", "PTD-XO"),
+    (None, "We propose AdaTok-3D, an adaptive token pruning framework. Experiments on LLaVA-3D (a 7B parameter "
+     "3D-LMM) demonstrate that AdaTok-3D achieves 21% faster inference.", "AdaTok-3D"),
+    (None, "We introduce CoRTX, a post-training framework. With 1B-scale models, CoRTX improves pass@1 by 8%.", "CoRTX"),
+    # a benchmark or dataset, whatever else the abstract says
+    (None, "We introduce TexBench-X, a benchmark for page-to-LaTeX OCR, and train a 2B-parameter model on it.", "TexBench-X"),
+    # a capitalized word the title does not give names nothing
+    (None, "We propose a Bayesian classification framework. Such Bayesian models are trustworthy.", "Bayesian"),
+    # the head of the appositive is no model noun
+    (None, "We introduce UniNASX, a generic search space for neural architecture search.", "UniNASX"),
+])
+def test_the_papers_own_name_that_is_no_model(title, text, junk):
+    assert junk not in names(text, title=title)

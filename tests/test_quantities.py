@@ -136,11 +136,15 @@ LINKS = [
     ("Mistral outperforms models with up to 70B parameters.", {"70B parameters": (None, None)}),
     ("Lightweight models such as TinierHAR (34K parameters) and TinyNet (55K parameters) do well.",
      {"34K parameters": ("TinierHAR", "count.beside_name"), "55K parameters": ("TinyNet", "count.beside_name")}),
+    # a name not read as a model owns nothing
+    ("Lightweight models such as TinierHAR (34K parameters) and Qorvel (55K parameters) do well.",
+     {"34K parameters": ("TinierHAR", "count.beside_name"), "55K parameters": (None, None)}),
     ("We evaluate six multilingual LLMs (0.5B-9B parameters) and GPT-4 on MedEV.",
      {"0.5B": (None, None), "9B parameters": (None, None)}),
     ("Mistral reaches 60% while Falcon uses 40B parameters.", {"40B parameters": ("Falcon", "count.has")}),
     ("It is fast on the MLA-based Mistral and on the 229B-parameter MiniMax-M2.7.",
      {"229B-parameter": ("MiniMax-M2.7", "count.beside_name")}),
+    ("It is fast on the MLA-based Mistral and on the 229B-parameter Zorvex-M2.7.", {"229B-parameter": (None, None)}),
     ("By freezing the components of SAM2, we train only 4.5 million parameters.", {"4.5 million parameters": (None, None)}),
     ("Our system uses at most 168M parameters (about 70% of Whisper-small).", {"168M parameters": (None, None)}),
     ("Our system is a 306M-parameter architecture that augments a pretrained GPT-2 Small backbone.", {"306M-parameter": (None, None)}),
@@ -165,3 +169,20 @@ def test_the_model_is_the_papers_own_when_the_sentence_names_none():
     assert links("We trained the model with 10 billion parameters on a 4TB corpus.", title=title) == {
         "10 billion parameters": ("ERNIE 3.0", "count.the_model")}
     assert links("We trained the model with 10 billion parameters on a 4TB corpus.") == {"10 billion parameters": (None, None)}
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    # the paper's own model, read by models.py from its evidence (model.own_size), owns its counts
+    ("ZorRS-R1: Compact Multimodal Language Model",
+     "This paper introduces ZorRS, the first 2B-parameter multimodal small language model (MSLM) for remote sensing.",
+     {"2B-parameter": ("ZorRS", "count.appositive")}),
+    (None, "We introduce Mixture-of-Loops (MoL), a unified framework for recursion. Across model scales ranging "
+     "from 135M to 1.7B parameters, MoL forms a new Pareto frontier.",
+     {"135M": ("MoL", "count.owner_clause"), "1.7B parameters": ("MoL", "count.owner_clause")}),
+    (None, "We train Judge for Expertise (J4X), a 7B judge that outperforms GPT-4o by 6.7%.", {"7B": ("J4X", "count.appositive")}),
+    # a method's name is no model: the sizes are those of the models it is tried on
+    (None, "We propose PTD-XO, a distillation framework. Experiments on LVLMs ranging from 2B to 8B parameters "
+     "show that PTD-XO consistently outperforms RLVR baselines.", {"2B": (None, None), "8B parameters": (None, None)}),
+])
+def test_counts_of_the_papers_own_model(title, text, expected):
+    assert links(text, title=title) == expected

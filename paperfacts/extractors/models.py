@@ -15,6 +15,11 @@ Rules, each with a stable id:
   Language Model``; ``X, a framework`` is not one.
 * ``model.named``: a model noun names it (``a model named openCabrita 3B``, ``the
   ensemble model, referred to as EL-4``).
+* ``model.own_size`` / ``model.own_cue``: the paper's own name (the title's ``X:``, ``we
+  propose X``, ``we train Long Form (X)``, ``introducing Prithvi WxC``) when the abstract
+  gives it a parameter count or size variant (``TinyRS, the first 2B-parameter ... model``,
+  ``X-7B``) or a model noun or training word (``the UnIVAL model``, ``X is trained``), and
+  no benchmark, dataset, tool or (without a size) method noun (``X framework``).
 * ``model.abbreviation``: the abbreviation of the paper's own long-form model (``we
   propose a novel Physics-guided Causal Model (PCM)``).
 * ``model.shape_cue``: a coined name (not an ordinary English word by
@@ -58,11 +63,22 @@ def not_models() -> frozenset[str]:
 INTRODUCE_VERBS = ("introduce", "present", "propose", "release", "develop", "train", "pretrain", "pre-train", "open-source")
 
 
+#: Verbs after ``we`` (``This paper``, ...) that name the paper's own work next, and ``Introducing``.
+OWN_VERBS = (" propose", " introduce", " present", " develop", " release", " train", " pretrain", " pre-train", " build", "ntroducing ")
+
+
 #: A name-shaped run: letters and digits joined by ``-`` or ``.`` (``Seed-2.0``, ``CC-OCR``,
 #: ``Idefics3-8B``), with ``++`` or ``*`` after it (``NutNet++``).
 _NAME = r"[A-Za-z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+|\.\d[A-Za-z0-9]*)*(?:\+\+|\*)?"
 #: ``A``, ``A and B``, ``A, B, and C``, ``A/B``.
 _LIST = rf"{_NAME}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*){_NAME}){{0,8}}"
+#: After a mention of the paper's own name: a bracket (``X (Long Form)``, ``Long Form (X)``).
+_OWN_TAIL = r"(?:\s*\([^()]{0,40}\))?\)?"
+#: One word of an appositive, and one that is no preposition (after which a noun heads nothing).
+_OWN_WORD = r"(?:[\w\-]+,?\s+)"
+_OWN_HEAD_WORD = r"(?:(?!(?:for|of|that|which|with|to|in|on|from|by|and|or)\b)[\w\-]+,?\s+)"
+#: ``, a ... ``, ``: a ... ``, ``, Long Form of X, a ...``, `` is the first ...``.
+_OWN_APPOSITIVE = rf"(?:,|:)?\s+(?:[A-Z][^,.;()]{{0,80}},\s+)?(?:which\s+is\s+|is\s+)?(?:an?|the)\s+{_OWN_WORD}{{0,8}}?"
 #: Words between a cue and the names it governs (``outperforms the strong baseline X``).
 _FILLER = (
     r"(?:the|a|an|both|all|our|strong|stronger|prior|previous|recent|recently|proposed|existing|leading|larger|"
@@ -206,12 +222,56 @@ def patterns() -> dict[str, regex.Pattern]:
         ),
         "gerund": fast_compile(r"[A-Za-z]+ing\b"),
         "preposition": fast_compile(r"\b(?:of|in|for|with|on|to|from|by)\b", re.IGNORECASE),
+        # words after which an appositive's noun no longer heads it ("a search space for neural
+        # architecture"); not "of", which names keep (Mixture of Experts (MoE) language model)
+        "desc_break": fast_compile(r"\b(?:for|with|that|which|to|from|by)\b"),
         # "the nnU-Net framework", "the DINO self-supervised objective": a listed name used as a method
         "tool_after": fast_compile(
             rf"\s+(?:self-supervised\s+|training\s+|pre-?training\s+)?(?:{alternation(g['method_nouns'])})s?\b", re.IGNORECASE
         ),
         "method_after": fast_compile(rf"[\s-]+(?:{alternation(g['not_model_nouns'])})s?\b", re.IGNORECASE),
         "not_nouns": fast_compile(rf"\b(?:{alternation(g['not_model_nouns'])})s?\b", re.IGNORECASE),
+        # the paper's own name (model.own_*): "X: ..." in the title, "we propose X", "This paper
+        # introduces X", "we train Long Form (X)", "introducing Prithvi WxC"
+        "own_title": fast_compile(rf"^(?P<name>(?:[A-Z][A-Za-z]+\s)?{_NAME})\s*:"),
+        # "we propose X", "This paper introduces X", "Introducing X": read back from each verb (str.find)
+        "own_we_before": fast_compile(r"(?<![\w\-])(?:[Ww]e|paper|work|study|report)\s+(?:first\s+|further\s+|also\s+|then\s+)?$"),
+        "own_verb_tail": fast_compile(r"[sd]?\s+"),
+        "own_bracket": fast_compile(r"(?:[A-Z][\w\-]*\s+(?:(?:for|of|and|with|in|on|to)\s+)?){1,6}?\((?=[A-Za-z0-9][^()]{0,30}\))"),
+        "two_words": fast_compile(rf"(?P<first>[A-Z][a-z]+)\s+(?=[A-Za-z0-9])"),
+        "sentence_end": fast_compile(r"[.!?](?:\s+|$)(?=[A-Z\\$(])|\n\n"),
+        "param_count": fast_compile(
+            r"(?<![\w.\-])\d+(?:\.\d+)?\s*(?:[BM]|billion|million)(?:[\s-]*param(?:eter)?s?\b|(?=[\s-]+(?:[\w\-]+\s+){0,3}?"
+            rf"(?:{alternation(g['model_nouns'])})\b))"
+        ),
+        # evidence about the paper's own name X, matched where a mention of X ends (model.own_*):
+        # "X benchmark", "X, a new dataset", "X (Long Form), a ... framework", "X model", "X, a 7B
+        # judge", "X is trained", "X-7B"
+        "own_data_at": fast_compile(rf"{_OWN_TAIL}(?:[\s\-]+|{_OWN_APPOSITIVE})(?i:{alternation(g['own_data_nouns'])})s?\b"),
+        "own_method_at": fast_compile(rf"{_OWN_TAIL}(?:[\s\-]+|{_OWN_APPOSITIVE})(?i:{alternation(g['not_model_nouns'])})s?\b"),
+        # the appositive's head, not a noun inside a modifier or after a preposition ("a search
+        # space for neural architecture", "a vision-language model (VLM)-guided framework")
+        "own_cue_at": fast_compile(
+            rf"{_OWN_TAIL}(?:\s+(?:{alternation(g['model_heads'])})s?\b"
+            rf"|{_OWN_APPOSITIVE.replace(_OWN_WORD, _OWN_HEAD_WORD)}"
+            rf"(?:{alternation([n for n in g['model_nouns'] if n not in ('variant', 'checkpoint', 'checkpoints')])})\b(?!\s*(?:\([^()]*\))?-)"
+            rf"|,?\s+(?:is|was|are|were)\s+(?:first\s+|further\s+|then\s+)?(?:{alternation(g['own_train_words'])})\b)"
+        ),
+        "trained_before": fast_compile(rf"\b(?:{alternation(g['own_train_words'])})\s+$"),
+        "own_size_at": fast_compile(r"[\s\-~]\d+(?:\.\d+)?B\b"),
+        "title_data": fast_compile(rf"\b(?i:{alternation(g['own_data_nouns'])})s?\b"),
+        "title_methods": fast_compile(rf"\b(?i:{alternation(g['not_model_nouns'])})s?\b"),
+        "not_own_count": fast_compile(
+            r"(?i:trainable|learnable|additional|extra|fewer|less|than|over|outperform\w*|compared|vs\.?|surpass\w*|adds?|adding|introduc\w*|each|per)\b"
+        ),
+        "own_appositive": fast_compile(r"\)?\s*(?:\([^()]{0,40}\))?\)?,\s+(?:which\s+is\s+|is\s+)?(?:an?|the)\s+(?:[\w\-]+\s+){0,3}"),
+        "count_noun_after": fast_compile(
+            r"[\s\-]*(?:param(?:eter)?s?[\s\-]+)?(?:(?:scale|sized?|level)\s+)?(?:[\w\-]+\s+){0,2}?"
+            r"(?:models?|LLMs?|LMs?|MLLMs?|VLMs?|LVLMs?|backbones?|teachers?|students?|agents?|baselines?|judges?|policies|policy)\b"
+        ),
+        "count_noun_before": fast_compile(
+            r"\b(?:models|LLMs|LMs|MLLMs|VLMs|LVLMs|backbones|teachers|students|agents|baselines)\s+(?:[\w\-]+\s+){0,5}$"
+        ),
     }
 
 
@@ -332,7 +392,9 @@ class ModelExtractor(Component):
             if looks_like_name(text[m.start() : end]):
                 found.append(_mention(text, m.start(), self.extend(text, end), "model.compound"))
         for m in self.patterns["appositive"].finditer(text):
-            if looks_like_name(m["name"]) and not self.patterns["not_nouns"].search(m["desc"]):
+            # the noun heads the appositive: not after a preposition ("a search space for neural architecture")
+            if looks_like_name(m["name"]) and not self.patterns["not_nouns"].search(m["desc"]) \
+                    and not self.patterns["desc_break"].search(m["desc"]):
                 found.append(_mention(text, m.start("name"), m.end("name"), "model.cue"))
         for key, rule in (("named", "model.named"), ("own_long_form", "model.abbreviation")):
             for m in self.patterns[key].finditer(text):
@@ -344,7 +406,8 @@ class ModelExtractor(Component):
         for m in self.patterns["introduce"].finditer(text):
             tail = self.patterns["intro_tail"].match(m["rest"])
             coined = looks_like_name(m["name"]) or (m["name"][0].isupper() and m["name"].isalpha())
-            if coined and tail and not self.patterns["not_nouns"].search(tail["desc"] or ""):
+            if coined and tail and not self.patterns["not_nouns"].search(tail["desc"] or "") \
+                    and not self.patterns["desc_break"].search(tail["desc"] or ""):
                 found.append(_mention(text, m.start("name"), m.end("name"), "model.cue"))
         for m in self.patterns["list"].finditer(text):
             for item in self.patterns["item"].finditer(m["items"]):
@@ -374,6 +437,7 @@ class ModelExtractor(Component):
             ]
 
         found = kept(found)
+        found += kept(self._own_models(text, title_len or 0, found, corpora))
         found += kept(self._shape_cues(text))
         found += kept(self._coordinated(text, found, corpora))
         # one role per name per paper: a name the text defines as a class's abbreviation
@@ -381,6 +445,120 @@ class ModelExtractor(Component):
         listed = {c["text"] for c in gazetteer}
         classes = {f["name"] for f in found if f["text"] not in listed and self._class_abbreviation(text, f)}
         return _drop_long_forms(text, _resolve([f for f in found if f["name"] not in classes]))
+
+    def _own_names(self, text: str, title_len: int) -> list[str]:
+        """The names the paper gives its own work: the title's ``X:`` and what the abstract
+        introduces (``we propose X``, ``This paper introduces X``, ``we train Judge for
+        Reasoning (J4R)``), coined (not ordinary words); two words when the first is a
+        capitalized word that is not an ordinary one (``Prithvi WxC``) or the title has both."""
+        p, names = self.patterns, []
+        m = p["own_title"].match(text, 0, title_len) if title_len else None
+        title_name = m["name"] if m else None
+        starts = []
+        for at in self._intro_ends(text, title_len):
+            if text.startswith(("a ", "an ", "the "), at):
+                at = text.index(" ", at) + 1
+            long_form = p["own_bracket"].match(text, at)
+            starts.append(long_form.end() if long_form else at)
+        if title_name:
+            starts.insert(0, 0)
+        for at in starts:
+            two = p["two_words"].match(text, at)
+            second = self.candidate(text, two.end(), strong=True) if two else None
+            if two and second and (not ordinary(two["first"]) and not is_generic(two["first"])
+                                    or text[at : second[1]] == title_name):
+                names.append(text[at : second[1]])
+                continue
+            span = self.candidate(text, at, strong=True)
+            name = text[span[0] : span[1]] if span else ""
+            # a capitalized word that is no ordinary one (Bayesian, Procrustes) names nothing unless the title gives it
+            if span and (name == title_name or at and looks_like_name(name.split("-")[0].rstrip("*+"))):
+                names.append(name)
+        return list(dict.fromkeys(n for n in names if not (_bare_acronym(n) and n.isalpha()) and not self._word_like(n)))
+
+    def _intro_ends(self, text: str, start: int) -> list[int]:
+        """Where the name after ``we propose`` / ``This paper introduces`` / ``Introducing`` starts."""
+        p, ends = self.patterns, []
+        for verb in OWN_VERBS:
+            at = text.find(verb, start)
+            while at >= 0:
+                if verb == "ntroducing ":
+                    if text[at - 1 : at] in ("I", "i") and not text[at - 2 : at - 1].isalnum():
+                        ends.append(at + len(verb))
+                elif p["own_we_before"].search(text, max(0, at - 30), at + 1) and (tail := p["own_verb_tail"].match(text, at + len(verb))):
+                    ends.append(tail.end())
+                at = text.find(verb, at + 1)
+        return sorted(ends)
+
+    def _own_models(self, text: str, title_len: int, found: list[dict], corpora: Mentions) -> list[dict]:
+        """``model.own_size`` / ``model.own_cue``: the paper's own name (``_own_names``) is a model
+        when the abstract says it is a trained network, not a method, benchmark or tool.
+        Evidence, in this order: a benchmark, dataset, tool or agent noun with it (``X
+        benchmark``, ``X, a new dataset``) rules it out; a parameter count its clause gives it
+        (``X, the first 2B-parameter ... model``, ``Across model scales ranging from 135M to 1.7B
+        parameters, X forms ...``) or a size variant (``X-7B``) makes it a model even when it is
+        called a framework (``model.own_size``); else a method noun with it (``X, a framework``)
+        rules it out; a model noun or training word (``the 0.25B parameter X model``, ``X, a 7B
+        judge``, ``X is trained``, ``the pre-trained X``) makes it a model (``model.own_cue``).
+        That a name achieves or outperforms is no evidence: methods do too (15 of 30 such
+        firings on the 2025-26 corpus were methods). Every mention of the name is read."""
+        out: list[dict] = []
+        known = {f["name"].casefold() for f in found}
+        abstract = title_len + 2 if title_len else 0
+        for name in self._own_names(text, title_len):
+            if name.casefold() in known or is_generic(name) or name.casefold() in not_models():
+                continue
+            ev = self._own_evidence(text, name, abstract, found)
+            if ev is None:
+                continue
+            for start, end in _mentions_of(text, name, strict=True):
+                if not corpora.covering(start, reach=0):
+                    out.append(_mention(text, start, end, ev))
+        return out
+
+    def _own_evidence(self, text: str, name: str, abstract: int, found: list[dict]) -> str | None:
+        """The rule id the abstract's evidence about the paper's own ``name`` gives, or None.
+        Patterns are matched at each mention's end (no pattern is built per name)."""
+        p = self.patterns
+        ends = [e for _, e in _mentions_of(text, name, abstract)]
+        title = text[: abstract - 2] if abstract else ""
+        own_title = title.startswith(name)
+        if any(p["own_data_at"].match(text, e) for e in ends) or own_title and p["title_data"].search(title):
+            return None
+        if any(p["own_size_at"].match(text, e) for _, e in _mentions_of(text, name)) or self._own_count(text, name, abstract, found):
+            return "model.own_size"
+        if any(p["own_method_at"].match(text, e) for e in ends) or own_title and p["title_methods"].search(title):
+            return None
+        if any(p["own_cue_at"].match(text, e) for e in ends) or any(
+            p["trained_before"].search(text, max(abstract, a - 20), a) for a, _ in _mentions_of(text, name, abstract)
+        ):
+            return "model.own_cue"
+        return None
+
+    def _own_count(self, text: str, name: str, abstract: int, found: list[dict]) -> bool:
+        """A parameter count in the clause of a mention of ``name``, with no other model, no
+        comparison and no trainable/added parameters between them."""
+        p = self.patterns
+        others = [f for f in found if not f["name"].startswith(name) and f["name"] not in name]
+        for m in (_Span(a, b) for a, b in _mentions_of(text, name, abstract)):
+            s = max((e.end() for e in p["sentence_end"].finditer(text, max(abstract, m.start() - 400), m.start() + 1)), default=abstract)
+            e = p["sentence_end"].search(text, m.end())
+            e = e.start() if e else len(text)
+            for c in p["param_count"].finditer(text, s, e):
+                if c.start() > m.end() and p["own_appositive"].fullmatch(text, m.end(), c.start()):
+                    return True  # "X, the first 2B-parameter ... model", "Long Form (X), a 7B judge"
+                lo, hi = (m.end(), c.start()) if c.start() > m.end() else (c.end(), m.start())
+                if hi - lo > 120 or p["not_own_count"].search(text, max(s, c.start() - 25), min(e, c.end() + 25)):
+                    continue
+                if p["not_own_count"].search(text, lo, hi) or any(lo <= f["start"] < hi for f in others):
+                    continue
+                if any(abs(f["start"] - c.start()) < abs(m.start() - c.start()) for f in others if s <= f["start"] < e):
+                    continue  # "experiments on LLaVA-3D (a 7B parameter 3D-LMM) show that X ...": another model's size
+                noun = p["count_noun_after"].match(text, c.end())
+                if (noun and name not in noun.group()) or p["count_noun_before"].search(text, max(s, c.start() - 60), c.start()):
+                    continue  # "On a 3B backbone", "With 1B-scale models", "LVLMs ranging from 2B to 8B": those models' sizes
+                return True
+        return False
 
     def _shape_cues(self, text: str) -> list[dict]:
         """``model.shape_cue``: coined names a cue makes models. After a comparison
@@ -500,6 +678,35 @@ class ModelExtractor(Component):
 
     def set_annotations(self, doc: Doc, mentions: list[dict]) -> None:
         write_facts(doc, "model", mentions)
+
+
+def _mentions_of(text: str, name: str, start: int = 0, strict: bool = False) -> list[tuple[int, int]]:
+    """``(start, end)`` of each mention of ``name`` as a whole name (not inside ``X-Y`` or
+    ``aX``); ``strict`` also skips ``X-7B`` and ``X++`` (other names)."""
+    out, at = [], text.find(name, start)
+    while at >= 0:
+        end = at + len(name)
+        before, after = text[at - 1 : at] if at else "", text[end : end + 2]
+        if not (before.isalnum() or before in ("_", "-", ".", "/", "@")) and not (after[:1].isalnum() or after[:1] == "_") \
+                and not (strict and (after == "++" or after[:1] == "-" and after[1:2].isalnum())):
+            out.append((at, end))
+        at = text.find(name, at + 1)
+    return out
+
+
+class _Span:
+    """A mention's bounds with a match's ``start()``/``end()``."""
+
+    __slots__ = ("_start", "_end")
+
+    def __init__(self, start: int, end: int):
+        self._start, self._end = start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
 
 
 def _mention(text: str, start: int, end: int, rule: str) -> dict:
