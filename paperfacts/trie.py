@@ -139,8 +139,9 @@ class _GateWords:
         # id(text) -> (text, positions): the text is kept, so its id is not reused
         self._recent: dict[int, tuple[str, dict[str, list[int]] | None]] = {}
         self._recent_chars = 0
-        # the anchors of each word set in the last text asked about (patterns that share
-        # their words, such as the head nouns of several corpus rules, share them)
+        # the last text asked about (the patterns of one component read it in turn), its
+        # positions and the anchors of each word set (several corpus rules share theirs)
+        self._last_text: str | None = None
         self._last_found: dict[str, list[int]] | None = None
         self._last_anchors: dict[frozenset[str], list[tuple[int, int]]] = {}
 
@@ -170,20 +171,22 @@ class _GateWords:
     def anchors(self, text: str, words: frozenset[str]) -> list[tuple[int, int]] | None:
         """``(start, length)`` of each occurrence in ``text`` of any of ``words`` (lower
         case), in order; None where ``positions`` is None."""
-        found = self.positions(text)
+        if text is not self._last_text:
+            self._last_text, self._last_found, self._last_anchors = text, self.positions(text), {}
+        found = self._last_found
         if found is None:
             return None
-        if found is not self._last_found:
-            self._last_found, self._last_anchors = found, {}
         anchors = self._last_anchors.get(words)
         if anchors is None:
-            anchors = sorted((at, len(word)) for word in found.keys() & words for at in found[word])
+            hit = found.keys() & words
+            anchors = sorted((at, len(word)) for word in hit for at in found[word]) if hit else []
             self._last_anchors[words] = anchors
         return anchors
 
     def _forget(self) -> None:
         self._recent.clear()
         self._recent_chars = 0
+        self._last_text, self._last_found, self._last_anchors = None, None, {}
 
 
 GATE_WORDS = _GateWords()
