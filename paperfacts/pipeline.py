@@ -352,7 +352,8 @@ def _check(item):
     if size > MAX_CHARS:
         return replace(item, error=f"title and abstract are {size} characters; at most {MAX_CHARS} are read")
     for field in ("title", "abstract"):
-        bad = _SURROGATE.search(getattr(item, field) or "")
+        value = getattr(item, field) or ""
+        bad = None if value.isascii() else _SURROGATE.search(value)  # a surrogate is not ASCII
         if bad:
             return replace(item, error=f"{field} is not valid Unicode: lone surrogate U+{ord(bad.group()):04X} at {bad.start()}")
     return item

@@ -47,11 +47,14 @@ class Gated:
     ``finditer``; compile such patterns with ``re``: the ``regex`` module's
     ``match`` first looks for a literal the match requires in the rest of the
     text, which makes many failed starts in a long text quadratic. The words of
-    all gated patterns are found in one pass over the text (``GATE_WORDS``)."""
+    all gated patterns are found in one pass over the text (``GATE_WORDS``).
+    ``where(text, at)``, when given, is a cheap test that the word found at ``at``
+    passes wherever it is the word of a match (``the X dataset``: the noun follows a
+    name, not ``a new dataset``); the other places of the words are not tried."""
 
-    __slots__ = ("pattern", "gate", "words", "window", "starts")
+    __slots__ = ("pattern", "gate", "words", "window", "starts", "where")
 
-    def __init__(self, pattern, words=(), *, gate=None, window: tuple[int, int] | None = None, starts: bool = False):
+    def __init__(self, pattern, words=(), *, gate=None, window: tuple[int, int] | None = None, starts: bool = False, where=None):
         if starts and not isinstance(pattern, re.Pattern):
             raise TypeError("Gated(starts=True) takes a stdlib re pattern (see the class docstring)")
         self.pattern = pattern
@@ -60,16 +63,18 @@ class Gated:
         self.gate = gate
         self.window = window
         self.starts = starts
+        self.where = where
 
     def finditer(self, text: str):
         if self.gate is not None and not self.gate(text):
             return iter(())
         if not self.words:
             return self.pattern.finditer(text)
-        found = GATE_WORDS.positions(text)
-        if found is None:  # lower-casing changed the length: no positions
+        anchors = GATE_WORDS.anchors(text, self.words)
+        if anchors is None:  # lower-casing changed the length: no positions
             return self.pattern.finditer(text) if self._has_word(text) else iter(())
-        anchors = [(at, len(word)) for word in found.keys() & self.words for at in found[word]]
+        if self.where is not None:
+            anchors = [a for a in anchors if self.where(text, a[0])]
         if not anchors:
             return iter(())
         if self.starts:
@@ -93,7 +98,7 @@ class Gated:
     def _windowed(self, text: str, anchors: list[tuple[int, int]]) -> list:
         before, after = self.window
         windows: list[list[int]] = []
-        for at, size in sorted(anchors):
+        for at, size in anchors:  # in order (GATE_WORDS.anchors)
             lo, hi = max(0, at - before), min(len(text), at + size + after)
             if windows and lo <= windows[-1][1]:
                 windows[-1][1] = max(windows[-1][1], hi)
@@ -134,6 +139,11 @@ class _GateWords:
         # id(text) -> (text, positions): the text is kept, so its id is not reused
         self._recent: dict[int, tuple[str, dict[str, list[int]] | None]] = {}
         self._recent_chars = 0
+        # the last text asked about (the patterns of one component read it in turn), its
+        # positions and the anchors of each word set (several corpus rules share theirs)
+        self._last_text: str | None = None
+        self._last_found: dict[str, list[int]] | None = None
+        self._last_anchors: dict[frozenset[str], list[tuple[int, int]]] = {}
 
     def add(self, words) -> None:
         if not self.words.issuperset(words):
@@ -158,9 +168,25 @@ class _GateWords:
             self._recent_chars += len(text)
         return found
 
+    def anchors(self, text: str, words: frozenset[str]) -> list[tuple[int, int]] | None:
+        """``(start, length)`` of each occurrence in ``text`` of any of ``words`` (lower
+        case), in order; None where ``positions`` is None."""
+        if text is not self._last_text:
+            self._last_text, self._last_found, self._last_anchors = text, self.positions(text), {}
+        found = self._last_found
+        if found is None:
+            return None
+        anchors = self._last_anchors.get(words)
+        if anchors is None:
+            hit = found.keys() & words
+            anchors = sorted((at, len(word)) for word in hit for at in found[word]) if hit else []
+            self._last_anchors[words] = anchors
+        return anchors
+
     def _forget(self) -> None:
         self._recent.clear()
         self._recent_chars = 0
+        self._last_text, self._last_found, self._last_anchors = None, None, {}
 
 
 GATE_WORDS = _GateWords()

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from paperfacts import get_nlp
 from paperfacts.extractors import text_of
+from paperfacts.extractors.corpora import _after_name
 from paperfacts.extractors.gazetteer import LEFT, MODES, _may_precede
 from paperfacts.literals import Literals
 from paperfacts.normalize import urls
@@ -160,6 +161,15 @@ def test_patterns_tried_only_where_a_word_starts():
     g = Gated(re.compile(r"\b(?:score|accuracy)\s+of\s+\d+"), ["score", "accuracy"], starts=True)
     text = "a Score of 3, an accuracy of 91 and scores of 4; accuracy of accuracy of 5"
     assert [m.group() for m in g.finditer(text)] == [m.group() for m in g.pattern.finditer(text)] == ["accuracy of 91", "accuracy of 5"]
+
+
+def test_a_where_test_rules_out_places_of_the_word():
+    pattern = re.compile(r"[A-Z]\w*\s+dataset\b")
+    text = "a new dataset, the ImageNet dataset and COCO 2017 dataset (the MS-COCO)  dataset"
+    g = Gated(pattern, ["dataset"], window=(40, 10), where=_after_name)
+    assert [m.span() for m in g.finditer(text)] == [m.span() for m in pattern.finditer(text)]
+    assert [_after_name(text, m.start()) for m in re.finditer("dataset", text)] == [False, True, True, True]
+    assert list(Gated(pattern, ["dataset"], window=(40, 10), where=lambda text, at: False).finditer(text)) == []
 
 
 def test_gated_pattern_without_its_word_runs_nothing():

@@ -123,6 +123,29 @@ _SIZE_TAIL = re.compile(r"-\d+(?:\.\d+)?[KM]\b")
 _ON_NAME = re.compile(r"(?:on|across)\s+(?:the\s+)?[A-Z]")
 
 
+def _after_name(text: str, at: int) -> bool:
+    """Whether a head noun at ``at`` may end a ``noun`` match: it follows white space after a
+    ``)``, a digit or a word with a capital letter (``the ImageNet dataset``, ``COCO 2017
+    dataset``), not after a lower-case word (``a new dataset``). A speed gate (trie.Gated)."""
+    i = at - 1
+    if i < 0 or not text[i].isspace():
+        return False
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    if i < 0:
+        return False
+    if text[i] == ")" or text[i].isdecimal():
+        return True
+    while i >= 0 and text[i] in _NAME_CHARS:
+        if "A" <= text[i] <= "Z":
+            return True
+        i -= 1
+    return False
+
+
+_NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-")
+
+
 @lru_cache(maxsize=1)
 def patterns() -> dict[str, regex.Pattern]:
     c = cues()
@@ -149,7 +172,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "size_shape": Gated(fast_compile(r"(?<![\w\-./@])(?P<name>[A-Z][A-Za-z0-9]*(?:-[A-Za-z][A-Za-z0-9]*)*)-\d+(?:\.\d+)?[KM](?![\w-])"), gate=_SIZE_TAIL.search),
         "noun": Gated(fast_compile(
             rf"(?<![\w\-./@])(?P<names>{names})(?:\s+\((?P<short>{name})\))?\s+(?P<noun>{nouns})\b"
-        ), noun_words, window=(300, 30)),
+        ), noun_words, window=(300, 30), where=_after_name),
         "item": fast_compile(multi),
         "modified_noun": Gated(fast_compile(rf"\b(?:the|The)\s+(?P<name>{name})\s+[a-z][a-z\-]+\s+(?:benchmark|leaderboard)\b"), ["benchmark", "leaderboard"], window=(80, 10)),
         "introduce": Gated(fast_compile(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..normalize.urls import CONTEXT_CHARS, find_urls, url_kind
+from ..normalize.urls import CONTEXT_CHARS, find_urls, load_suffix_list, url_kind
 from . import Component, attrs, require_paperfacts, text_of, write_facts
 from .sentences import sentence_of
 
@@ -20,7 +20,7 @@ class UrlExtractor(Component):
 
     def __init__(self, nlp: Language, name: str = "paperfacts_urls"):
         self.name = name
-
+        load_suffix_list()  # a one-time cost, paid where the pipeline is built
 
     def match(self, doc: Doc) -> list[dict]:
         text, out, previous_end = text_of(doc), [], 0

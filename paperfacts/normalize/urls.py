@@ -31,7 +31,7 @@ from pathlib import Path
 
 import regex
 
-__all__ = ["UrlMatch", "find_urls", "normalize_url", "url_kind", "URL_KINDS", "CONTEXT_CHARS"]
+__all__ = ["UrlMatch", "find_urls", "normalize_url", "url_kind", "load_suffix_list", "URL_KINDS", "CONTEXT_CHARS"]
 
 URL_KINDS = ("code", "model", "dataset", "demo", "project", "other")
 
@@ -140,6 +140,12 @@ def _tld_extractor():
 
         _TLD = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
     return _TLD
+
+
+def load_suffix_list() -> None:
+    """Build the public suffix list now (about 0.1-0.4 s, once per process) rather than at
+    the first scheme-less link; the URL component calls it when it is made."""
+    _tld_extractor()("example.com")
 
 
 @functools.lru_cache(maxsize=65536)
