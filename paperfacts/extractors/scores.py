@@ -86,7 +86,7 @@ def patterns() -> dict[str, regex.Pattern]:
             rf"|(?=\s*{RANGE}\s*[+\-]?{NUM}{PCT}))", engine="regex"
         ), ["%", "cent"], window=(80, 30)),
         "points": Gated(fast_compile(
-            rf"(?<![\w.\\])\$?(?P<sign>[+\-\u2212])?(?P<num>{NUM})\$?(?:(?:\s*-\s*|\s+)(?:(?:absolute|percentage|percent|accuracy|[A-Z][\w@\-]*)[\s\-]+)?)?"
+            rf"(?:(?<![\w.\\])|(?<=sim))\$?(?P<sign>[+\-\u2212])?(?P<num>{NUM})\$?(?:(?:\s*-\s*|\s+)(?:(?:absolute|percentage|percent|accuracy|[A-Z][\w@\-]*)[\s\-]+)?)?"
             rf"{POINTS}(?![A-Za-z/])",
             engine="regex",
         ), ["point", "pts", "%pt", "% pt", "pp", "p.p"], window=(80, 30)),
@@ -135,6 +135,11 @@ def patterns() -> dict[str, regex.Pattern]:
         "metric_after": fast_compile(rf"\s*(?:\\?%)?\s*(?:[\w\-]+\s+){{0,2}}?(?:{alternation(metric_words)})\b", re.IGNORECASE),
         "threshold": fast_compile(r"(?<!\bby )(?<!\bby a )\b(?:exceed|exceeds|exceeding|surpass|surpasses|surpassing|above|over|below|under)\s+$", re.IGNORECASE),
         "not_before": fast_compile(rf"\b(?:{alternation(c['not_score_before'])})\s*(?:of\s+|by\s+|to\s+)?(?:\w+\s+)?{hedge}$", re.IGNORECASE),
+        # "outperforms baselines trained on 4.5 times more data by 6.1%": the margin of a comparison,
+        # whatever words describe the systems compared (no verb of saving or cutting in between)
+        "margin_by": fast_compile(
+            r"\b(?:outperform|surpass|beat|exceed|outscor|outpac)\w*\b(?:(?!\b(?:reduc|cut|sav|lower|decreas|shrink|compress|accelerat|speed|while|whereas|but)\w*)[^;])*?"
+            rf"\bby\s+{hedge}$", re.IGNORECASE),
         "not_after": fast_compile(rf"^\s*(?:[\w\-]+\s+)?(?:{alternation(c['not_score_after'])})\b", re.IGNORECASE),
         "efficiency_before": fast_compile(rf"(?<![\w-])(?:{alternation(c['efficiency_words'])})\b(?:\s+(?!(?:while|whereas|but|and|with|improv\w*|achiev\w*)\b)[\w\-/]+){{0,6}}\s*{hedge}$", re.IGNORECASE),
         "efficiency_after": fast_compile(
@@ -152,6 +157,8 @@ def patterns() -> dict[str, regex.Pattern]:
         "on_bench": fast_compile(
             rf"\s*(?:\\?%|\$)?\s*\)?\s*(?:(?:to|and|vs\.?|/|-|\u2013|~|\$?\\rightarrow\$?|\u2192|->)\s*[+\-]?\$?{NUM}\s*(?:\\?%)?\$?\s*)?"
             rf"(?:[\w@\-./]+\s+){{0,3}}?(?:on|in|for|at|across|over)\s+(?:the\s+)?(?:(?:challenging|popular|standard|public|widely[\s\-]used)\s+)?"
+            # "on average across different subsets of the Pile": the parts of one benchmark are on it
+            rf"(?:(?:(?:different|all|several|various|multiple|the|its|\d+)\s+)?(?:subsets|splits|subtasks|partitions|sections|parts)\s+of\s+(?:the\s+)?)?"
         ),
         "opens_on": fast_compile(r"(?:^|[,;:(]|\band\b)\s*(?i:on|in|for|across|evaluated on|tested on)\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){0,3}$"),
         "clause": fast_compile(r";|,\s+(?:and|but|while|whereas|yet|although)\b(?!\s*(?:by\s+|up to\s+)?[+\-]?\$?\d)|\s(?:while|whereas|but)\s"),
@@ -363,7 +370,7 @@ class ScoreExtractor(Component):
                 continue
             of = p["of_name"].match(text, after_start)
             c["of_model"] = bool(of and models.starting_in(of.end(), of.end() + 1))  # "the 32.0% of Llama-3.2-1B"
-            if self._not_a_score(text[c["start"] : c["end"]], before, after, c):
+            if self._not_a_score(text[c["start"] : c["end"]], before, after, c, lambda: text[max(s, c["start"] - 200) : c["start"]]):
                 rejected.append({"start": c["start"], "end": c["end"], "sentence": s})
                 continue
             if rejected and self._carried_rejection(text, rejected[-1], c, s):
@@ -485,7 +492,7 @@ class ScoreExtractor(Component):
 
     # ---------------------------------------------------------------- is it a score, which kind
 
-    def _not_a_score(self, number: str, before: str, after: str, c: dict) -> bool:
+    def _not_a_score(self, number: str, before: str, after: str, c: dict, wide_before) -> bool:
         p = self.patterns
         if c["rule"] in ("score.paren", "score.possessive", "score.rating_mean", "score.versus"):
             return bool(p["years"].match(number))
@@ -497,7 +504,8 @@ class ScoreExtractor(Component):
         if p["spread_before"].search(before):
             return True  # "variation of +/- 0.7%": a spread
         return bool(
-            p["years"].match(number) or p["not_before"].search(before) or p["not_after"].search(after)
+            p["years"].match(number) or (p["not_before"].search(before) and not p["margin_by"].search(wide_before()))
+            or p["not_after"].search(after)
             or p["efficiency_before"].search(before) or p["efficiency_after"].search(after)
         )
 
