@@ -32,6 +32,10 @@ FORMS = [
     # a plain number before a metric; a list of them
     ("BERT gets 84.6 F1 on SQuAD.", [(84.6, None, "absolute")]),
     ("It reaches 31.2, 28.7 and 40.5 BLEU.", [(31.2, None, "absolute"), (28.7, None, "absolute"), (40.5, None, "absolute")]),
+    # the list a metric heads; a ratio after it is no member
+    ("Overall, TransTab ranks 1.00, 1.00, 1.78 out of 12 methods.", [(1.0, None, "absolute"), (1.0, None, "absolute"), (1.78, None, "absolute")]),
+    ("It reaches an F1 of 0.81, 0.79 and 0.77 on three sets.", [(0.81, None, "absolute"), (0.79, None, "absolute"), (0.77, None, "absolute")]),
+    ("It reaches an FID of 6.54, 2.1 times faster than the baseline.", [(6.54, None, "absolute")]),
     # rating means: the mean is a score, the SD is not
     ("Participants rated it highly (M = 3.90, SD = 0.80).", [(3.9, None, "absolute")]),
     # a number in brackets after a model where the sentence speaks of results
@@ -151,6 +155,15 @@ LINKS = [
      [(10.0, "delta", "the Pile")]),
     ("At the same budget, it improves perplexity by 10% on average across different subsets of the tasks, and trains on the Pile.",
      [(10.0, "delta", None)]),
+    # "This dataset" after a sentence that introduces one benchmark is that benchmark; after two, one only named, or "The model", none
+    ("We introduce CaseHOLD, a benchmark of legal questions. This dataset is difficult (F1 of 0.4 with a BiLSTM baseline).",
+     [(0.4, "absolute", "CaseHOLD")]),
+    ("We introduce CaseHOLD and LexGLUE, two benchmarks. This dataset is difficult (F1 of 0.4 with a BiLSTM baseline).",
+     [(0.4, "absolute", None)]),
+    ("We translate CaseHOLD into Kyrgyz. This dataset is difficult (F1 of 0.4 with a BiLSTM baseline).",
+     [(0.4, "absolute", None)]),
+    ("We introduce CaseHOLD, a benchmark. The model is hard to train (F1 of 0.4 with a BiLSTM baseline).",
+     [(0.4, "absolute", None)]),
     # a score on a list of benchmarks is on none of them alone
     ("along with a 3% increase in performance on QBench2, RealWorldQA, and MMMU", [(3.0, "delta", None)]),
     ("it outperforms GPT-4o by 6.7%, matching larger judges on both JudgeBench and ReasoningJudgeBench.", [(6.7, "delta", None)]),

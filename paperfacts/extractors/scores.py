@@ -110,6 +110,7 @@ def patterns() -> dict[str, regex.Pattern]:
         ), ["sd"], window=(40, 30)),
         # a plain number (not a count, year or size) before a metric name: checked against the metric mentions
         "plain_number": fast_compile(rf"(?<![\w.\\$/\-@])(?P<num>\d{{1,3}}\.\d{{1,4}}|\d{{1,3}})(?![\w%.]|\.\d|/\d)"),
+        "list_after": fast_compile(rf"\s*(?:,\s*and|,|and)\s+(?P<num>\d{{1,3}}\.\d{{1,4}})(?![\w%]|\.\d|\s*(?:\\?%|points?|x\b|times|\u00d7|{PM}))"),
         "list_before": fast_compile(r"(?<![\w.\\$/\-])(?P<num>\d{1,3}\.\d{1,4}|\d{1,3})\s*(?:,|and|,\s*and|/)\s*$"),
         "threshold_before": fast_compile(r"(?:\babove|\bbelow|\bat least|\bat most|\bthreshold(?:s)?(?: of)?|\bwith|>=?|<=?|\\geq|\\leq|\u2265|\u2264)\s*\$?\s*$", re.IGNORECASE),
         "metric_gap": fast_compile(r"[ \t]*(?:-[ \t]*)?"),
@@ -199,6 +200,8 @@ def patterns() -> dict[str, regex.Pattern]:
         "unread_before": fast_compile(r"(?<![\w\-.])[A-Z][\w\-.]*[A-Za-z0-9]\s*\(\s*\$?$"),
         "coordinated_after": fast_compile(r"\s*(?:,\s*(?:and|or)\b|and\b|or\b|/|,\s*[A-Z][\w\-]*\s*(?:,|and\b)|,\s*(?:a|an|the)\s[^,;()]{1,60},\s*(?:and|or)\b)"),
         "coordinated_before": fast_compile(r"(?:\b[A-Z][\w\-+.]*\s*,\s*|\b[A-Z][\w\-+.]*\s*,?\s+and\s+)$"),
+        "this_benchmark": fast_compile(r"\b[Tt]his\s+(?:new\s+|challenging\s+)?(?:dataset|benchmark|test\s+set)\b"),
+        "introduces": fast_compile(r"\b(?:introduc|present|propos|creat|construct|buil|releas|curat|develop|contribut)\w*\s+(?:(?:a|an|the|our|new|novel|first)\s+){0,3}$", re.IGNORECASE),
         "respectively": fast_compile(r"\brespectively\b"),
         "years": fast_compile(r"^(?:19|20)\d\d$"),
         "range": fast_compile(rf"[\s~]*{RANGE}[\s~]*"),
@@ -237,6 +240,11 @@ class ScoreExtractor(Component):
             for m in pattern.finditer(text):
                 found.append((m.start("num"), priority, {"start": m.start("num"), "end": m.end("num"), "value": float(m["num"]),
                                                          "unit": None, "rule": rule, "signed": False}))
+                at = m.end("num")
+                while rule == "score.metric_value" and (more := p["list_after"].match(text, at)) is not None:
+                    at = more.end("num")  # "ranks 1.00, 1.00, 1.78", "F1 of 0.81, 0.79 and 0.77": the list the metric heads
+                    found.append((more.start("num"), priority, {"start": more.start("num"), "end": at, "value": float(more["num"]),
+                                                                "unit": None, "rule": rule, "signed": False}))
         for m in p["ratio"].finditer(text):
             # "10.48x higher success rate" is a score, "2.5x faster" / "3x lower latency" is not
             if p["metric_after"].search(m["rest"]) and not (p["efficiency_after"].search(m["rest"]) or p["not_ratio"].search(m["rest"])):
@@ -354,6 +362,16 @@ class ScoreExtractor(Component):
             if cut >= 0:
                 tails.append((a["end"], cut))
 
+        def referent(s):
+            """The one benchmark the sentence before ``s`` introduces (``we present CaseHOLD``), if exactly one."""
+            if s <= 0:
+                return None
+            ps = sentences(s - 1)[0]
+            named = [b for b in benchmarks.starting_in(ps, s) if b["end"] <= s]
+            if len({b["name"] for b in named}) != 1 or not any(p["introduces"].search(text, max(ps, b["start"] - 40), b["start"]) for b in named):
+                return None
+            return named[0]["name"]
+
         def names_at(pos):
             """Whether a metric or model mention starts at ``pos`` ("a gain of 7.2% on F1")."""
             return bool(metrics.starting_in(pos, pos + 1) or models.starting_in(pos, pos + 1))
@@ -387,7 +405,7 @@ class ScoreExtractor(Component):
                 "unit": c["unit"], "kind": kind, "rule": c["rule"], "sentence": s, "clause": clause,
                 "metric": metric_at["name"] if metric_at else (_nearest(metrics, c, *clause) or _nearest(metrics, c, s, e)),
                 "benchmark": self._benchmark(text, c, clause, s, e, benchmarks, corpora, next_start.get(c["start"], e), names_at,
-                                            [t for t in tails if s <= t[0] <= c["start"]]),
+                                            [t for t in tails if s <= t[0] <= c["start"]], referent),
                 "model": self._model(text, c, clause, s, e, models),
             }
             if previous is not None and previous["clause"] == clause and (
@@ -420,7 +438,7 @@ class ScoreExtractor(Component):
         return start, end
 
     def _benchmark(self, text: str, c: dict, clause: tuple[int, int], s: int, e: int,
-                   benchmarks: Mentions, corpora: Mentions, next_start: int, names_at, tails: list[tuple[int, int]]) -> str | None:
+                   benchmarks: Mentions, corpora: Mentions, next_start: int, names_at, tails: list[tuple[int, int]], referent) -> str | None:
         owner = c.get("owner")
         if owner is not None and owner["owner_kind"] == "benchmark":
             return owner["name"]
@@ -448,7 +466,10 @@ class ScoreExtractor(Component):
         tested = Mentions([b for b in corpora.starting_in(*clause) if not self._trained_on(text, b)
                            and not self.patterns["subject_of"].match(text, b["end"]) and not (c["end"] <= b["start"] and b["start"] > next_start) and not any(t0 <= b["start"] and b["end"] <= t1 for t0, t1 in tails)])
         nearest = _nearest(tested, c, *clause, prefer_after=True, mention=True)
-        if nearest is None or self._coordinated(text, tested, nearest):
+        if nearest is None:
+            # "We introduce CaseHOLD ... . This dataset is difficult (F1 of 0.4)": the one benchmark the sentence before names
+            return referent(s) if self.patterns["this_benchmark"].search(text, s, c["start"]) else None
+        if self._coordinated(text, tested, nearest):
             return None  # "... on both A and B": on neither alone
         return nearest["name"]
 
