@@ -66,6 +66,7 @@ FORMS = [
     ("Test-time scaling provides an additional 3% boost", [(3.0, "%", "delta")]),
     ("20x lower computational cost while improving Pixel F1 by 5 percentage points", [(5.0, "points", "delta")]),
     ("approaching the 32.0% of Llama-3.2-1B", [(32.0, "%", "absolute")]),
+    ("It gets the best accuracy per class (91.2%) on CUB.", [(91.2, "%", "absolute")]),
 ]
 
 NOT_SCORES = [
@@ -99,6 +100,8 @@ NOT_SCORES = [
     ("cutting peak GPU memory by nearly 40% at a 20% KV-cache budget", []),
     ("fewer parameters ($9.3\\%$), training data ($0.5\\%$), and GPU resources ($0.2\\%$)", []),
     ("at a masking rate of 15%", []),
+    # the share of the labels a count per class is
+    ("on ImageNet with 60 examples per class (5%)", []),
     # version numbers of hyphenated names are not range starts
     ("from 0.0% on Claude-Sonnet-4.6 to 31.4% on Gemini", [(0.0, "%", "absolute"), (31.4, "%", "absolute")]),
     # a ratio of an efficiency figure is no score
