@@ -20,6 +20,7 @@ FORMS = [
     ("accuracy rises by 2.2%pt over the baseline", [(2.2, "points", "delta")]),
     ("It improves by $+2.4$pp on GLUE.", [(2.4, "points", "delta")]),
     ("yielding a 2.1-point gain in F1", [(2.1, "points", "delta")]),
+    ("It holds a 3-point lead on MMLU.", [(3.0, "points", "delta")]),
     ("naive eviction cuts success by 34.7pp", [(34.7, "points", "delta")]),
     ("our approach shows a merely sim0.6 point decrease in performance", [(0.6, "points", "delta")]),
     # the margin of a comparison, whatever words describe the systems compared
@@ -114,6 +115,7 @@ NOT_SCORES = [
     # 3D point clouds, N-point scales and sweeps are no points
     ("3D point cloud completion", []),
     ("raters used a 10-point scale", []),
+    ("a large-scale dataset for aligning VLMs through 5-point scalar ratings", []),
     ("Pearson r = 0.934 across an 11-point interpolation sweep", []),
     # the tail of a thousands-separated count, a name's digits
     ("training consumption ($17,529\\pm 1,650$ data points)", []),
@@ -167,9 +169,19 @@ LINKS = [
      [(0.4, "absolute", None)]),
     ("We introduce CaseHOLD, a benchmark. The model is hard to train (F1 of 0.4 with a BiLSTM baseline).",
      [(0.4, "absolute", None)]),
+    # the source of a transfer is not where the number is measured; the target, when read, is
+    ("It achieves a +4.21% gain over source-free methods from PubLayNet to DocLayNet.", [(4.21, "delta", None)]),
+    ("In the easy-to-hard (AIME $\\rightarrow$ BeyondAIME) setting, it improves success rate by 6.3%.", [(6.3, "delta", None)]),
+    ("It achieves a +4.21% gain when transferring from COCO to PubLayNet.", [(4.21, "delta", "PubLayNet")]),
+    # a name past the closing bracket around the number is another phrase's; inside the bracket it is the number's
+    ("SRA achieves deep refusal reduction (0-2%) with negligible perplexity impact on Wikitext-2.", [(0.0, "delta", None), (2.0, "delta", None)]),
+    ("It is accurate (71.3% accuracy, best on PathVQA).", [(71.3, "absolute", "PathVQA")]),
+    # a benchmark's score is a metric, not the benchmark
+    ("Our approach outperforms baselines by 15.6% across GenEval Score.", [(15.6, "delta", None)]),
     # a score on a list of benchmarks is on none of them alone
     ("along with a 3% increase in performance on QBench2, RealWorldQA, and MMMU", [(3.0, "delta", None)]),
     ("it outperforms GPT-4o by 6.7%, matching larger judges on both JudgeBench and ReasoningJudgeBench.", [(6.7, "delta", None)]),
+    ("improvements of 0.96 dB PSNR on the held-out set (e.g., DF3DV-41) and the On-the-go dataset.", [(0.96, "delta", None)]),
     # "respectively" over things that are not names: no benchmark
     ("On MNIST, it shows improvements of +17.10% and +14.54% for additive and multiplicative noise, respectively.",
      [(17.1, "delta", None), (14.54, "delta", None)]),

@@ -199,9 +199,12 @@ def patterns() -> dict[str, regex.Pattern]:
         "bracket_gap": fast_compile(r"\s*\(\s*(?:[\w@\-]+\s*[:=]\s*)?\$?"),
         "unread_before": fast_compile(r"(?<![\w\-.])[A-Z][\w\-.]*[A-Za-z0-9]\s*\(\s*\$?$"),
         "coordinated_after": fast_compile(r"\s*(?:,\s*(?:and|or)\b|and\b|or\b|/|,\s*[A-Z][\w\-]*\s*(?:,|and\b)|,\s*(?:a|an|the)\s[^,;()]{1,60},\s*(?:and|or)\b)"),
-        "coordinated_before": fast_compile(r"(?:\b[A-Z][\w\-+.]*\s*,\s*|\b[A-Z][\w\-+.]*\s*,?\s+and\s+)$"),
+        "coordinated_before": fast_compile(r"(?:\b[A-Z][\w\-+.]*\s*,\s*|\b[A-Z][\w\-+.]*\)?\s*,?\s+and\s+(?:the\s+)?)$"),
         "this_benchmark": fast_compile(r"\b[Tt]his\s+(?:new\s+|challenging\s+)?(?:dataset|benchmark|test\s+set)\b"),
         "introduces": fast_compile(r"\b(?:introduc|present|propos|creat|construct|buil|releas|curat|develop|contribut)\w*\s+(?:(?:a|an|the|our|new|novel|first)\s+){0,3}$", re.IGNORECASE),
+        "transfer_to": fast_compile(r"\s*(?:(?P<arrow>\$?\\rightarrow\$?|\u2192|->)|to\b)\s*(?:the\s+)?[A-Z]"),
+        "from_before": fast_compile(r"\bfrom\s+(?:the\s+)?$"),
+        "n_point": fast_compile(r"\$?\d{1,4}(?:\.\d{1,4})?\$?-points?"),
         "respectively": fast_compile(r"\brespectively\b"),
         "years": fast_compile(r"^(?:19|20)\d\d$"),
         "range": fast_compile(rf"[\s~]*{RANGE}[\s~]*"),
@@ -463,8 +466,13 @@ class ScoreExtractor(Component):
             return None  # "98.4% on UC Merced", "8.9% across 7 tasks": measured on a name we did not read, or on many
         # not a corpus the clause trains on ("the WIT-400M-trained CLIP", "pre-trained on C4")
         # nor the system that scores ("LEGO-Eval outperforms X by 0.41 F1"), nor a name past the next number
+        # nor the source of a transfer ("from PubLayNet to DocLayNet", "(AIME $\rightarrow$ BeyondAIME)"),
+        # nor a name past the closing bracket of the number ("refusal reduction (0-2%) with ... on Wikitext-2")
+        opened = text.rfind("(", clause[0], c["start"])
+        closed = text.find(")", c["end"], clause[1]) if opened >= 0 and text.find(")", opened, c["start"]) < 0 else -1
         tested = Mentions([b for b in corpora.starting_in(*clause) if not self._trained_on(text, b)
-                           and not self.patterns["subject_of"].match(text, b["end"]) and not (c["end"] <= b["start"] and b["start"] > next_start) and not any(t0 <= b["start"] and b["end"] <= t1 for t0, t1 in tails)])
+                           and not self.patterns["subject_of"].match(text, b["end"]) and not (c["end"] <= b["start"] and b["start"] > next_start) and not any(t0 <= b["start"] and b["end"] <= t1 for t0, t1 in tails)
+                           and not self._transfer_source(text, b) and not (closed >= 0 and b["start"] > closed)])
         nearest = _nearest(tested, c, *clause, prefer_after=True, mention=True)
         if nearest is None:
             # "We introduce CaseHOLD ... . This dataset is difficult (F1 of 0.4)": the one benchmark the sentence before names
@@ -482,6 +490,11 @@ class ScoreExtractor(Component):
                 return True  # "A, B", "A and B", "symbolic (A) and general-purpose (B)"
         p = self.patterns
         return bool(p["coordinated_after"].match(text, m["end"]) or p["coordinated_before"].search(text, max(0, m["start"] - 40), m["start"]))
+
+    def _transfer_source(self, text: str, corpus: dict) -> bool:
+        p = self.patterns
+        m = p["transfer_to"].match(text, corpus["end"])
+        return bool(m and (m["arrow"] or p["from_before"].search(text, max(0, corpus["start"] - 12), corpus["start"])))
 
     def _trained_on(self, text: str, corpus: dict) -> bool:
         p = self.patterns
@@ -522,6 +535,8 @@ class ScoreExtractor(Component):
         if c["unit"] == "%" and p["fraction_of"].match(after) and not p["delta_after"].match(after) and not c.get("of_model"):
             # "85% of patent filings" is a share, "solves 45% of the tasks" a result
             return not (p["task_noun"].match(after) and p["task_of"].search(before))
+        if c["rule"] == "score.points" and p["n_point"].fullmatch(number) and not p["delta_after"].match(after):
+            return True  # "5-point scalar ratings": a scale, where "a 2.1-point gain" is a change
         if p["spread_before"].search(before):
             return True  # "variation of +/- 0.7%": a spread
         return bool(
@@ -670,10 +685,13 @@ def _first_of_overlaps(found: list[tuple[int, int, dict]]) -> list[dict]:
     return kept
 
 
+_METRIC_TAIL = re.compile(r"[\s\-](?:[Ss]core|[Mm]etric)$")
+
+
 def _is_metric(name: dict, metrics: Mentions, metric_keys: set[str]) -> bool:
     """Whether a benchmark/dataset mention is a metric's name or lies on one (``BERTScore``)."""
-    if name_key(name["name"]) in metric_keys:
-        return True
+    if name_key(name["name"]) in metric_keys or _METRIC_TAIL.search(name["name"]):
+        return True  # "GenEval Score": a benchmark's score is a metric
     return any(m["start"] <= name["start"] and name["end"] <= m["end"] for m in metrics.starting_in(name["start"] - 40, name["start"] + 1))
 
 
