@@ -178,10 +178,18 @@ LINKS = [
     ("It is accurate (71.3% accuracy, best on PathVQA).", [(71.3, "absolute", "PathVQA")]),
     # a benchmark's score is a metric, not the benchmark
     ("Our approach outperforms baselines by 15.6% across GenEval Score.", [(15.6, "delta", None)]),
+    # the name a metric is of ("CIFAR-10 FID"), not the nearest one; a sentence's last number is read too
+    ("With only 3 NFE, it improves CIFAR-10 FID from 8.16 to 5.69 and ImageNet FID from 17.37 to 11.83.",
+     [(8.16, "absolute", "CIFAR-10"), (5.69, "absolute", "CIFAR-10"), (17.37, "absolute", "ImageNet"), (11.83, "absolute", "ImageNet")]),
+    # the second of an arrow pair shares the first's name; a label we did not read ("HMMT25:") is no other name's
+    ("boosting it across six benchmarks (e.g., AIME24: 3.2% -> 40.4% and HMMT25: 0.0% -> 28.6%).",
+     [(3.2, "absolute", "AIME24"), (40.4, "absolute", "AIME24"), (0.0, "absolute", None), (28.6, "absolute", None)]),
+    ("Overall: it reaches 85.1% on the full set, beating the MMLU baseline.", [(85.1, "absolute", "MMLU")]),
     # a score on a list of benchmarks is on none of them alone
     ("along with a 3% increase in performance on QBench2, RealWorldQA, and MMMU", [(3.0, "delta", None)]),
     ("it outperforms GPT-4o by 6.7%, matching larger judges on both JudgeBench and ReasoningJudgeBench.", [(6.7, "delta", None)]),
     ("improvements of 0.96 dB PSNR on the held-out set (e.g., DF3DV-41) and the On-the-go dataset.", [(0.96, "delta", None)]),
+    ("It achieves +29.3 F1% / +25.9% EM gains on QA benchmarks such as 2Wiki and HotpotQA.", [(29.3, "delta", None), (25.9, "delta", None)]),
     # "respectively" over things that are not names: no benchmark
     ("On MNIST, it shows improvements of +17.10% and +14.54% for additive and multiplicative noise, respectively.",
      [(17.1, "delta", None), (14.54, "delta", None)]),

@@ -184,7 +184,7 @@ def patterns() -> dict[str, regex.Pattern]:
             r"(?<![\w.\\])(?P<num>\d{1,3}(?:\.\d{1,2})?)\s*(?:(?:\$?\\(?:boldsymbol\{\\times\}|times)\$?|\u00d7|x\b|-?fold\b|times\b)\s*(?:,|and|or|,\s*and)|-|\u2013|\s+to)\s*$"),
         "not_ratio": fast_compile(r"\b(?:parameters|params|compression|size|memory|cost)\b", re.IGNORECASE),
         "from_plain": fast_compile(
-            rf"(?P<gap>[\s\w\-]{{0,30}}?)\bfrom\s+(?P<a>\d{{1,3}}\.\d{{1,4}}|\d{{1,3}})\s+to\s+(?P<b>\d{{1,3}}\.\d{{1,4}}|\d{{1,3}})(?![\w%.]|\.\d|\s*(?:\\?%|percent|points?))"
+            rf"(?P<gap>[\s\w\-]{{0,30}}?)\bfrom\s+(?P<a>\d{{1,3}}\.\d{{1,4}}|\d{{1,3}})\s+to\s+(?P<b>\d{{1,3}}\.\d{{1,4}}|\d{{1,3}})(?![\w%]|\.\d|\s*(?:\\?%|percent|points?))"
         ),
         "item_break": fast_compile(r"[,;(]"),
         "joined": fast_compile(r"\s*(?:,|/|\)?\s*(?:,\s*)?(?:and|or)\b)[^\d;.:]*"),
@@ -197,9 +197,10 @@ def patterns() -> dict[str, regex.Pattern]:
         "subject_of": fast_compile(r"\s+(?:\w+\s+)?(?:outperform|achiev|surpass|improv|reach|attain|obtain|beat|yield|deliver|scor|exceed|reduc|boost|increas|rais)\w*\b"
                                    r"|['\u2019]s\s+(?:\w+\s+)?(?:performance|superiority|effectiveness|advantage)"),
         "bracket_gap": fast_compile(r"\s*\(\s*(?:[\w@\-]+\s*[:=]\s*)?\$?"),
-        "unread_before": fast_compile(r"(?<![\w\-.])[A-Z][\w\-.]*[A-Za-z0-9]\s*\(\s*\$?$"),
+        "unread_before": fast_compile(r"(?<![\w\-.])(?:[A-Z][\w\-.]*[A-Za-z0-9]\s*\(|[A-Z](?=[\w\-.]*[\dA-Z])[\w\-.]*[A-Za-z0-9]\s*:)\s*\$?$"),
         "coordinated_after": fast_compile(r"\s*(?:,\s*(?:and|or)\b|and\b|or\b|/|,\s*[A-Z][\w\-]*\s*(?:,|and\b)|,\s*(?:a|an|the)\s[^,;()]{1,60},\s*(?:and|or)\b)"),
-        "coordinated_before": fast_compile(r"(?:\b[A-Z][\w\-+.]*\s*,\s*|\b[A-Z][\w\-+.]*\)?\s*,?\s+and\s+(?:the\s+)?)$"),
+        "coordinated_before": fast_compile(r"(?:\b[A-Z][\w\-+.]*\s*,\s*|\b(?:[A-Z]|\d+[A-Za-z])[\w\-+.]*\)?\s*,?\s+and\s+(?:the\s+)?)$"),
+        "arrow_pair": fast_compile(r"\s*\$?\s*(?:->|\u2192|\\rightarrow)\s*\$?\s*"),
         "this_benchmark": fast_compile(r"\b[Tt]his\s+(?:new\s+|challenging\s+)?(?:dataset|benchmark|test\s+set)\b"),
         "introduces": fast_compile(r"\b(?:introduc|present|propos|creat|construct|buil|releas|curat|develop|contribut)\w*\s+(?:(?:a|an|the|our|new|novel|first)\s+){0,3}$", re.IGNORECASE),
         "transfer_to": fast_compile(r"\s*(?:(?P<arrow>\$?\\rightarrow\$?|\u2192|->)|to\b)\s*(?:the\s+)?[A-Z]"),
@@ -413,6 +414,7 @@ class ScoreExtractor(Component):
             }
             if previous is not None and previous["clause"] == clause and (
                 p["paren_after"].fullmatch(text, previous["end"], c["start"])
+                or p["arrow_pair"].fullmatch(text, previous["end"], c["start"])  # "HMMT25: 0.0% -> 28.6%"
                 or (kind == "delta" and previous["kind"] == "absolute" and p["gain_after"].fullmatch(text, previous["end"], c["start"]))
             ):
                 # "93.5% on LIBERO-LONG (24.5% improvement)", "(71.3% on PathVQA, +6.0% over the state of the art)"
@@ -448,6 +450,11 @@ class ScoreExtractor(Component):
         for b in corpora.starting_in(max(s, c["start"] - 120), c["start"]):
             if b["end"] <= c["start"] and self.patterns["bracket_gap"].fullmatch(text, b["end"], c["start"]):
                 return b["name"]  # "CIFAR-10 (+0.45%)": the number in brackets after a name is that name's
+        metric = c.get("metric_at")
+        if metric is not None and metric["start"] < c["start"]:
+            for b in corpora.starting_in(metric["start"] - 60, metric["start"]):
+                if b["end"] <= metric["start"] and not text[b["end"] : metric["start"]].strip():
+                    return b["name"]  # "CIFAR-10 FID from 8.16 to 5.69": the name the metric is of
         on = self._measured_on(text, corpora, c, e)
         if on is not None:
             return on or None
