@@ -185,6 +185,10 @@ LINKS = [
     ("boosting it across six benchmarks (e.g., AIME24: 3.2% -> 40.4% and HMMT25: 0.0% -> 28.6%).",
      [(3.2, "absolute", "AIME24"), (40.4, "absolute", "AIME24"), (0.0, "absolute", None), (28.6, "absolute", None)]),
     ("Overall: it reaches 85.1% on the full set, beating the MMLU baseline.", [(85.1, "absolute", "MMLU")]),
+    # a name past a comma, in the next number's item, is that number's
+    ("With deepseek, incremental repair improves SOP-Bench from 80% to 95%, Lifelong AgentBench from 90% to 100%, and RealFin-Bench from 45% to 65%.",
+     [(80.0, "absolute", "SOP-Bench"), (95.0, "absolute", "SOP-Bench"), (90.0, "absolute", "AgentBench"), (100.0, "absolute", "AgentBench"),
+      (45.0, "absolute", "RealFin-Bench"), (65.0, "absolute", "RealFin-Bench")]),
     # a score on a list of benchmarks is on none of them alone
     ("along with a 3% increase in performance on QBench2, RealWorldQA, and MMMU", [(3.0, "delta", None)]),
     ("it outperforms GPT-4o by 6.7%, matching larger judges on both JudgeBench and ReasoningJudgeBench.", [(6.7, "delta", None)]),
