@@ -189,6 +189,10 @@ LINKS = [
     ("With deepseek, incremental repair improves SOP-Bench from 80% to 95%, Lifelong AgentBench from 90% to 100%, and RealFin-Bench from 45% to 65%.",
      [(80.0, "absolute", "SOP-Bench"), (95.0, "absolute", "SOP-Bench"), (90.0, "absolute", "AgentBench"), (100.0, "absolute", "AgentBench"),
       (45.0, "absolute", "RealFin-Bench"), (65.0, "absolute", "RealFin-Bench")]),
+    # a name we did not read right after the number ("on retinaMNIST") is no other name's
+    ("Our results on the MedMNIST dataset show an improvement of 4.25% on retinaMNIST.", [(4.25, "delta", None)]),
+    ("Our results on the MedMNIST dataset show an improvement of 4.25% on average.", [(4.25, "delta", None)]),
+    ("Our results on the MedMNIST dataset show an improvement of 4.25% in accuracy.", [(4.25, "delta", "MedMNIST")]),
     # a score on a list of benchmarks is on none of them alone
     ("along with a 3% increase in performance on QBench2, RealWorldQA, and MMMU", [(3.0, "delta", None)]),
     ("it outperforms GPT-4o by 6.7%, matching larger judges on both JudgeBench and ReasoningJudgeBench.", [(6.7, "delta", None)]),

@@ -192,7 +192,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "paren_after": fast_compile(r"[^()]{0,60}\(\s*"),
         "on_other": fast_compile(
             r"\s*(?:\\?%|\$)?\s*\)?\s*(?:(?:-|\u2013|to|and|/|\$?\\rightarrow\$?|\u2192|->)\s*[+\-]?\$?\d{1,4}(?:\.\d{1,4})?\s*(?:\\?%)?\$?\s*)?(?:[\w@\-./]+\s+){0,3}?(?:on|across|over)\s+(?:the\s+)?"
-            r"(?:[A-Z]|average\b|(?:\d+|all|several|multiple|various|diverse|different|many|both|these|two|three|four|five|six|seven|eight|nine|ten)\s+"
+            r"(?:[A-Z]|[a-z][a-z\d]*[A-Z]|average\b|(?:\d+|all|several|multiple|various|diverse|different|many|both|these|two|three|four|five|six|seven|eight|nine|ten)\s+"
             r"(?:[\w\-]+\s+){0,2}?(?:tasks|benchmarks|datasets|domains|evaluations|suites|settings|test sets|environments)\b)"),
         "subject_of": fast_compile(r"\s+(?:\w+\s+)?(?:outperform|achiev|surpass|improv|reach|attain|obtain|beat|yield|deliver|scor|exceed|reduc|boost|increas|rais)\w*\b"
                                    r"|['\u2019]s\s+(?:\w+\s+)?(?:performance|superiority|effectiveness|advantage)"),
