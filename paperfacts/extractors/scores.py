@@ -139,7 +139,7 @@ def patterns() -> dict[str, regex.Pattern]:
         # "outperforms baselines trained on 4.5 times more data by 6.1%": the margin of a comparison,
         # whatever words describe the systems compared (no verb of saving or cutting in between)
         "margin_by": fast_compile(
-            r"\b(?:outperform|surpass|beat|exceed|outscor|outpac)\w*\b(?:(?!\b(?:reduc|cut|sav|lower|decreas|shrink|compress|accelerat|speed|while|whereas|but)\w*)[^;])*?"
+            r"\b(?:outperform|surpass|beat|exceed|outscor|outpac)\w*\b(?:(?!\b(?:reduc|cut|sav|lower|decreas|shrink|compress|accelerat|speed|faster|slower|cheaper|while|whereas|but)\w*)[^;])*?"
             rf"\bby\s+{hedge}$", re.IGNORECASE),
         "not_after": fast_compile(rf"^\s*(?:[\w\-]+\s+)?(?:{alternation(c['not_score_after'])})\b", re.IGNORECASE),
         "efficiency_before": fast_compile(rf"(?<![\w-])(?:{alternation(c['efficiency_words'])})\b(?:\s+(?!(?:while|whereas|but|and|with|improv\w*|achiev\w*)\b)[\w\-/]+){{0,6}}\s*{hedge}$", re.IGNORECASE),
