@@ -20,13 +20,23 @@ FORMS = [
     ("accuracy rises by 2.2%pt over the baseline", [(2.2, "points", "delta")]),
     ("It improves by $+2.4$pp on GLUE.", [(2.4, "points", "delta")]),
     ("yielding a 2.1-point gain in F1", [(2.1, "points", "delta")]),
+    ("It holds a 3-point lead on MMLU.", [(3.0, "points", "delta")]),
     ("naive eviction cuts success by 34.7pp", [(34.7, "points", "delta")]),
+    ("our approach shows a merely sim0.6 point decrease in performance", [(0.6, "points", "delta")]),
+    # the margin of a comparison, whatever words describe the systems compared
+    ("GRAPE outperforms baselines trained on 4.5 times more data by 6.1% and a data selection approach by 3%.",
+     [(6.1, "%", "delta"), (3.0, "%", "delta")]),
+    ("It outperforms LoRA using 10x fewer trainable parameters by 2.1%.", [(2.1, "%", "delta")]),
     # hedges do not reject a score
     ("It improves accuracy by approximately 7%.", [(7.0, "%", "delta")]),
     ("it outperforms the baseline by over 9%", [(9.0, "%", "delta")]),
     # a plain number before a metric; a list of them
     ("BERT gets 84.6 F1 on SQuAD.", [(84.6, None, "absolute")]),
     ("It reaches 31.2, 28.7 and 40.5 BLEU.", [(31.2, None, "absolute"), (28.7, None, "absolute"), (40.5, None, "absolute")]),
+    # the list a metric heads; a ratio after it is no member
+    ("Overall, TransTab ranks 1.00, 1.00, 1.78 out of 12 methods.", [(1.0, None, "absolute"), (1.0, None, "absolute"), (1.78, None, "absolute")]),
+    ("It reaches an F1 of 0.81, 0.79 and 0.77 on three sets.", [(0.81, None, "absolute"), (0.79, None, "absolute"), (0.77, None, "absolute")]),
+    ("It reaches an FID of 6.54, 2.1 times faster than the baseline.", [(6.54, None, "absolute")]),
     # rating means: the mean is a score, the SD is not
     ("Participants rated it highly (M = 3.90, SD = 0.80).", [(3.9, None, "absolute")]),
     # a number in brackets after a model where the sentence speaks of results
@@ -57,6 +67,7 @@ FORMS = [
     ("Test-time scaling provides an additional 3% boost", [(3.0, "%", "delta")]),
     ("20x lower computational cost while improving Pixel F1 by 5 percentage points", [(5.0, "points", "delta")]),
     ("approaching the 32.0% of Llama-3.2-1B", [(32.0, "%", "absolute")]),
+    ("It gets the best accuracy per class (91.2%) on CUB.", [(91.2, "%", "absolute")]),
 ]
 
 NOT_SCORES = [
@@ -69,6 +80,11 @@ NOT_SCORES = [
     ("up to 88.7% reduction in single-machine processing time, 77.1% and 73.1% less memory", []),
     ("while reducing token length by over 80% across benchmarks", []),
     ("and reduces annotation needs by 32.5%", []),
+    ("It minimizes the training corpus requirement to a mere 0.3%.", []),
+    # a verb of saving between the comparison and "by" governs the number
+    ("It outperforms baselines while reducing training data by 30%.", []),
+    ("It outperforms baselines in latency by 30%.", []),
+    ("while outperforming the standard implementation, with FastNBL being faster by 28% and NBL faster by 12%.", []),
     ("a 10% empirical increase in inference speed", []),
     ("slashing computational FLOPs by ~80%", []),
     ("it accelerates the end-to-end generation pipeline by up to 36%", []),
@@ -86,6 +102,8 @@ NOT_SCORES = [
     ("cutting peak GPU memory by nearly 40% at a 20% KV-cache budget", []),
     ("fewer parameters ($9.3\\%$), training data ($0.5\\%$), and GPU resources ($0.2\\%$)", []),
     ("at a masking rate of 15%", []),
+    # the share of the labels a count per class is
+    ("on ImageNet with 60 examples per class (5%)", []),
     # version numbers of hyphenated names are not range starts
     ("from 0.0% on Claude-Sonnet-4.6 to 31.4% on Gemini", [(0.0, "%", "absolute"), (31.4, "%", "absolute")]),
     # a ratio of an efficiency figure is no score
@@ -98,6 +116,7 @@ NOT_SCORES = [
     # 3D point clouds, N-point scales and sweeps are no points
     ("3D point cloud completion", []),
     ("raters used a 10-point scale", []),
+    ("a large-scale dataset for aligning VLMs through 5-point scalar ratings", []),
     ("Pearson r = 0.934 across an 11-point interpolation sweep", []),
     # the tail of a thousands-separated count, a name's digits
     ("training consumption ($17,529\\pm 1,650$ data points)", []),
@@ -136,19 +155,59 @@ LINKS = [
     ("On the GSM8K benchmark, it accelerates inference by 6x while improving accuracy by 2.58%; on Flickr30K it is faster.",
      [(2.58, "delta", "GSM8K")]),
     ("it improves perplexity by 10% on the Pile, and improves question answering accuracy across 13 tasks by 2%.",
-     [(10.0, "delta", "Pile"), (2.0, "delta", None)]),
+     [(10.0, "delta", "the Pile"), (2.0, "delta", None)]),
+    # the parts of one benchmark are on it; parts of something unnamed are on nothing
+    ("At the same budget, it improves perplexity by more than 10% on average across different subsets of the Pile.",
+     [(10.0, "delta", "the Pile")]),
+    ("At the same budget, it improves perplexity by 10% on average across different subsets of the tasks, and trains on the Pile.",
+     [(10.0, "delta", None)]),
+    # "This dataset" after a sentence that introduces one benchmark is that benchmark; after two, one only named, or "The model", none
+    ("We introduce CaseHOLD, a benchmark of legal questions. This dataset is difficult (F1 of 0.4 with a BiLSTM baseline).",
+     [(0.4, "absolute", "CaseHOLD")]),
+    ("We introduce CaseHOLD and LexGLUE, two benchmarks. This dataset is difficult (F1 of 0.4 with a BiLSTM baseline).",
+     [(0.4, "absolute", None)]),
+    ("We translate CaseHOLD into Kyrgyz. This dataset is difficult (F1 of 0.4 with a BiLSTM baseline).",
+     [(0.4, "absolute", None)]),
+    ("We introduce CaseHOLD, a benchmark. The model is hard to train (F1 of 0.4 with a BiLSTM baseline).",
+     [(0.4, "absolute", None)]),
+    # the source of a transfer is not where the number is measured; the target, when read, is
+    ("It achieves a +4.21% gain over source-free methods from PubLayNet to DocLayNet.", [(4.21, "delta", None)]),
+    ("In the easy-to-hard (AIME $\\rightarrow$ BeyondAIME) setting, it improves success rate by 6.3%.", [(6.3, "delta", None)]),
+    ("It achieves a +4.21% gain when transferring from COCO to PubLayNet.", [(4.21, "delta", "PubLayNet")]),
+    # a name past the closing bracket around the number is another phrase's; inside the bracket it is the number's
+    ("SRA achieves deep refusal reduction (0-2%) with negligible perplexity impact on Wikitext-2.", [(0.0, "delta", None), (2.0, "delta", None)]),
+    ("It is accurate (71.3% accuracy, best on PathVQA).", [(71.3, "absolute", "PathVQA")]),
+    # a benchmark's score is a metric, not the benchmark
+    ("Our approach outperforms baselines by 15.6% across GenEval Score.", [(15.6, "delta", None)]),
+    # the name a metric is of ("CIFAR-10 FID"), not the nearest one; a sentence's last number is read too
+    ("With only 3 NFE, it improves CIFAR-10 FID from 8.16 to 5.69 and ImageNet FID from 17.37 to 11.83.",
+     [(8.16, "absolute", "CIFAR-10"), (5.69, "absolute", "CIFAR-10"), (17.37, "absolute", "ImageNet"), (11.83, "absolute", "ImageNet")]),
+    # the second of an arrow pair shares the first's name; a label we did not read ("HMMT25:") is no other name's
+    ("boosting it across six benchmarks (e.g., AIME24: 3.2% -> 40.4% and HMMT25: 0.0% -> 28.6%).",
+     [(3.2, "absolute", "AIME24"), (40.4, "absolute", "AIME24"), (0.0, "absolute", None), (28.6, "absolute", None)]),
+    ("Overall: it reaches 85.1% on the full set, beating the MMLU baseline.", [(85.1, "absolute", "MMLU")]),
+    # a name past a comma, in the next number's item, is that number's
+    ("With deepseek, incremental repair improves SOP-Bench from 80% to 95%, Lifelong AgentBench from 90% to 100%, and RealFin-Bench from 45% to 65%.",
+     [(80.0, "absolute", "SOP-Bench"), (95.0, "absolute", "SOP-Bench"), (90.0, "absolute", "AgentBench"), (100.0, "absolute", "AgentBench"),
+      (45.0, "absolute", "RealFin-Bench"), (65.0, "absolute", "RealFin-Bench")]),
+    # a name we did not read right after the number ("on retinaMNIST") is no other name's
+    ("Our results on the MedMNIST dataset show an improvement of 4.25% on retinaMNIST.", [(4.25, "delta", None)]),
+    ("Our results on the MedMNIST dataset show an improvement of 4.25% on average.", [(4.25, "delta", None)]),
+    ("Our results on the MedMNIST dataset show an improvement of 4.25% in accuracy.", [(4.25, "delta", "MedMNIST")]),
     # a score on a list of benchmarks is on none of them alone
     ("along with a 3% increase in performance on QBench2, RealWorldQA, and MMMU", [(3.0, "delta", None)]),
     ("it outperforms GPT-4o by 6.7%, matching larger judges on both JudgeBench and ReasoningJudgeBench.", [(6.7, "delta", None)]),
+    ("improvements of 0.96 dB PSNR on the held-out set (e.g., DF3DV-41) and the On-the-go dataset.", [(0.96, "delta", None)]),
+    ("It achieves +29.3 F1% / +25.9% EM gains on QA benchmarks such as 2Wiki and HotpotQA.", [(29.3, "delta", None), (25.9, "delta", None)]),
     # "respectively" over things that are not names: no benchmark
     ("On MNIST, it shows improvements of +17.10% and +14.54% for additive and multiplicative noise, respectively.",
      [(17.1, "delta", None), (14.54, "delta", None)]),
     # a bracketed number after a score shares its benchmark; a name we did not read is no other name's
     ("it reaches 97.3% on LIBERO (11.8% improvement) and 93.5% on LIBERO-LONG (24.5% improvement)",
      [(97.3, "absolute", "LIBERO"), (11.8, "delta", "LIBERO"), (93.5, "absolute", None), (24.5, "delta", None)]),
-    # a range followed by a name we did not read; a list with an appositive; a corpus used as training data
+    # a range is on the name after it, not on a later one; a list with an appositive; a corpus used as training data
     ("gains of 1.6%-2.9% Top-1 on MMLU, and 5.3%-6% Top-1 on PRCC with competitive results on GSM8K",
-     [(1.6, "delta", "MMLU"), (2.9, "delta", "MMLU"), (5.3, "delta", None), (6.0, "delta", None)]),
+     [(1.6, "delta", "MMLU"), (2.9, "delta", "MMLU"), (5.3, "delta", "PRCC"), (6.0, "delta", "PRCC")]),
     ("Evaluated on TruthfulQA, a curated deception benchmark, and the Quirky LM dataset, it reaches 84.7% accuracy.",
      [(84.7, "absolute", None)]),
     ("Using C4 as pretraining data improves emotion classification from 1% to 28.27% macro F1.",
@@ -166,7 +225,7 @@ LINKS = [
      [(66.3, "absolute", "MathVista"), (72.9, "absolute", "MathVista"), (62.9, "absolute", None), (68.7, "absolute", None)]),
     # a number in brackets after a name is that name's; after a name we did not read, no one's
     ("It leads on CIFAR-10 (+0.45%), CIFAR-100 (+0.48%), N-Caltech101 (+1.94%), and ImageNet-1K (+1.6%).",
-     [(0.45, "delta", "CIFAR-10"), (0.48, "delta", "CIFAR-100"), (1.94, "delta", None), (1.6, "delta", "ImageNet-1K")]),
+     [(0.45, "delta", "CIFAR-10"), (0.48, "delta", "CIFAR-100"), (1.94, "delta", "N-Caltech101"), (1.6, "delta", "ImageNet-1K")]),
     # "respectively" over one name repeated is no alignment; the system that scores is no benchmark
     ("the XMANet(DenseNet121) and XMANet(MobileNetV3) models yield enhancements of about 4.11% and 2.81%, respectively.",
      [(4.11, "delta", None), (2.81, "delta", None)]),

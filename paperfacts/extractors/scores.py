@@ -86,7 +86,7 @@ def patterns() -> dict[str, regex.Pattern]:
             rf"|(?=\s*{RANGE}\s*[+\-]?{NUM}{PCT}))", engine="regex"
         ), ["%", "cent"], window=(80, 30)),
         "points": Gated(fast_compile(
-            rf"(?<![\w.\\])\$?(?P<sign>[+\-\u2212])?(?P<num>{NUM})\$?(?:(?:\s*-\s*|\s+)(?:(?:absolute|percentage|percent|accuracy|[A-Z][\w@\-]*)[\s\-]+)?)?"
+            rf"(?:(?<![\w.\\])|(?<=sim))\$?(?P<sign>[+\-\u2212])?(?P<num>{NUM})\$?(?:(?:\s*-\s*|\s+)(?:(?:absolute|percentage|percent|accuracy|[A-Z][\w@\-]*)[\s\-]+)?)?"
             rf"{POINTS}(?![A-Za-z/])",
             engine="regex",
         ), ["point", "pts", "%pt", "% pt", "pp", "p.p"], window=(80, 30)),
@@ -110,6 +110,7 @@ def patterns() -> dict[str, regex.Pattern]:
         ), ["sd"], window=(40, 30)),
         # a plain number (not a count, year or size) before a metric name: checked against the metric mentions
         "plain_number": fast_compile(rf"(?<![\w.\\$/\-@])(?P<num>\d{{1,3}}\.\d{{1,4}}|\d{{1,3}})(?![\w%.]|\.\d|/\d)"),
+        "list_after": fast_compile(rf"\s*(?:,\s*and|,|and)\s+(?P<num>\d{{1,3}}\.\d{{1,4}})(?![\w%]|\.\d|\s*(?:\\?%|points?|x\b|times|\u00d7|{PM}))"),
         "list_before": fast_compile(r"(?<![\w.\\$/\-])(?P<num>\d{1,3}\.\d{1,4}|\d{1,3})\s*(?:,|and|,\s*and|/)\s*$"),
         "threshold_before": fast_compile(r"(?:\babove|\bbelow|\bat least|\bat most|\bthreshold(?:s)?(?: of)?|\bwith|>=?|<=?|\\geq|\\leq|\u2265|\u2264)\s*\$?\s*$", re.IGNORECASE),
         "metric_gap": fast_compile(r"[ \t]*(?:-[ \t]*)?"),
@@ -135,6 +136,11 @@ def patterns() -> dict[str, regex.Pattern]:
         "metric_after": fast_compile(rf"\s*(?:\\?%)?\s*(?:[\w\-]+\s+){{0,2}}?(?:{alternation(metric_words)})\b", re.IGNORECASE),
         "threshold": fast_compile(r"(?<!\bby )(?<!\bby a )\b(?:exceed|exceeds|exceeding|surpass|surpasses|surpassing|above|over|below|under)\s+$", re.IGNORECASE),
         "not_before": fast_compile(rf"\b(?:{alternation(c['not_score_before'])})\s*(?:of\s+|by\s+|to\s+)?(?:\w+\s+)?{hedge}$", re.IGNORECASE),
+        # "outperforms baselines trained on 4.5 times more data by 6.1%": the margin of a comparison,
+        # whatever words describe the systems compared (no verb of saving or cutting in between)
+        "margin_by": fast_compile(
+            r"\b(?:outperform|surpass|beat|exceed|outscor|outpac)\w*\b(?:(?!\b(?:reduc|cut|sav|lower|decreas|shrink|compress|accelerat|speed|faster|slower|cheaper|while|whereas|but)\w*)[^;])*?"
+            rf"\bby\s+{hedge}$", re.IGNORECASE),
         "not_after": fast_compile(rf"^\s*(?:[\w\-]+\s+)?(?:{alternation(c['not_score_after'])})\b", re.IGNORECASE),
         "efficiency_before": fast_compile(rf"(?<![\w-])(?:{alternation(c['efficiency_words'])})\b(?:\s+(?!(?:while|whereas|but|and|with|improv\w*|achiev\w*)\b)[\w\-/]+){{0,6}}\s*{hedge}$", re.IGNORECASE),
         "efficiency_after": fast_compile(
@@ -152,6 +158,8 @@ def patterns() -> dict[str, regex.Pattern]:
         "on_bench": fast_compile(
             rf"\s*(?:\\?%|\$)?\s*\)?\s*(?:(?:to|and|vs\.?|/|-|\u2013|~|\$?\\rightarrow\$?|\u2192|->)\s*[+\-]?\$?{NUM}\s*(?:\\?%)?\$?\s*)?"
             rf"(?:[\w@\-./]+\s+){{0,3}}?(?:on|in|for|at|across|over)\s+(?:the\s+)?(?:(?:challenging|popular|standard|public|widely[\s\-]used)\s+)?"
+            # "on average across different subsets of the Pile": the parts of one benchmark are on it
+            rf"(?:(?:(?:different|all|several|various|multiple|the|its|\d+)\s+)?(?:subsets|splits|subtasks|partitions|sections|parts)\s+of\s+(?:the\s+)?)?"
         ),
         "opens_on": fast_compile(r"(?:^|[,;:(]|\band\b)\s*(?i:on|in|for|across|evaluated on|tested on)\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){0,3}$"),
         "clause": fast_compile(r";|,\s+(?:and|but|while|whereas|yet|although)\b(?!\s*(?:by\s+|up to\s+)?[+\-]?\$?\d)|\s(?:while|whereas|but)\s"),
@@ -176,7 +184,7 @@ def patterns() -> dict[str, regex.Pattern]:
             r"(?<![\w.\\])(?P<num>\d{1,3}(?:\.\d{1,2})?)\s*(?:(?:\$?\\(?:boldsymbol\{\\times\}|times)\$?|\u00d7|x\b|-?fold\b|times\b)\s*(?:,|and|or|,\s*and)|-|\u2013|\s+to)\s*$"),
         "not_ratio": fast_compile(r"\b(?:parameters|params|compression|size|memory|cost)\b", re.IGNORECASE),
         "from_plain": fast_compile(
-            rf"(?P<gap>[\s\w\-]{{0,30}}?)\bfrom\s+(?P<a>\d{{1,3}}\.\d{{1,4}}|\d{{1,3}})\s+to\s+(?P<b>\d{{1,3}}\.\d{{1,4}}|\d{{1,3}})(?![\w%.]|\.\d|\s*(?:\\?%|percent|points?))"
+            rf"(?P<gap>[\s\w\-]{{0,30}}?)\bfrom\s+(?P<a>\d{{1,3}}\.\d{{1,4}}|\d{{1,3}})\s+to\s+(?P<b>\d{{1,3}}\.\d{{1,4}}|\d{{1,3}})(?![\w%]|\.\d|\s*(?:\\?%|percent|points?))"
         ),
         "item_break": fast_compile(r"[,;(]"),
         "joined": fast_compile(r"\s*(?:,|/|\)?\s*(?:,\s*)?(?:and|or)\b)[^\d;.:]*"),
@@ -184,14 +192,20 @@ def patterns() -> dict[str, regex.Pattern]:
         "paren_after": fast_compile(r"[^()]{0,60}\(\s*"),
         "on_other": fast_compile(
             r"\s*(?:\\?%|\$)?\s*\)?\s*(?:(?:-|\u2013|to|and|/|\$?\\rightarrow\$?|\u2192|->)\s*[+\-]?\$?\d{1,4}(?:\.\d{1,4})?\s*(?:\\?%)?\$?\s*)?(?:[\w@\-./]+\s+){0,3}?(?:on|across|over)\s+(?:the\s+)?"
-            r"(?:[A-Z]|average\b|(?:\d+|all|several|multiple|various|diverse|different|many|both|these|two|three|four|five|six|seven|eight|nine|ten)\s+"
+            r"(?:[A-Z]|[a-z][a-z\d]*[A-Z]|average\b|(?:\d+|all|several|multiple|various|diverse|different|many|both|these|two|three|four|five|six|seven|eight|nine|ten)\s+"
             r"(?:[\w\-]+\s+){0,2}?(?:tasks|benchmarks|datasets|domains|evaluations|suites|settings|test sets|environments)\b)"),
         "subject_of": fast_compile(r"\s+(?:\w+\s+)?(?:outperform|achiev|surpass|improv|reach|attain|obtain|beat|yield|deliver|scor|exceed|reduc|boost|increas|rais)\w*\b"
                                    r"|['\u2019]s\s+(?:\w+\s+)?(?:performance|superiority|effectiveness|advantage)"),
         "bracket_gap": fast_compile(r"\s*\(\s*(?:[\w@\-]+\s*[:=]\s*)?\$?"),
-        "unread_before": fast_compile(r"(?<![\w\-.])[A-Z][\w\-.]*[A-Za-z0-9]\s*\(\s*\$?$"),
+        "unread_before": fast_compile(r"(?<![\w\-.])(?:[A-Z][\w\-.]*[A-Za-z0-9]\s*\(|[A-Z](?=[\w\-.]*[\dA-Z])[\w\-.]*[A-Za-z0-9]\s*:)\s*\$?$"),
         "coordinated_after": fast_compile(r"\s*(?:,\s*(?:and|or)\b|and\b|or\b|/|,\s*[A-Z][\w\-]*\s*(?:,|and\b)|,\s*(?:a|an|the)\s[^,;()]{1,60},\s*(?:and|or)\b)"),
-        "coordinated_before": fast_compile(r"(?:\b[A-Z][\w\-+.]*\s*,\s*|\b[A-Z][\w\-+.]*\s*,?\s+and\s+)$"),
+        "coordinated_before": fast_compile(r"(?:\b[A-Z][\w\-+.]*\s*,\s*|\b(?:[A-Z]|\d+[A-Za-z])[\w\-+.]*\)?\s*,?\s+and\s+(?:the\s+)?)$"),
+        "arrow_pair": fast_compile(r"\s*\$?\s*(?:->|\u2192|\\rightarrow)\s*\$?\s*"),
+        "this_benchmark": fast_compile(r"\b[Tt]his\s+(?:new\s+|challenging\s+)?(?:dataset|benchmark|test\s+set)\b"),
+        "introduces": fast_compile(r"\b(?:introduc|present|propos|creat|construct|buil|releas|curat|develop|contribut)\w*\s+(?:(?:a|an|the|our|new|novel|first)\s+){0,3}$", re.IGNORECASE),
+        "transfer_to": fast_compile(r"\s*(?:(?P<arrow>\$?\\rightarrow\$?|\u2192|->)|to\b)\s*(?:the\s+)?[A-Z]"),
+        "from_before": fast_compile(r"\bfrom\s+(?:the\s+)?$"),
+        "n_point": fast_compile(r"\$?\d{1,4}(?:\.\d{1,4})?\$?-points?"),
         "respectively": fast_compile(r"\brespectively\b"),
         "years": fast_compile(r"^(?:19|20)\d\d$"),
         "range": fast_compile(rf"[\s~]*{RANGE}[\s~]*"),
@@ -230,6 +244,11 @@ class ScoreExtractor(Component):
             for m in pattern.finditer(text):
                 found.append((m.start("num"), priority, {"start": m.start("num"), "end": m.end("num"), "value": float(m["num"]),
                                                          "unit": None, "rule": rule, "signed": False}))
+                at = m.end("num")
+                while rule == "score.metric_value" and (more := p["list_after"].match(text, at)) is not None:
+                    at = more.end("num")  # "ranks 1.00, 1.00, 1.78", "F1 of 0.81, 0.79 and 0.77": the list the metric heads
+                    found.append((more.start("num"), priority, {"start": more.start("num"), "end": at, "value": float(more["num"]),
+                                                                "unit": None, "rule": rule, "signed": False}))
         for m in p["ratio"].finditer(text):
             # "10.48x higher success rate" is a score, "2.5x faster" / "3x lower latency" is not
             if p["metric_after"].search(m["rest"]) and not (p["efficiency_after"].search(m["rest"]) or p["not_ratio"].search(m["rest"])):
@@ -347,6 +366,16 @@ class ScoreExtractor(Component):
             if cut >= 0:
                 tails.append((a["end"], cut))
 
+        def referent(s):
+            """The one benchmark the sentence before ``s`` introduces (``we present CaseHOLD``), if exactly one."""
+            if s <= 0:
+                return None
+            ps = sentences(s - 1)[0]
+            named = [b for b in benchmarks.starting_in(ps, s) if b["end"] <= s]
+            if len({b["name"] for b in named}) != 1 or not any(p["introduces"].search(text, max(ps, b["start"] - 40), b["start"]) for b in named):
+                return None
+            return named[0]["name"]
+
         def names_at(pos):
             """Whether a metric or model mention starts at ``pos`` ("a gain of 7.2% on F1")."""
             return bool(metrics.starting_in(pos, pos + 1) or models.starting_in(pos, pos + 1))
@@ -363,7 +392,7 @@ class ScoreExtractor(Component):
                 continue
             of = p["of_name"].match(text, after_start)
             c["of_model"] = bool(of and models.starting_in(of.end(), of.end() + 1))  # "the 32.0% of Llama-3.2-1B"
-            if self._not_a_score(text[c["start"] : c["end"]], before, after, c):
+            if self._not_a_score(text[c["start"] : c["end"]], before, after, c, lambda: text[max(s, c["start"] - 200) : c["start"]]):
                 rejected.append({"start": c["start"], "end": c["end"], "sentence": s})
                 continue
             if rejected and self._carried_rejection(text, rejected[-1], c, s):
@@ -380,11 +409,12 @@ class ScoreExtractor(Component):
                 "unit": c["unit"], "kind": kind, "rule": c["rule"], "sentence": s, "clause": clause,
                 "metric": metric_at["name"] if metric_at else (_nearest(metrics, c, *clause) or _nearest(metrics, c, s, e)),
                 "benchmark": self._benchmark(text, c, clause, s, e, benchmarks, corpora, next_start.get(c["start"], e), names_at,
-                                            [t for t in tails if s <= t[0] <= c["start"]]),
+                                            [t for t in tails if s <= t[0] <= c["start"]], referent),
                 "model": self._model(text, c, clause, s, e, models),
             }
             if previous is not None and previous["clause"] == clause and (
                 p["paren_after"].fullmatch(text, previous["end"], c["start"])
+                or p["arrow_pair"].fullmatch(text, previous["end"], c["start"])  # "HMMT25: 0.0% -> 28.6%"
                 or (kind == "delta" and previous["kind"] == "absolute" and p["gain_after"].fullmatch(text, previous["end"], c["start"]))
             ):
                 # "93.5% on LIBERO-LONG (24.5% improvement)", "(71.3% on PathVQA, +6.0% over the state of the art)"
@@ -413,13 +443,18 @@ class ScoreExtractor(Component):
         return start, end
 
     def _benchmark(self, text: str, c: dict, clause: tuple[int, int], s: int, e: int,
-                   benchmarks: Mentions, corpora: Mentions, next_start: int, names_at, tails: list[tuple[int, int]]) -> str | None:
+                   benchmarks: Mentions, corpora: Mentions, next_start: int, names_at, tails: list[tuple[int, int]], referent) -> str | None:
         owner = c.get("owner")
         if owner is not None and owner["owner_kind"] == "benchmark":
             return owner["name"]
         for b in corpora.starting_in(max(s, c["start"] - 120), c["start"]):
             if b["end"] <= c["start"] and self.patterns["bracket_gap"].fullmatch(text, b["end"], c["start"]):
                 return b["name"]  # "CIFAR-10 (+0.45%)": the number in brackets after a name is that name's
+        metric = c.get("metric_at")
+        if metric is not None and metric["start"] < c["start"]:
+            for b in corpora.starting_in(metric["start"] - 60, metric["start"]):
+                if b["end"] <= metric["start"] and not text[b["end"] : metric["start"]].strip():
+                    return b["name"]  # "CIFAR-10 FID from 8.16 to 5.69": the name the metric is of
         on = self._measured_on(text, corpora, c, e)
         if on is not None:
             return on or None
@@ -438,10 +473,19 @@ class ScoreExtractor(Component):
             return None  # "98.4% on UC Merced", "8.9% across 7 tasks": measured on a name we did not read, or on many
         # not a corpus the clause trains on ("the WIT-400M-trained CLIP", "pre-trained on C4")
         # nor the system that scores ("LEGO-Eval outperforms X by 0.41 F1"), nor a name past the next number
+        # nor the source of a transfer ("from PubLayNet to DocLayNet", "(AIME $\rightarrow$ BeyondAIME)"),
+        # nor a name past the closing bracket of the number ("refusal reduction (0-2%) with ... on Wikitext-2")
+        opened = text.rfind("(", clause[0], c["start"])
+        closed = text.find(")", c["end"], clause[1]) if opened >= 0 and text.find(")", opened, c["start"]) < 0 else -1
         tested = Mentions([b for b in corpora.starting_in(*clause) if not self._trained_on(text, b)
-                           and not self.patterns["subject_of"].match(text, b["end"]) and not (c["end"] <= b["start"] and b["start"] > next_start) and not any(t0 <= b["start"] and b["end"] <= t1 for t0, t1 in tails)])
+                           and not self.patterns["subject_of"].match(text, b["end"]) and not (c["end"] <= b["start"] and b["start"] > next_start) and not any(t0 <= b["start"] and b["end"] <= t1 for t0, t1 in tails)
+                           and not self._transfer_source(text, b) and not (closed >= 0 and b["start"] > closed)
+                           and not (next_start < e and self._next_items(text, c, b, next_start))])
         nearest = _nearest(tested, c, *clause, prefer_after=True, mention=True)
-        if nearest is None or self._coordinated(text, tested, nearest):
+        if nearest is None:
+            # "We introduce CaseHOLD ... . This dataset is difficult (F1 of 0.4)": the one benchmark the sentence before names
+            return referent(s) if self.patterns["this_benchmark"].search(text, s, c["start"]) else None
+        if self._coordinated(text, tested, nearest):
             return None  # "... on both A and B": on neither alone
         return nearest["name"]
 
@@ -454,6 +498,18 @@ class ScoreExtractor(Component):
                 return True  # "A, B", "A and B", "symbolic (A) and general-purpose (B)"
         p = self.patterns
         return bool(p["coordinated_after"].match(text, m["end"]) or p["coordinated_before"].search(text, max(0, m["start"] - 40), m["start"]))
+
+    def _next_items(self, text: str, c: dict, b: dict, next_start: int) -> bool:
+        """``SOP-Bench from 80% to 95%, Lifelong AgentBench from 90% to 100%``: a name past a comma
+        after the number, in the same item as the next number (which starts at ``next_start``), is that number's."""
+        if not c["end"] <= b["start"] < b["end"] <= next_start:
+            return False
+        return "," in text[c["end"] : b["start"]] and not self.patterns["item_break"].search(text, b["end"], next_start)
+
+    def _transfer_source(self, text: str, corpus: dict) -> bool:
+        p = self.patterns
+        m = p["transfer_to"].match(text, corpus["end"])
+        return bool(m and (m["arrow"] or p["from_before"].search(text, max(0, corpus["start"] - 12), corpus["start"])))
 
     def _trained_on(self, text: str, corpus: dict) -> bool:
         p = self.patterns
@@ -485,7 +541,7 @@ class ScoreExtractor(Component):
 
     # ---------------------------------------------------------------- is it a score, which kind
 
-    def _not_a_score(self, number: str, before: str, after: str, c: dict) -> bool:
+    def _not_a_score(self, number: str, before: str, after: str, c: dict, wide_before) -> bool:
         p = self.patterns
         if c["rule"] in ("score.paren", "score.possessive", "score.rating_mean", "score.versus"):
             return bool(p["years"].match(number))
@@ -494,10 +550,13 @@ class ScoreExtractor(Component):
         if c["unit"] == "%" and p["fraction_of"].match(after) and not p["delta_after"].match(after) and not c.get("of_model"):
             # "85% of patent filings" is a share, "solves 45% of the tasks" a result
             return not (p["task_noun"].match(after) and p["task_of"].search(before))
+        if c["rule"] == "score.points" and p["n_point"].fullmatch(number) and not p["delta_after"].match(after):
+            return True  # "5-point scalar ratings": a scale, where "a 2.1-point gain" is a change
         if p["spread_before"].search(before):
             return True  # "variation of +/- 0.7%": a spread
         return bool(
-            p["years"].match(number) or p["not_before"].search(before) or p["not_after"].search(after)
+            p["years"].match(number) or (p["not_before"].search(before) and not p["margin_by"].search(wide_before()))
+            or p["not_after"].search(after)
             or p["efficiency_before"].search(before) or p["efficiency_after"].search(after)
         )
 
@@ -641,10 +700,13 @@ def _first_of_overlaps(found: list[tuple[int, int, dict]]) -> list[dict]:
     return kept
 
 
+_METRIC_TAIL = re.compile(r"[\s\-](?:[Ss]core|[Mm]etric)$")
+
+
 def _is_metric(name: dict, metrics: Mentions, metric_keys: set[str]) -> bool:
     """Whether a benchmark/dataset mention is a metric's name or lies on one (``BERTScore``)."""
-    if name_key(name["name"]) in metric_keys:
-        return True
+    if name_key(name["name"]) in metric_keys or _METRIC_TAIL.search(name["name"]):
+        return True  # "GenEval Score": a benchmark's score is a metric
     return any(m["start"] <= name["start"] and name["end"] <= m["end"] for m in metrics.starting_in(name["start"] - 40, name["start"] + 1))
 
 
