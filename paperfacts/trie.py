@@ -8,6 +8,8 @@ branches prefer the longest name: ``ImageNet`` inside ``ImageNet-1K`` yields
 
 from __future__ import annotations
 
+import heapq
+
 import re
 
 from .literals import Literals
@@ -257,3 +259,26 @@ def compile_names(words: list[str], *, ignore_case: bool = False, left: str = r"
     """
     flags = re.IGNORECASE if ignore_case else 0
     return re.compile(left + "(?:" + trie_pattern(sorted(set(words))) + ")" + right, flags)
+
+
+class Merged:
+    """The matches of several patterns in text order, each after the end of the one
+    before: what one pattern with their alternatives finds when no two of them can
+    match at the same place (``quantities``: a number in digits, a number word).
+    Each pattern keeps its own gate and fast path."""
+
+    __slots__ = ("patterns",)
+
+    def __init__(self, *patterns):
+        self.patterns = patterns
+
+    def finditer(self, text: str):
+        end = 0
+        for m in heapq.merge(*(p.finditer(text) for p in self.patterns), key=_start):
+            if m.start() >= end:
+                end = m.end()
+                yield m
+
+
+def _start(m) -> int:
+    return m.start()

@@ -148,7 +148,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "introduce": Gated(fast_compile(
             rf"\b(?:[Ww]e\s+(?:{alternation(INTRODUCE_VERBS)})|[Ii]ntroducing|named|called|dubbed)\s+"
             rf"(?P<name>{name_shape})(?P<rest>[^.;]{{0,80}})", engine="regex"
-        ), [*INTRODUCE_VERBS, "ntroducing", "named", "called", "dubbed"], window=(60, 300)),
+        ), [*INTRODUCE_VERBS, "ntroducing", "named", "called", "dubbed"], window=(60, 130)),
         "list": Gated(fast_compile(
             rf"\b(?:{alternation(g['list_heads'])})\s*(?:,\s*)?(?:such\s+as|like|namely|including|e\.g\.,?|\()\s*"
             rf"(?P<items>{name_shape}(?:\s*(?:,|and|or|,\s*and|,\s*or)\s*{name_shape}){{0,10}})"

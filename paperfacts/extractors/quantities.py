@@ -48,7 +48,7 @@ from spacy.tokens import Doc
 from ..data_files import read_json
 from ..normalize.numbers import NUMBER_WORDS, parse_count, parse_integer
 from ..normalize.sizes import model_size
-from ..trie import Gated, alternation, any_word, compile_names, fast_compile
+from ..trie import Gated, Merged, alternation, any_word, compile_names, fast_compile
 from . import Component, Mentions, attrs, name_key, read_facts, require_paperfacts, text_of, write_facts
 from .sentences import sentence_of
 
@@ -80,7 +80,11 @@ def patterns() -> dict[str, regex.Pattern]:
     c = cues()
     words = alternation(w for w in NUMBER_WORDS if " " not in w and w != "a")
     # a number word takes a magnitude word only ("ten billion"; "tent" is no count)
-    num = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?i:{words})(?=[\s\-]{MAGNITUDE_WORDS}))"
+    # a number in digits, split after its first digit so that the engine skips ahead to
+    # digits (a pattern that opens with a look-behind is tried at every position):
+    # "\d(?<![...]\d)" is "(?<![...])\d", "\d{0,2}(?:,\d{3})+" the rest of "\d{1,3}(?:,\d{3})+"
+    digits = r"\d(?<![\w.\-/\\^_$]\d)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)"
+    number_word = rf"(?<![\w.\-/\\^_$])(?i:{words})(?=[\s\-]{MAGNITUDE_WORDS})"
     mag = rf"(?:(?P<letter>[KkMmBbTt])|[\s\-](?P<word>{MAGNITUDE_WORDS}))"
     word = rf"(?!(?:{alternation(c['skip_words'])})\b)[A-Za-z][\w\-]*"
     # up to two words between a count and its unit; a pair of names joined by "and"
@@ -89,7 +93,14 @@ def patterns() -> dict[str, regex.Pattern]:
     filler = rf"(?:of\s+)?(?:(?:(?-i:[A-Z])[\w\-]*\s+(?:and|or|&)\s+{word}|{word})\s+){{0,2}}?"
     qualifier = r"(?:up\s+to|over|more\s+than|about|around|nearly|approximately|roughly|almost|~)"
     return {
-        "count": Gated(fast_compile(rf"(?<![\w.\-/\\^_$])(?P<num>{num}){mag}(?![A-Za-z0-9]|\.\d)"), gate=may_have_count),
+        # a number and its magnitude: "7B", "1,200 billion", "ten trillion" (a number word
+        # is tried only near a magnitude word)
+        "count": Merged(
+            Gated(fast_compile(rf"(?P<num>{digits}){mag}(?![A-Za-z0-9]|\.\d)"), gate=may_have_count),
+            Gated(fast_compile(rf"(?P<num>{number_word}){mag}(?![A-Za-z0-9]|\.\d)"),
+                  ["thousand", "thousands", "million", "millions", "billion", "billions", "trillion", "trillions"],
+                  gate=may_have_count, window=(40, 20)),
+        ),
         "joiner": fast_compile(rf"\s*(?:,\s*(?:and|or)?|and|or|to|~|-|\u2013|/|&|\\sim|sim)\s*(?:{qualifier}\s*)?", re.IGNORECASE),
         # "7 billion (7B)": the same count again in brackets
         # the next size of "1B-8B", "1B/3B/8B" (a size after a hyphen is otherwise fused: "GLM-130B")
