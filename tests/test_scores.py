@@ -257,3 +257,15 @@ def test_score_rule_ids():
 ])
 def test_score_owner_is_the_subject(text, owners):
     assert [s.model for s in extract(text).scores] == owners
+
+
+def test_a_dump_of_numbers_gives_no_scores_and_a_results_list_does():
+    """A "sentence" of hundreds of percentages is a pasted table, not results (issue 14:
+    it cost far more time than its length); a real list of results is read."""
+    from paperfacts.extractors.scores import MAX_NUMBERS_PER_SENTENCE
+
+    dump = " ".join(f"{i % 97}.{i % 10}%" for i in range(MAX_NUMBERS_PER_SENTENCE * 10)) + "."
+    assert extract(dump + " Our model reaches 81.2% on MMLU.").scores[0].value == 81.2
+    assert len(extract(dump).scores) == 0
+    listed = "We obtain " + ", ".join(f"{50 + i}.5%" for i in range(12)) + " on MMLU."
+    assert len(extract(listed).scores) == 12

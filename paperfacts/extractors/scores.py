@@ -41,6 +41,7 @@ read clause by clause (a clause ends at ``;``, ``, and``, ``while``, ...):
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 import regex
@@ -60,6 +61,11 @@ def cues() -> dict:
 
 NUM = r"\d{1,4}(?:\.\d{1,4}|\.(?=\\?%))?"
 PCT = r"(?:\s?\\?%|\s?percent\b|\s?per\s?cent\b)"
+#: A "sentence" with more numbers than this is a table or a dump pasted into the
+#: text, not a statement of results: none of its numbers is read as a score (each
+#: would be weighed against every name and number around it, so such a text cost
+#: time far beyond its length). Real abstracts stay far below it.
+MAX_NUMBERS_PER_SENTENCE = 60
 #: What joins the two ends of a range: ``3-5%``, ``3%~5%``, ``3% to 5%``, ``3%sim5%``, ``3%$\sim$5%``.
 RANGE = r"(?:-|\u2013|~|to|sim|\\sim|\$\\sim\$)"
 #: Percentage points: ``points``, ``pts``, ``pp``, ``p.p.``, ``%pt``, ``%-points``.
@@ -353,6 +359,8 @@ class ScoreExtractor(Component):
             if named:
                 candidates = _first_of_overlaps([(c["start"], i, c) for i, c in enumerate(candidates)]
                                                 + [(s, len(candidates) + i, c) for i, (s, _, c) in enumerate(named)])
+        if len(candidates) > MAX_NUMBERS_PER_SENTENCE:
+            candidates = _without_number_dumps(doc, candidates)
         out = []
         previous: dict | None = None
         main: dict | None = None  # the last item not in brackets after another
@@ -751,3 +759,10 @@ def _nearest(mentions: Mentions, c: dict, s: int, e: int, prefer_after: bool = F
 def make_score_extractor(nlp: Language, name: str) -> ScoreExtractor:
     require_paperfacts(nlp)
     return ScoreExtractor(nlp, name=name)
+
+
+def _without_number_dumps(doc: Doc, candidates: list[dict]) -> list[dict]:
+    """``candidates`` less those of sentences that hold more than
+    ``MAX_NUMBERS_PER_SENTENCE`` of them."""
+    per_sentence = Counter(sentence_of(doc, c["start"]) for c in candidates)
+    return [c for c in candidates if per_sentence[sentence_of(doc, c["start"])] <= MAX_NUMBERS_PER_SENTENCE]
