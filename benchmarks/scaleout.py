@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from throughput import DEFAULT_CORPUS, load, write_repeated  # noqa: E402
+from throughput import default_corpus, load, write_repeated  # noqa: E402
 
 CLUSTER_ONLY = """
 import sys
@@ -46,11 +46,13 @@ def run(args: list[str]) -> float:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--corpus", type=Path, default=None,
+                    help="JSON lines with 'abstract' (default: as benchmarks/throughput.py)")
     ap.add_argument("--papers", type=int, default=50_000)
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--workers", type=int, default=2)
     args = ap.parse_args(argv)
+    args.corpus = args.corpus or default_corpus()
     cli = [sys.executable, "-m", "paperfacts", "extract", "-q"]
     n = args.workers
     with tempfile.TemporaryDirectory(prefix="paperfacts-scaleout-") as tmp:

@@ -238,3 +238,20 @@ def test_urls_are_read_through_fsspec(client, bad_file, tmp_path):
     expected = local(tmp_path, bad_file)
     assert local(tmp_path, url) == expected
     assert dask_cli(tmp_path, client, url, extra=["--partition-mb", "0.01"]) == expected
+
+
+@pytest.mark.slow
+def test_the_scaleout_benchmark_runs_on_the_shipped_example(tmp_path):
+    """benchmarks/scaleout.py runs (a tiny size) and finds the two outputs identical."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    script = ROOT / "benchmarks" / "scaleout.py"
+    if not script.is_file():
+        pytest.skip("no benchmarks/ beside the tests (an installed copy)")
+    proc = subprocess.run([sys.executable, str(script), "--corpus", str(FIXTURES / "papers.jsonl"), "--papers", "40",
+                           "--rounds", "1"], capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "outputs byte-identical: yes" in proc.stdout and "overhead ratio dask / workers 2" in proc.stdout
