@@ -225,7 +225,8 @@ def patterns() -> dict[str, regex.Pattern]:
         "trained_on": fast_compile(rf"\b(?i:{train_verbs}){TRAIN_GAP}\s+on\s+(?:the\s+)?$"),
         "train_item_end": fast_compile(r"\s*(?:[,.;:)(]|$|(?:and|or|for|with|to|using|in|from|at|as|by|datasets?|corpus|corpora|only|alone|yields?|achieves?|improves?|outperforms?|leads?|shows?|performs?|results?)\b)"),
         "across": Gated(fast_compile(rf"\bacross\s+(?:the\s+)?(?P<items>{members})"), ["across"], starts=True),
-        "sentence_on": fast_compile(rf"(?:^|(?<=[.!?]\s))On\s+(?:the\s+)?(?P<items>{members})\s*,"),
+        # "On" first, then what precedes it (the start, or a sentence end): the engine skips ahead to an "O"
+        "sentence_on": fast_compile(rf"O(?:(?<=^O)|(?<=[.!?]\sO))n\s+(?:the\s+)?(?P<items>{members})\s*,"),
         "located_on": fast_compile(r"\b(?:on|in)\s+(?:the\s+)?$"),
         "indefinite": fast_compile(r"\b(?:[Aa]n?|[Oo]ur|[Nn]ew)\s+(?:(?!(?:of|the|on|in|to|for)\s)[a-z][\w\-]*\s+){0,4}$"),
         "the_before": fast_compile(r"(?<=[a-z,])\s(?:the|The)\s+$"),
