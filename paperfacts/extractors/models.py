@@ -111,6 +111,15 @@ def coined(name: str) -> bool:
     return looks_like_name(core) or (first != core and core[:1].isupper())
 
 
+def _after_article(text: str, at: int) -> bool:
+    """Whether a model noun at ``at`` may end an ``appositive`` match (``X, a ... model``):
+    ``a`` or ``an`` is among the seven white-space separated words before it (the article
+    and at most six words; ``str.split`` splits at least where ``\\s`` matches). A speed
+    gate (trie.Gated): the pattern runs near the nouns that pass."""
+    words = text[max(0, at - 300) : at].rsplit(None, 7)[-7:]
+    return "a" in words or "an" in words
+
+
 @lru_cache(maxsize=1)
 def patterns() -> dict[str, regex.Pattern]:
     g = grammar()
@@ -144,7 +153,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "appositive": Gated(fast_compile(
             rf"(?<![\w\-./@])(?P<name>[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*)(?:\s+\([^()]{{1,30}}\))?,?\s+(?:is\s+)?(?:a|an)\s+"
             rf"(?P<desc>(?:[\w\-.]+\s+){{0,6}}?)(?P<noun>{alternation(g['model_nouns'])}){stop}", engine="regex"
-        ), g["model_nouns"], window=(300, 30)),
+        ), g["model_nouns"], window=(300, 30), where=_after_article),
         "introduce": Gated(fast_compile(
             rf"\b(?:[Ww]e\s+(?:{alternation(INTRODUCE_VERBS)})|[Ii]ntroducing|named|called|dubbed)\s+"
             rf"(?P<name>{name_shape})(?P<rest>[^.;]{{0,80}})", engine="regex"
