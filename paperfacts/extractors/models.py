@@ -120,6 +120,18 @@ def _after_article(text: str, at: int) -> bool:
     return "a" in words or "an" in words
 
 
+def _after_we(text: str, at: int) -> bool:
+    """Whether the word at ``at`` may start the cue of an ``introduce`` match: ``named``,
+    ``called``, ``dubbed`` or ``(I)ntroducing``, or a verb after ``we`` and white space
+    (``str.isspace`` holds wherever ``\\s`` matches). A speed gate (trie.Gated)."""
+    if text.startswith(("ntroducing", "named", "called", "dubbed"), at):
+        return True
+    i = at
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i < at and text[max(0, i - 2) : i] in ("we", "We")
+
+
 @lru_cache(maxsize=1)
 def patterns() -> dict[str, regex.Pattern]:
     g = grammar()
@@ -157,7 +169,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "introduce": Gated(fast_compile(
             rf"\b(?:[Ww]e\s+(?:{alternation(INTRODUCE_VERBS)})|[Ii]ntroducing|named|called|dubbed)\s+"
             rf"(?P<name>{name_shape})(?P<rest>[^.;]{{0,80}})", engine="regex"
-        ), [*INTRODUCE_VERBS, "ntroducing", "named", "called", "dubbed"], window=(60, 130)),
+        ), [*INTRODUCE_VERBS, "ntroducing", "named", "called", "dubbed"], window=(60, 130), where=_after_we),
         "list": Gated(fast_compile(
             rf"\b(?:{alternation(g['list_heads'])})\s*(?:,\s*)?(?:such\s+as|like|namely|including|e\.g\.,?|\()\s*"
             rf"(?P<items>{name_shape}(?:\s*(?:,|and|or|,\s*and|,\s*or)\s*{name_shape}){{0,10}})"
