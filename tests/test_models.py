@@ -3,7 +3,7 @@
 import pytest
 
 from paperfacts import extract
-from paperfacts.extractors.models import coined, is_generic, ordinary
+from paperfacts.extractors.models import _after_article, coined, is_generic, ordinary, patterns
 
 
 def names(text, title=None):
@@ -135,3 +135,21 @@ def test_the_papers_own_model(title, text, name, rule):
 ])
 def test_the_papers_own_name_that_is_no_model(title, text, junk):
     assert junk not in names(text, title=title)
+
+
+@pytest.mark.parametrize("text", [
+    "We evaluate FooNet, a model for vision.",
+    "FooNet (our method) is an efficient convolutional neural network for detection.",
+    "FooNet, a\tvery  deep\nsparse mixture-of-experts language model.",
+    "FooNet,\u00a0a 1.5-bit quantized transformer model.",
+])
+def test_the_appositive_gate_keeps_every_match(text):
+    """The speed gate of the appositive pattern (``_after_article``) passes the noun of
+    each match that the pattern finds in the whole text."""
+    pattern = patterns()["appositive"]
+    matches = list(pattern.pattern.finditer(text))
+    assert matches
+    for m in matches:
+        assert _after_article(text, m.start("noun"))
+    assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in matches]
+    assert not _after_article("FooNet is the best model.", len("FooNet is the best "))

@@ -119,8 +119,14 @@ _DATA_PART = re.compile(r"-(?:Data|Corpus)\b")
 #: What every data-size name (``SpaVis-6M``) contains.
 _SIZE_TAIL = re.compile(r"-\d+(?:\.\d+)?[KM]\b")
 
-#: What every "evaluated on X" match contains (a fast search: it starts with a literal).
-_ON_NAME = re.compile(r"(?:on|across)\s+(?:the\s+)?[A-Z]")
+#: What every "evaluated on X" match contains: two searches that each start with a literal
+#: (the engine skips ahead to it), twice as fast as one that starts with an alternation.
+_ON_NAME = re.compile(r"on\s+(?:the\s+)?[A-Z]")
+_ACROSS_NAME = re.compile(r"across\s+(?:the\s+)?[A-Z]")
+
+
+def _on_name(text: str) -> bool:
+    return _ON_NAME.search(text) is not None or _ACROSS_NAME.search(text) is not None
 
 
 def _after_name(text: str, at: int) -> bool:
@@ -200,7 +206,7 @@ def patterns() -> dict[str, regex.Pattern]:
             rf"\b(?P<noun>{'|'.join(head_nouns[:-1])})s?\s+(?:called\s+|named\s+|dubbed\s+)?(?P<name>{name})(?![\w-])",
         ), head_nouns, starts=True),
         "on": Gated(fast_compile(rf"\b(?i:{alternation(c['on_verbs'])})\b(?:[^.;]|\.\d){{0,60}}?\b(?:on|across)\s+(?:the\s+)?(?P<items>{members})"),
-                    c["on_verbs"], gate=_ON_NAME.search, starts=True),
+                    c["on_verbs"], gate=_on_name, starts=True),
         "train_on": Gated(fast_compile(
             rf"\b(?i:{train_verbs})(?P<gap>{TRAIN_GAP})\s+on\s+(?:the\s+)?(?P<items>{names})"
         ), c["train_verbs"], starts=True),
@@ -225,7 +231,8 @@ def patterns() -> dict[str, regex.Pattern]:
         "trained_on": fast_compile(rf"\b(?i:{train_verbs}){TRAIN_GAP}\s+on\s+(?:the\s+)?$"),
         "train_item_end": fast_compile(r"\s*(?:[,.;:)(]|$|(?:and|or|for|with|to|using|in|from|at|as|by|datasets?|corpus|corpora|only|alone|yields?|achieves?|improves?|outperforms?|leads?|shows?|performs?|results?)\b)"),
         "across": Gated(fast_compile(rf"\bacross\s+(?:the\s+)?(?P<items>{members})"), ["across"], starts=True),
-        "sentence_on": fast_compile(rf"(?:^|(?<=[.!?]\s))On\s+(?:the\s+)?(?P<items>{members})\s*,"),
+        # "On" first, then what precedes it (the start, or a sentence end): the engine skips ahead to an "O"
+        "sentence_on": fast_compile(rf"O(?:(?<=^O)|(?<=[.!?]\sO))n\s+(?:the\s+)?(?P<items>{members})\s*,"),
         "located_on": fast_compile(r"\b(?:on|in)\s+(?:the\s+)?$"),
         "indefinite": fast_compile(r"\b(?:[Aa]n?|[Oo]ur|[Nn]ew)\s+(?:(?!(?:of|the|on|in|to|for)\s)[a-z][\w\-]*\s+){0,4}$"),
         "the_before": fast_compile(r"(?<=[a-z,])\s(?:the|The)\s+$"),

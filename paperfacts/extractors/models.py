@@ -111,6 +111,27 @@ def coined(name: str) -> bool:
     return looks_like_name(core) or (first != core and core[:1].isupper())
 
 
+def _after_article(text: str, at: int) -> bool:
+    """Whether a model noun at ``at`` may end an ``appositive`` match (``X, a ... model``):
+    ``a`` or ``an`` is among the seven white-space separated words before it (the article
+    and at most six words; ``str.split`` splits at least where ``\\s`` matches). A speed
+    gate (trie.Gated): the pattern runs near the nouns that pass."""
+    words = text[max(0, at - 300) : at].rsplit(None, 7)[-7:]
+    return "a" in words or "an" in words
+
+
+def _after_we(text: str, at: int) -> bool:
+    """Whether the word at ``at`` may start the cue of an ``introduce`` match: ``named``,
+    ``called``, ``dubbed`` or ``(I)ntroducing``, or a verb after ``we`` and white space
+    (``str.isspace`` holds wherever ``\\s`` matches). A speed gate (trie.Gated)."""
+    if text.startswith(("ntroducing", "named", "called", "dubbed"), at):
+        return True
+    i = at
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i < at and text[max(0, i - 2) : i] in ("we", "We")
+
+
 @lru_cache(maxsize=1)
 def patterns() -> dict[str, regex.Pattern]:
     g = grammar()
@@ -144,11 +165,11 @@ def patterns() -> dict[str, regex.Pattern]:
         "appositive": Gated(fast_compile(
             rf"(?<![\w\-./@])(?P<name>[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*)(?:\s+\([^()]{{1,30}}\))?,?\s+(?:is\s+)?(?:a|an)\s+"
             rf"(?P<desc>(?:[\w\-.]+\s+){{0,6}}?)(?P<noun>{alternation(g['model_nouns'])}){stop}", engine="regex"
-        ), g["model_nouns"], window=(300, 30)),
+        ), g["model_nouns"], window=(300, 30), where=_after_article),
         "introduce": Gated(fast_compile(
             rf"\b(?:[Ww]e\s+(?:{alternation(INTRODUCE_VERBS)})|[Ii]ntroducing|named|called|dubbed)\s+"
             rf"(?P<name>{name_shape})(?P<rest>[^.;]{{0,80}})", engine="regex"
-        ), [*INTRODUCE_VERBS, "ntroducing", "named", "called", "dubbed"], window=(60, 130)),
+        ), [*INTRODUCE_VERBS, "ntroducing", "named", "called", "dubbed"], window=(60, 130), where=_after_we),
         "list": Gated(fast_compile(
             rf"\b(?:{alternation(g['list_heads'])})\s*(?:,\s*)?(?:such\s+as|like|namely|including|e\.g\.,?|\()\s*"
             rf"(?P<items>{name_shape}(?:\s*(?:,|and|or|,\s*and|,\s*or)\s*{name_shape}){{0,10}})"

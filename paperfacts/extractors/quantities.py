@@ -58,21 +58,29 @@ def cues() -> dict:
 
 
 _DIGIT_MAGNITUDE = re.compile(r"\d[KkMmBbTt]")
+_ASCII_DIGIT_MAGNITUDE = re.compile(r"[0-9][KkMmBbTt]")  # twice as fast as \d, the same on ASCII text
 MAGNITUDE_WORDS = r"(?i:thousand|million|billion|trillion)s?"
 _MAGNITUDE_WORD = re.compile(MAGNITUDE_WORDS)
+_last_gate: tuple[str | None, bool] = (None, False)
 
 
 def may_have_count(text: str) -> bool:
     """What every count contains: a digit before a magnitude letter (``7B``) or a
     magnitude word (``billion``). Two fast searches instead of one slow one; the
     full case-insensitive search only for non-ASCII text, whose case folding
-    ``str.lower`` may not mirror."""
-    if _DIGIT_MAGNITUDE.search(text):
-        return True
-    lowered = text.lower()
-    if "illion" in lowered or "thousand" in lowered:
-        return True
-    return not text.isascii() and _MAGNITUDE_WORD.search(text) is not None
+    ``str.lower`` may not mirror. The answer for the last text is remembered: the
+    two count patterns ask in turn."""
+    global _last_gate
+    if _last_gate[0] is text:
+        return _last_gate[1]
+    ascii_text = text.isascii()
+    if (_ASCII_DIGIT_MAGNITUDE if ascii_text else _DIGIT_MAGNITUDE).search(text):
+        answer = True
+    else:
+        lowered = text.lower()
+        answer = "illion" in lowered or "thousand" in lowered or (not ascii_text and _MAGNITUDE_WORD.search(text) is not None)
+    _last_gate = (text, answer)
+    return answer
 
 
 @lru_cache(maxsize=1)
