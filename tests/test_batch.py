@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from conftest import FIXTURES
 from paperfacts.cli import main
+from paperfacts.inputs import utf16
 
 PAPERS = [json.loads(line) for line in (FIXTURES / "papers.jsonl").open(encoding="utf-8")]
 
@@ -322,10 +323,15 @@ LINES = st.one_of(
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(lines=st.lists(LINES, min_size=1, max_size=8))
 @example(lines=[b"\xef\xbb\xbf"])  # a file of a byte order mark alone holds no record
+@example(lines=[b"\xfe\xff"])  # a UTF-16 byte order mark: refused
 def test_random_jsonl_lines_give_one_valid_line_each(tmp_path, lines):
     src = tmp_path / "random.jsonl"
     src.write_bytes(b"\n".join(lines) + b"\n")
     out = tmp_path / "random.out.jsonl"
+    out.unlink(missing_ok=True)  # tmp_path is shared by the examples
+    if utf16(src.read_bytes()[:4]):  # UTF-16 text is refused before any work
+        assert main(["extract", str(src), "-o", str(out), "-q", "--format", "jsonl"]) == 2 and not out.exists()
+        return
     assert main(["extract", str(src), "-o", str(out), "-q", "--format", "jsonl"]) == 0
     written = out.read_bytes().splitlines()
     # a UTF-8 byte order mark that opens the file is no part of its first line
