@@ -22,14 +22,14 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Iterator, Mapping, Sequence
+from typing import Iterable, Mapping, Sequence
 
 import orjson
 import regex
 
 from .batch import FACT_FIELDS
 from .errors import InputError
-from .inputs import FORMATS, Item, Keys, read_items
+from .inputs import FORMATS, Item, Keys
 from .records import ErrorRecord, PaperFacts
 
 __all__ = ["review", "render", "paper_html", "Reviewed", "add_parser", "cmd_review", "KINDS"]
@@ -334,14 +334,6 @@ def add_parser(sub) -> argparse.ArgumentParser:
     return p
 
 
-def _items(paths: list[str], fmt: str, keys: Keys) -> Iterator[Item]:
-    for path in paths:
-        try:
-            yield from read_items(path, fmt, keys)
-        except (OSError, EOFError, zlib.error) as e:
-            yield Item(0, None, None, None, f"cannot read {path}: {getattr(e, 'strerror', None) or e}")
-
-
 def read_export(path: str, items: list[Item]) -> list[PaperFacts | ErrorRecord]:
     """The records of an export, one per item, each checked to be that item's (by id).
     Raises ``InputError`` with the line number when they are not."""
@@ -372,6 +364,8 @@ def cmd_review(args) -> int:
     if os.path.isdir(args.output):
         print(f"paperfacts: -o {args.output} is a directory; name the page to write", file=sys.stderr)
         return 2
+    from .cli import _items  # extract's reader of the inputs (cli imports this module)
+
     items = list(_items(args.inputs, args.format, Keys(id=args.id_key, title=args.title_key, text=args.text_key)))
     try:
         records = read_export(args.facts, items) if args.facts else list(process(items))
