@@ -50,7 +50,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..data_files import read_json, read_jsonl, read_lines
-from ..trie import Gated, alternation, any_word, fast_compile
+from ..trie import WORD_RUN, Gated, alternation, any_word, fast_compile, word_run_starts
 from . import Component, Mentions, attrs, name_key, read_facts, require_paperfacts, text_of, write_facts
 from .models import looks_like_name
 from .sentences import sentence_bounds, sentence_of
@@ -170,8 +170,8 @@ def patterns() -> dict[str, regex.Pattern]:
     # engine="regex" where that engine is faster on the pattern (trie.fast_compile),
     # never for starts=True (see trie.Gated)
     return {
-        "shape": Gated(fast_compile(rf"(?<![\w\-./@])(?:[A-Za-z0-9]+-)?[A-Za-z0-9]*(?:{alternation(c['benchmark_shapes'])})(?:[-.]?[A-Za-z0-9]+)*(?![\w])"),
-                       c["benchmark_shapes"], window=(120, 160)),
+        "shape": Gated(fast_compile(rf"{WORD_RUN}(?:{alternation(c['benchmark_shapes'])})(?:[-.]?[A-Za-z0-9]+)*(?![\w])"),
+                       c["benchmark_shapes"], starts=word_run_starts),
         "spaced_shape": Gated(fast_compile(rf"(?<![\w\-./@])(?P<name>{name})\s(?:Bench|Arena)(?![\w-])"), ["bench", "arena"], window=(60, 10)),
         "data_shape": Gated(fast_compile(rf"(?<![\w\-./@])[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*-(?:Data|Corpus)(?:-\d+(?:\.\d+)?[KMBT])?(?![\w-])"),
                             gate=_DATA_PART.search),

@@ -46,7 +46,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..data_files import read_json, read_jsonl, read_lines
-from ..trie import GATE_WORDS, Gated, alternation, compile_names, fast_compile
+from ..trie import GATE_WORDS, WORD_RUN, Gated, alternation, compile_names, fast_compile, word_run_starts
 from . import Component, Mentions, attrs, read_facts, require_paperfacts, text_of, write_facts
 
 
@@ -159,9 +159,9 @@ def patterns() -> dict[str, regex.Pattern]:
         # Gated: skipped on a text without a word every match needs (most texts);
         # engine="regex" where that engine is faster on the pattern (trie.fast_compile)
         "compound": Gated(fast_compile(
-            rf"(?<![\w\-./@])(?:[A-Za-z0-9]+-)?[A-Za-z0-9]*(?:{stems})[A-Za-z0-9]*"
+            rf"{WORD_RUN}(?:{stems})[A-Za-z0-9]*"
             rf"(?:-(?!(?i:based|like|style|aware|guided|driven|free|only|level|specific)\b)[A-Z0-9][A-Za-z0-9.]*)*(?![\w])"
-        ), g["stems"], window=(120, 160)),
+        ), g["stems"], starts=word_run_starts),
         "appositive": Gated(fast_compile(
             rf"(?<![\w\-./@])(?P<name>[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*)(?:\s+\([^()]{{1,30}}\))?,?\s+(?:is\s+)?(?:a|an)\s+"
             rf"(?P<desc>(?:[\w\-.]+\s+){{0,6}}?)(?P<noun>{alternation(g['model_nouns'])}){stop}", engine="regex"
