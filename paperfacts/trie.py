@@ -213,7 +213,12 @@ class _GateWords:
         anchors = self._last_anchors.get(words)
         if anchors is None:
             hit = found.keys() & words
-            anchors = sorted((at, len(word)) for word in hit for at in found[word]) if hit else []
+            if len(hit) == 1:  # the usual case: one word's starts, already in order
+                (word,) = hit
+                size = len(word)
+                anchors = [(at, size) for at in found[word]]
+            else:
+                anchors = sorted([(at, len(word)) for word in hit for at in found[word]])
             self._last_anchors[words] = anchors
         return anchors
 

@@ -42,6 +42,7 @@ it something else (``UniQA: Unified Vision-Language Pre-training``). ``Long Form
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from itertools import chain
 
@@ -50,7 +51,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..data_files import read_json, read_jsonl, read_lines
-from ..trie import WORD_RUN, Gated, alternation, any_word, fast_compile, word_run_starts
+from ..trie import GATE_WORDS, WORD_RUN, Gated, alternation, any_word, fast_compile, word_run_starts
 from . import Component, Mentions, attrs, name_key, read_facts, require_paperfacts, text_of, write_facts
 from .models import looks_like_name
 from .sentences import sentence_bounds, sentence_of
@@ -152,6 +153,58 @@ def _after_name(text: str, at: int) -> bool:
 _NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-")
 
 
+def _word_within(words: tuple[str, ...], last: int):
+    """A speed gate (trie.Gated ``where``) for a pattern whose head noun follows one of
+    ``words`` (standing alone between white space) with at most ``last - 1`` words in
+    between (``X is a new ... benchmark``: ``is`` is at most six words back): whether
+    one of ``words`` is among the ``last`` white-space separated words before the noun
+    (``str.split`` splits wherever ``\\s`` matches)."""
+    wanted = frozenset(words)
+
+    def gate(text: str, at: int) -> bool:
+        return not wanted.isdisjoint(text[max(0, at - 300) : at].rsplit(None, last)[-last:])
+
+    return gate
+
+
+#: What precedes the article of every ``apposition`` match (``X, a``, ``X, one of the``).
+_COMMA_ARTICLE = re.compile(r",\s+(?:an?|one)\s")
+
+
+def _after_comma_article(text: str, at: int) -> bool:
+    """A speed gate (trie.Gated ``where``) for ``apposition`` (``X, a new ... benchmark``,
+    ``X, one of the ... datasets``): a comma and ``a``, ``an`` or ``one`` in its window
+    before the noun."""
+    return _COMMA_ARTICLE.search(text, max(0, at - 300), at) is not None
+
+
+def _word_before(words, reach: int):
+    """A speed gate (trie.Gated ``where``) for a pattern whose head noun comes at most
+    ``reach`` characters after one of ``words`` (its cue: ``we introduce``, ``named``):
+    whether one of them starts there, read off the shared cue-word pass."""
+    words = frozenset(w.lower() for w in words)
+    GATE_WORDS.add(words)
+
+    def gate(text: str, at: int) -> bool:
+        anchors = GATE_WORDS.anchors(text, words)
+        if anchors is None:  # lower-casing changed the length: no positions
+            return True
+        i = bisect_left(anchors, (max(0, at - reach), 0))
+        return i < len(anchors) and anchors[i][0] < at
+
+    return gate
+
+
+def _comma_within(reach: int):
+    """A speed gate (trie.Gated ``where``) for a pattern whose head noun (at most
+    ``reach - 1`` characters long) is followed by a comma (``a new benchmark, X,``)."""
+
+    def gate(text: str, at: int) -> bool:
+        return text.find(",", at, at + reach) >= 0
+
+    return gate
+
+
 @lru_cache(maxsize=1)
 def patterns() -> dict[str, regex.Pattern]:
     c = cues()
@@ -166,6 +219,9 @@ def patterns() -> dict[str, regex.Pattern]:
     head_nouns = ["benchmark", "dataset", "corpus", "suite", "leaderboard", "collection"]
     train_verbs = alternation(c["train_verbs"])
     adverb = r"(?:(?:also|further|first|then|additionally|newly|here)\s+)?"
+    intro_verbs = ["introduce", "present", "propose", "release", "construct", "build", "curate", "create", "collect", "open-source",
+                   "constructed", "built", "created", "curated", "collected", "introduced", "released"]
+    intro_cue = rf"\b(?:[Ww]e\s+{adverb}(?:{'|'.join(intro_verbs)})|[Ii]ntroducing|named|called|dubbed)\s+"
     # Gated: skipped on a text without a word every match needs (most texts);
     # engine="regex" where that engine is faster on the pattern (trie.fast_compile),
     # never for starts=True (see trie.Gated)
@@ -182,20 +238,19 @@ def patterns() -> dict[str, regex.Pattern]:
         "item": fast_compile(multi),
         "modified_noun": Gated(fast_compile(rf"\b(?:the|The)\s+(?P<name>{name})\s+[a-z][a-z\-]+\s+(?:benchmark|leaderboard)\b"), ["benchmark", "leaderboard"], window=(80, 10)),
         "introduce": Gated(fast_compile(
-            rf"\b(?:[Ww]e\s+{adverb}(?:introduce|present|propose|release|construct|build|curate|create|collect|open-source|constructed|built|created|curated|collected|introduced|released)|[Ii]ntroducing|named|called|dubbed)\s+"
-            rf"(?:the\s+)?(?P<name>{name})(?:\s+\([^()]{{1,30}}\))?(?:,|\s+-)?\s+(?:a|an|the)\s+(?P<desc>(?:[\w\-,]+\s+){{0,6}}?)"
+            rf"{intro_cue}(?:the\s+)?(?P<name>{name})(?:\s+\([^()]{{1,30}}\))?(?:,|\s+-)?\s+(?:a|an|the)\s+(?P<desc>(?:[\w\-,]+\s+){{0,6}}?)"
             rf"(?P<noun>{nouns})\b", engine="regex"
-        ), noun_words, window=(300, 30)),
+        ), noun_words, window=(300, 30), where=_word_before([*intro_verbs, "ntroducing", "named", "called", "dubbed"], 300)),
         "apposition": Gated(fast_compile(
             rf"(?<![\w\-./@])(?P<name>{name}(?:\s(?:{name}|v?\d[\d.]*))?)(?:\s+\([^()]{{1,30}}\))?,\s+(?:a|an|one\s+of\s+the)\s+"
             rf"(?P<desc>(?:[\w\-]+\s+){{0,6}}?)(?P<noun>{nouns})\b", engine="regex"
-        ), noun_words, window=(300, 30)),
+        ), noun_words, window=(300, 30), where=_after_comma_article),
         "reversed_apposition": Gated(fast_compile(
             rf"\b(?:a|an|our)\s+(?P<desc>(?:[\w\-]+\s+){{0,4}}?)(?P<noun>{nouns}),\s+(?P<name>{name}),"
-        ), noun_words, window=(80, 60)),
+        ), noun_words, window=(80, 60), where=_comma_within(max(map(len, noun_words)) + 1)),
         "copula": Gated(fast_compile(
             rf"(?<![\w\-./@])(?P<names>{names})\s+(?:is|are)\s+(?:a|an|the|two|three|our|novel|new)\s+(?P<desc>(?:[\w\-]+\s+){{0,4}}?)(?P<noun>{nouns})\b", engine="regex"
-        ), noun_words, window=(200, 30)),
+        ), noun_words, window=(200, 30), where=_word_within(("is", "are"), 6)),
         "named": Gated(fast_compile(
             rf"\b(?P<noun>{'|'.join(head_nouns)})s?\b[^.;]{{0,60}}?\b(?:named|called|dubbed|termed)\s+(?P<name>{name})(?![\w-])",
         ), head_nouns, starts=True),
