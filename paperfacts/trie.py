@@ -212,7 +212,7 @@ class _GateWords:
             return None
         anchors = self._last_anchors.get(words)
         if anchors is None:
-            hit = found.keys() & words
+            hit = words.intersection(found)  # reads the few words found, not all of ``words``
             if len(hit) == 1:  # the usual case: one word's starts, already in order
                 (word,) = hit
                 size = len(word)

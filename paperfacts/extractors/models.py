@@ -506,7 +506,7 @@ class ModelExtractor(Component):
                 if verb == "ntroducing ":
                     if text[at - 1 : at] in ("I", "i") and not text[at - 2 : at - 1].isalnum():
                         ends.append(at + len(verb))
-                elif p["own_we_before"].search(text, max(0, at - 30), at + 1) and (tail := p["own_verb_tail"].match(text, at + len(verb))):
+                elif (tail := p["own_verb_tail"].match(text, at + len(verb))) and p["own_we_before"].search(text, max(0, at - 30), at + 1):
                     ends.append(tail.end())
                 at = text.find(verb, at + 1)
         return sorted(ends)
