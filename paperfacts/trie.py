@@ -156,6 +156,13 @@ def word_run_starts(text: str, at: int) -> list[int]:
     return starts
 
 
+def word_start(text: str, at: int) -> bool:
+    """Whether no word character comes before ``at``: where ``\\b`` holds before a word
+    that starts with one (``str.isalnum`` or ``_`` is ``re``'s ``\\w``). A ``where`` gate
+    for patterns that open with ``\\b`` and a cue word: ``em`` in ``system`` is no cue."""
+    return at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_")
+
+
 class _GateWords:
     """The words of every ``Gated`` pattern, found in one Aho-Corasick pass over the
     lower-cased text (``literals.py``), remembered for the texts asked about lately

@@ -347,6 +347,7 @@ class ModelExtractor(Component):
         for head in g["model_heads"]:
             self.heads.setdefault(head.lower(), set()).add(head)
         GATE_WORDS.add(frozenset(self.heads))
+        GATE_WORDS.add(frozenset(verb.strip() for verb in OWN_VERBS))
         self.determiners = frozenset(g["head_determiners"])
 
     def extend(self, text: str, end: int) -> int:
@@ -498,17 +499,27 @@ class ModelExtractor(Component):
         return list(dict.fromkeys(n for n in names if not (_bare_acronym(n) and n.isalpha()) and not self._word_like(n)))
 
     def _intro_ends(self, text: str, start: int) -> list[int]:
-        """Where the name after ``we propose`` / ``This paper introduces`` / ``Introducing`` starts."""
+        """Where the name after ``we propose`` / ``This paper introduces`` / ``Introducing`` starts.
+        The verbs are read off the shared cue-word pass (``trie.GATE_WORDS``), not searched for."""
         p, ends = self.patterns, []
+        found = GATE_WORDS.positions(text)
         for verb in OWN_VERBS:
-            at = text.find(verb, start)
-            while at >= 0:
+            if found is None:  # lower-casing changed the length: no positions
+                at = text.find(verb, start)
+                places = []
+                while at >= 0:
+                    places.append(at)
+                    at = text.find(verb, at + 1)
+            else:  # the verb's word, lower-cased, is a cue word; the verb is its exact spelling
+                word = verb.strip()
+                lead = len(verb) - len(verb.lstrip())
+                places = [at - lead for at in found.get(word, ()) if at - lead >= start and text.startswith(verb, at - lead)]
+            for at in places:
                 if verb == "ntroducing ":
                     if text[at - 1 : at] in ("I", "i") and not text[at - 2 : at - 1].isalnum():
                         ends.append(at + len(verb))
                 elif (tail := p["own_verb_tail"].match(text, at + len(verb))) and p["own_we_before"].search(text, max(0, at - 30), at + 1):
                     ends.append(tail.end())
-                at = text.find(verb, at + 1)
         return sorted(ends)
 
     def _own_models(self, text: str, title_len: int, found: list[dict], corpora: Mentions) -> list[dict]:

@@ -50,7 +50,7 @@ from spacy.tokens import Doc
 
 from ..data_files import read_json
 from ..normalize.numbers import parse_decimal
-from ..trie import Gated, alternation, fast_compile
+from ..trie import Gated, alternation, fast_compile, word_start
 from . import Component, Mentions, attrs, name_key, read_facts, require_paperfacts, text_of, write_facts
 from .sentences import sentence_of
 
@@ -103,7 +103,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "signed": fast_compile(rf"(?P<sign>[+\-\u2212])(?<![^\s(\[,;:~/][+\-\u2212])(?P<num>{NUM})(?![\w%]|\.\d|\s*(?:\\?%|points?|pts|pp\b|x\b|times|{PM}))"),
         "metric_value": Gated(fast_compile(
             rf"\b(?:{alternation(c['score_words'])})\s+(?:of\s+|by\s+|=\s*|:\s*|to\s+|at\s+)?(?P<num>\d{{1,3}}\.\d{{1,4}})(?![\w%]|\.\d|\s*(?:\\?%|points?|{PM}))"
-        ), c["score_words"], starts=True),
+        ), c["score_words"], starts=True, where=word_start),
         "delta_in": Gated(fast_compile(
             rf"(?<![\w.\\])(?P<num>\d{{1,3}}\.\d{{1,4}})(?=(?:\s+(?:and|or|,)\s+\d{{1,3}}\.\d{{1,4}})?\s+(?:point\s+)?"
             rf"(?:{'|'.join(DELTA_NOUNS)})s?\s+in\b)", engine="regex"
