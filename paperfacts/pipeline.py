@@ -40,12 +40,12 @@ _RUNS = re.compile(r"\S+|\s+")
 _LONG_RUN = re.compile(r"\S{%d}" % (MAX_RUN + 1))
 #: How many chunks (runs between white space) the tokenizer remembers the tokens
 #: of; it keeps the first ones it meets. A chunk it does not remember is split again
-#: (about 1.5 µs with ``affix_index``, 6 µs without); one it remembers costs about
-#: 230 bytes for as long as the process lives. spaCy's default is 10,000; the arXiv
-#: corpus has 108,528 distinct chunks. Measured on it (docs/performance.md):
-#: 10,000 -> 176 µs per abstract, 30,000 -> 136, 250,000 -> 63; peak RSS on
-#: 100,000 papers against 1,000: 1.18x, 1.20x, 1.34x.
-TOKENIZER_CACHE = 30_000
+#: (a few µs with ``affix_index``); one it remembers costs about 230 bytes for as long
+#: as the process lives. spaCy's default is 10,000; the arXiv corpus has 108,528
+#: distinct chunks, of which a cache of 30,000 misses 19 per paper and one of 40,000
+#: 14.5 (the benchmark's repeated corpus). Peak RSS on 100,000 papers against 1,000
+#: (docs/performance.md): 1.22x at 30,000, 1.23x at 40,000 (the target is 1.25x).
+TOKENIZER_CACHE = 40_000
 
 #: Component order: later components read what earlier ones wrote.
 COMPONENTS = (

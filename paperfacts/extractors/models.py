@@ -112,24 +112,32 @@ def coined(name: str) -> bool:
 
 
 def _after_article(text: str, at: int) -> bool:
-    """Whether a model noun at ``at`` may end an ``appositive`` match (``X, a ... model``):
-    ``a`` or ``an`` is among the seven white-space separated words before it (the article
-    and at most six words; ``str.split`` splits at least where ``\\s`` matches). A speed
-    gate (trie.Gated): the pattern runs near the nouns that pass."""
-    words = text[max(0, at - 300) : at].rsplit(None, 7)[-7:]
-    return "a" in words or "an" in words
+    """Whether a model noun at ``at`` may end an ``appositive`` match (``X, a ... model``,
+    ``X (Long Form) is an ... model``): ``a`` or ``an`` is among the seven white-space
+    separated words before it (the article and at most six words; ``str.split`` splits
+    at least where ``\\s`` matches), right after ``is``, a word with a capital (the name,
+    ``X,``) or a bracket's end. A speed gate (trie.Gated): the pattern runs near the nouns
+    that pass."""
+    words = text[max(0, at - 300) : at].rsplit(None, 8)[-8:]
+    return any(
+        w in ("a", "an") and (before == "is" or before.endswith((")", "),")) or not before.islower())
+        for before, w in zip(words, words[1:])
+    )
 
 
-def _after_we(text: str, at: int) -> bool:
-    """Whether the word at ``at`` may start the cue of an ``introduce`` match: ``named``,
-    ``called``, ``dubbed`` or ``(I)ntroducing``, or a verb after ``we`` and white space
-    (``str.isspace`` holds wherever ``\\s`` matches). A speed gate (trie.Gated)."""
-    if text.startswith(("ntroducing", "named", "called", "dubbed"), at):
-        return True
+def _we_starts(text: str, at: int) -> list[int]:
+    """Where an ``introduce`` match whose cue word is at ``at`` can start (trie.Gated
+    ``starts``): at ``named``, ``called``, ``dubbed``; at the ``I`` of ``Introducing``; at the
+    ``we`` before a verb with only white space between them (``str.isspace`` holds
+    wherever ``\\s`` matches)."""
+    if text.startswith(("named", "called", "dubbed"), at):
+        return [at]
+    if text.startswith("ntroducing", at):
+        return [at - 1] if at else []
     i = at
     while i > 0 and text[i - 1].isspace():
         i -= 1
-    return i < at and text[max(0, i - 2) : i] in ("we", "We")
+    return [i - 2] if i < at and i >= 2 and text[i - 2 : i] in ("we", "We") else []
 
 
 @lru_cache(maxsize=1)
@@ -168,8 +176,8 @@ def patterns() -> dict[str, regex.Pattern]:
         ), g["model_nouns"], window=(300, 30), where=_after_article),
         "introduce": Gated(fast_compile(
             rf"\b(?:[Ww]e\s+(?:{alternation(INTRODUCE_VERBS)})|[Ii]ntroducing|named|called|dubbed)\s+"
-            rf"(?P<name>{name_shape})(?P<rest>[^.;]{{0,80}})", engine="regex"
-        ), [*INTRODUCE_VERBS, "ntroducing", "named", "called", "dubbed"], window=(60, 130), where=_after_we),
+            rf"(?P<name>{name_shape})(?P<rest>[^.;]{{0,80}})"
+        ), [*INTRODUCE_VERBS, "ntroducing", "named", "called", "dubbed"], starts=_we_starts),
         "list": Gated(fast_compile(
             rf"\b(?:{alternation(g['list_heads'])})\s*(?:,\s*)?(?:such\s+as|like|namely|including|e\.g\.,?|\()\s*"
             rf"(?P<items>{name_shape}(?:\s*(?:,|and|or|,\s*and|,\s*or)\s*{name_shape}){{0,10}})"
