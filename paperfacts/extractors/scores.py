@@ -329,6 +329,8 @@ class ScoreExtractor(Component):
 
     def match(self, doc: Doc) -> list[dict]:
         text, p = text_of(doc), self.patterns
+        if _DIGIT.search(text) is None:
+            return []  # every score is a number in digits (a third of abstracts have none)
         metrics = Mentions(read_facts(doc, "gazetteer_metric"))
         metric_keys = {name_key(m["name"]) for m in metrics.facts}
         # a metric is never the benchmark (BERTScore, G-Eval)
@@ -689,6 +691,9 @@ class ScoreExtractor(Component):
     def set_annotations(self, doc: Doc, items: list[dict]) -> None:
         write_facts(doc, "score", items)
 
+
+#: What every score holds (each score pattern reads its number as ``\\d``).
+_DIGIT = re.compile(r"\d")
 
 #: What may stand between the words before a number and the number: ``($``, ``~``, ``[``.
 _TRAILING = re.compile(r"(?<=\S)[\s$(\[~]*[$(\[~][\s$(\[~]*$")
