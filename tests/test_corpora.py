@@ -54,6 +54,16 @@ CASES = [
      {}, {"PosterDNA": "dataset.cue"}),
     (None, "It distils semantic knowledge from Vision-Language Models (VLMs) into a segmenter.", {}, {}),
     (None, "We pretrain on text from WikiNewsX, then fine-tune it.", {}, {"WikiNewsX": "dataset.cue"}),
+    (None, "We use the ZeroWaste-aug and ZeroWaste-f datasets for waste sorting.",
+     {"ZeroWaste-aug": "benchmark.cue", "ZeroWaste-f": "benchmark.cue"}, {}),
+    (None, "We design a suite of ED-centric benchmark tasks.", {}, {}),
+    # "the first X benchmark", "a validated 3D X dataset": a kind of resource, not its name
+    (None, "We introduce UIS-QA, the first dedicated UIS benchmark, comprising 110 QA pairs.", {"UIS-QA": "benchmark.cue"}, {}),
+    (None, "In this study, a rigorously validated 3D GPR dataset was constructed.", {}, {}),
+    # a transfer, a model and a class are no source corpora; a source that ends its phrase is one
+    (None, "Existing approaches transfer knowledge from NBI to WLI through alignment.", {}, {}),
+    (None, "It integrates LLM reasoning with structured knowledge from KGs.", {}, {}),
+    (None, "It acquires manipulation knowledge from OpenXBot, which improves success.", {}, {"OpenXBot": "dataset.cue"}),
     # listed names that in abstracts are something else: a language, a licence, a company
     (None, "We test generation in English and Italian.", {}, {}),
     (None, "The code is released under the MIT license and runs on AMD GPUs.", {}, {}),

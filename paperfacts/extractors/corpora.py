@@ -239,7 +239,12 @@ def patterns() -> dict[str, regex.Pattern]:
         # "On" first, then what precedes it (the start, or a sentence end): the engine skips ahead to an "O"
         "sentence_on": fast_compile(rf"O(?:(?<=^O)|(?<=[.!?]\sO))n\s+(?:the\s+)?(?P<items>{members})\s*,"),
         "located_on": fast_compile(r"\b(?:on|in)\s+(?:the\s+)?$"),
-        "indefinite": fast_compile(r"\b(?:[Aa]n?|[Oo]ur|[Nn]ew)\s+(?:(?!(?:of|the|on|in|to|for)\s)[a-z][\w\-]*,?\s+){0,4}$"),
+        # an adjective made from a name: "HTML-based", "ED-centric", "HIPAA-aligned" (not "ZeroWaste-aug", "X-ray")
+        "qualifier_tail": fast_compile(
+            r"-(?:based|style|like|level|aware|centric|aligned|generated|derived|specific|oriented|driven|related|guided|augmented"
+            r"|annotated|labeled|labelled|enhanced|grounded|scale|powered|assisted|inspired|informed|compatible|native|only)$"),
+        "transfer_to": fast_compile(r"\s+to\s"),
+        "indefinite": fast_compile(r"\b(?:[Aa]n?|[Oo]ur|[Nn]ew|[Tt]he\s+(?:first|largest))\s+(?:(?!(?:of|the|on|in|to|for)\s)(?:[a-z]|\d+[A-Za-z])[\w\-]*\s+){0,4}$"),
         "the_before": fast_compile(r"(?<=[a-z,])\s(?:the|The)\s+$"),
         "built": fast_compile(
             r"\b(?:build|built|construct|constructed|create|created|curate|curated|collect|collected|release|released|introduce|present|propose)\s+"
@@ -349,7 +354,9 @@ class CorpusExtractor(Component):
                 add(m.start("name"), m.end("name"), kind, f"{kind}.cue", level)
         for m in p["source"].finditer(text):
             # "knowledge from Vision-Language Models", "data from MIT courses": a name qualifying a noun
-            if looks_like_name(m["name"]) and p["train_item_end"].match(text, m.end()):
+            if looks_like_name(m["name"]) and p["train_item_end"].match(text, m.end()) and not p["transfer_to"].match(text, m.end()) \
+                    and not models.covering(m.start("name")) and not re.fullmatch(r"[A-Z][A-Za-z]*[A-Z]s", m["name"]):
+                # not "knowledge from ViGen to MoGen" (a transfer), "from the VLM" (a model), "from KGs" (a class)
                 add(m.start("name"), m.end("name"), "dataset", "dataset.cue", CUE)
         self._train_cues(text, add, models)
         for m in p["on"].finditer(text):
@@ -432,8 +439,8 @@ class CorpusExtractor(Component):
                 words = words[1:]
             if plural and len(items) == 1 and item.group().casefold() not in known_forms():
                 continue  # "brain MRI datasets": a kind of data
-            if re.search(r"-[a-z]+$", item.group()):
-                continue  # "an HTML-based dataset", "the RoboTwin-generated corpus": a name qualifying the noun
+            if p["qualifier_tail"].search(item.group()):
+                continue  # "an HTML-based dataset", "ED-centric benchmark tasks": a name qualifying the noun
             if kind == "dataset" and models.covering(start) and item.group().casefold() not in known_forms():
                 continue  # "the CLIP dataset": a model's training data, not a named corpus
             # a Title Case phrase before a head noun is a name in running text, not in a title;
