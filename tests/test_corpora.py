@@ -60,6 +60,8 @@ CASES = [
     # "the first X benchmark", "a validated 3D X dataset": a kind of resource, not its name
     (None, "We introduce UIS-QA, the first dedicated UIS benchmark, comprising 110 QA pairs.", {"UIS-QA": "benchmark.cue"}, {}),
     (None, "In this study, a rigorously validated 3D GPR dataset was constructed.", {}, {}),
+    (None, "Furthermore, we collect a large-scale Lung Cancer (LC) dataset comprising 828 CT scans.", {}, {}),
+    (None, "We collect a large-scale Lung Tumor Scans (LuTuS) dataset comprising 828 CT scans.", {}, {"LuTuS": "dataset.cue"}),
     # a transfer, a model and a class are no source corpora; a source that ends its phrase is one
     (None, "Existing approaches transfer knowledge from NBI to WLI through alignment.", {}, {}),
     (None, "It integrates LLM reasoning with structured knowledge from KGs.", {}, {}),

@@ -420,7 +420,7 @@ class CorpusExtractor(Component):
         text, p = text_of(doc), self.patterns
         noun = m["noun"]
         before = text[max(0, m.start() - 60) : m.start()]
-        if p["indefinite"].search(before) and not m["short"]:
+        if p["indefinite"].search(before) and not (m["short"] and looks_like_name(m["short"])):
             return  # "a ... EQA benchmark", "a synthetic PII-laced dataset", "we propose an NL-STL dataset": a kind, not a name
         if noun.casefold() == "collection" and text.startswith(" of", m.end()):
             return  # "the MediPhi collection of 3.8B-parameter SLMs": what it holds, not a corpus
