@@ -31,6 +31,44 @@ CASES = [
     (None, "Evaluated on the Dolphins benchmark, our model improves by 4.89%.",
      {"Dolphins": "benchmark.cue"}, {}),
     (None, "Gains hold on out-of-domain tasks and knowledge-intensive tasks (KILT).", {"KILT": "benchmark.list"}, {}),
+    # an image resolution names a version of the set; a variant prefix before a known name
+    (None, "We evaluate it on three benchmarks (CIFAR-10, ImageNet 32 x 32, and ImageNet 224 x 224).",
+     {"CIFAR-10": "benchmark.list", "ImageNet 32 x 32": "benchmark.gazetteer", "ImageNet 224 x 224": "benchmark.gazetteer"}, {}),
+    (None, "It reaches an FID of 1.32 on ImageNet $256 \\times 256$ and on ImageNet-256x256.",
+     {"ImageNet $256 \\times 256$": "benchmark.gazetteer", "ImageNet-256x256": "benchmark.variant"}, {}),
+    (None, "Images of 256x256 pixels from ImageNet 224 x 256 are used.", {"ImageNet": "benchmark.gazetteer"}, {}),
+    (None, "This baseline achieved 88.53% on 10-Split-CIFAR-100 and Permuted-MNIST.",
+     {"10-Split-CIFAR-100": "benchmark.variant", "Permuted-MNIST": "benchmark.variant"}, {}),
+    (None, "A Split-Undistort-Merge module is introduced.", {}, {}),
+    # an appositive name after a post-modified noun; not a list member after one
+    (None, "We present an image-text paired dataset in the field of remote sensing (RS), RS5M, which has 5 million images.",
+     {}, {"RS5M": "dataset.apposition"}),
+    (None, "We release a dataset of 29k problems with annotations in English, Hindi, and Marathi.", {}, {}),
+    (None, "We introduce a diagnostic dataset spanning Cooking, KitchenSet, and TaskZoo.", {}, {}),
+    # one role per name: results "on" a name the text calls a model are the model's, not a benchmark's
+    (None, "We apply it to two representative VLP models, namely ViLT and METER. It gives +7.01% accuracy on METER.", {}, {}),
+    (None, "We apply it to two representative VLP models, namely ViLT and METER. It gives +7.01% accuracy on VQAv2.",
+     {"VQAv2": "benchmark.on"}, {}),
+    # a name qualifying a noun is no corpus: "an HTML-based dataset", "knowledge from Vision-Language Models"
+    (None, "We introduce PosterDNA, a commercial-grade, HTML-based dataset tailored for training design models.",
+     {}, {"PosterDNA": "dataset.cue"}),
+    (None, "It distils semantic knowledge from Vision-Language Models (VLMs) into a segmenter.", {}, {}),
+    (None, "We pretrain on text from WikiNewsX, then fine-tune it.", {}, {"WikiNewsX": "dataset.cue"}),
+    (None, "We use the ZeroWaste-aug and ZeroWaste-f datasets for waste sorting.",
+     {"ZeroWaste-aug": "benchmark.cue", "ZeroWaste-f": "benchmark.cue"}, {}),
+    (None, "We design a suite of ED-centric benchmark tasks.", {}, {}),
+    # "the first X benchmark", "a validated 3D X dataset": a kind of resource, not its name
+    (None, "We introduce UIS-QA, the first dedicated UIS benchmark, comprising 110 QA pairs.", {"UIS-QA": "benchmark.cue"}, {}),
+    (None, "In this study, a rigorously validated 3D GPR dataset was constructed.", {}, {}),
+    (None, "Furthermore, we collect a large-scale Lung Cancer (LC) dataset comprising 828 CT scans.", {}, {}),
+    (None, "We collect a large-scale Lung Tumor Scans (LuTuS) dataset comprising 828 CT scans.", {}, {"LuTuS": "dataset.cue"}),
+    # a transfer, a model and a class are no source corpora; a source that ends its phrase is one
+    (None, "Existing approaches transfer knowledge from NBI to WLI through alignment.", {}, {}),
+    (None, "It integrates LLM reasoning with structured knowledge from KGs.", {}, {}),
+    (None, "It acquires manipulation knowledge from OpenXBot, which improves success.", {}, {"OpenXBot": "dataset.cue"}),
+    # listed names that in abstracts are something else: a language, a licence, a company
+    (None, "We test generation in English and Italian.", {}, {}),
+    (None, "The code is released under the MIT license and runs on AMD GPUs.", {}, {}),
     # not benchmarks: an acronym spelled out in ordinary words, a method, the paper's own method name
     (None, "Context-aware emotion recognition (CAER) enhances affective computing.", {}, {}),
     (None, "This paper proposes a Dynamic Parameter Memory (DPM) mechanism for long sequences.", {}, {}),

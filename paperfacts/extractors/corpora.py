@@ -195,16 +195,6 @@ def _word_before(words, reach: int):
     return gate
 
 
-def _comma_within(reach: int):
-    """A speed gate (trie.Gated ``where``) for a pattern whose head noun (at most
-    ``reach - 1`` characters long) is followed by a comma (``a new benchmark, X,``)."""
-
-    def gate(text: str, at: int) -> bool:
-        return text.find(",", at, at + reach) >= 0
-
-    return gate
-
-
 @lru_cache(maxsize=1)
 def patterns() -> dict[str, regex.Pattern]:
     c = cues()
@@ -246,8 +236,13 @@ def patterns() -> dict[str, regex.Pattern]:
             rf"(?P<desc>(?:[\w\-]+\s+){{0,6}}?)(?P<noun>{nouns})\b", engine="regex"
         ), noun_words, window=(300, 30), where=_after_comma_article),
         "reversed_apposition": Gated(fast_compile(
-            rf"\b(?:a|an|our)\s+(?P<desc>(?:[\w\-]+\s+){{0,4}}?)(?P<noun>{nouns}),\s+(?P<name>{name}),"
-        ), noun_words, window=(80, 60), where=_comma_within(max(map(len, noun_words)) + 1)),
+            # "an image-text paired dataset in the field of remote sensing (RS), RS5M, which ...": the noun
+            # may have a post-modifier before the name
+            rf"\b(?:a|an|our)\s+(?P<desc>(?:[\w\-]+\s+){{0,4}}?)(?P<noun>{nouns})"
+            rf"(?P<post>\s+(?:in|of|for|on|from|with|about)\s+[^,;.()]{{1,60}}?(?:\s\([^()]{{1,20}}\))?)?,\s+(?P<name>{name}),"
+        ), noun_words, window=(80, 160)),
+        # what follows a list member, not an appositive: "in English, Hindi, and Marathi"
+        "list_goes_on": fast_compile(rf"\s*(?:and|or)\b|\s*{name}\s*(?:,|and\b|or\b)"),
         "copula": Gated(fast_compile(
             rf"(?<![\w\-./@])(?P<names>{names})\s+(?:is|are)\s+(?:a|an|the|two|three|our|novel|new)\s+(?P<desc>(?:[\w\-]+\s+){{0,4}}?)(?P<noun>{nouns})\b", engine="regex"
         ), noun_words, window=(200, 30), where=_word_within(("is", "are"), 6)),
@@ -289,7 +284,12 @@ def patterns() -> dict[str, regex.Pattern]:
         # "On" first, then what precedes it (the start, or a sentence end): the engine skips ahead to an "O"
         "sentence_on": fast_compile(rf"O(?:(?<=^O)|(?<=[.!?]\sO))n\s+(?:the\s+)?(?P<items>{members})\s*,"),
         "located_on": fast_compile(r"\b(?:on|in)\s+(?:the\s+)?$"),
-        "indefinite": fast_compile(r"\b(?:[Aa]n?|[Oo]ur|[Nn]ew)\s+(?:(?!(?:of|the|on|in|to|for)\s)[a-z][\w\-]*\s+){0,4}$"),
+        # an adjective made from a name: "HTML-based", "ED-centric", "HIPAA-aligned" (not "ZeroWaste-aug", "X-ray")
+        "qualifier_tail": fast_compile(
+            r"-(?:based|style|like|level|aware|centric|aligned|generated|derived|specific|oriented|driven|related|guided|augmented"
+            r"|annotated|labeled|labelled|enhanced|grounded|scale|powered|assisted|inspired|informed|compatible|native|only)$"),
+        "transfer_to": fast_compile(r"\s+to\s"),
+        "indefinite": fast_compile(r"\b(?:[Aa]n?|[Oo]ur|[Nn]ew|[Tt]he\s+(?:first|largest))\s+(?:(?!(?:of|the|on|in|to|for)\s)(?:[a-z]|\d+[A-Za-z])[\w\-]*\s+){0,4}$"),
         "the_before": fast_compile(r"(?<=[a-z,])\s(?:the|The)\s+$"),
         "built": fast_compile(
             r"\b(?:build|built|construct|constructed|create|created|curate|curated|collect|collected|release|released|introduce|present|propose)\s+"
@@ -303,9 +303,15 @@ def patterns() -> dict[str, regex.Pattern]:
             r"(?:[\s-]?v\d{1,2}(?:\.\d{1,2})*(?![\w.]\d)|(?<=\d)/\d{2}(?![\w/])|(?<=\d[Kk])/\d{1,2}[Kk](?![\w/])"
             r"|\s(?:19|20)\d\d(?![\w%]|[.,]\d|\s*(?:%|\\%)))"
         ),
+        # an image resolution that names a version of the set: "ImageNet 224 x 224", "ImageNet-256x256"
+        "resolution_tail": fast_compile(r"[\s\-~]\$?(?P<n>\d{2,4})\s*(?:x|\u00d7|\\times)\s*(?P=n)\$?(?![\w.]\d|\d)"),
         "year_tail": fast_compile(r"\s(?:1[5-9]|2\d)(?:/(?:1[5-9]|2\d))?(?![\w%/]|[.,]\d|\s*(?:%|\\%|points|pts|pp))"),
         "variant_run": fast_compile(r"[A-Z](?<![\w\-./@][A-Z])[A-Za-z0-9]*(?:-[A-Za-z0-9]+)+(?![\w-])"),
         "size_suffix": fast_compile(r"-\d+(?:\.\d+)?[KMB]\b"),
+        # a known name behind a variant prefix: "10-Split-CIFAR-100", "Permuted-MNIST"
+        "prefixed_run": Gated(fast_compile(
+            rf"(?<![\w\-./@])(?:\d+-)?(?:{alternation([w.rstrip('-') for w in c['benchmark_prefixes']])})-(?P<name>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?![\w-])"
+        ), [w.rstrip("-") + "-" for w in c["benchmark_prefixes"]], window=(30, 60)),
         "variant_prefix": fast_compile(rf"(?:\d+-)?(?:{alternation(c['benchmark_prefixes'])})[\s-]?$"),
         "coordinated": fast_compile(r"[a-z][a-z0-9\-]{2,20}(?=\s*(?:,|\)|and\b|or\b|$))"),
         "word_after": fast_compile(r"\s+([a-z]+)"),
@@ -374,7 +380,7 @@ class CorpusExtractor(Component):
                 kind = resource(m["name"], m["noun"], m["desc"] or " ")
                 add(m.start("name"), m.end("name"), kind, f"{kind}.apposition", CUE)
         for m in p["reversed_apposition"].finditer(text):
-            if is_name_shaped(m["name"]):
+            if is_name_shaped(m["name"]) and not (m["post"] and p["list_goes_on"].match(text, m.end())):
                 kind = resource(m["name"], m["noun"], m["desc"] or " ")
                 add(m.start("name"), m.end("name"), kind, f"{kind}.apposition", CUE)  # "a custom training dataset, ToxicCommons,"
         for m in p["copula"].finditer(text):
@@ -392,7 +398,10 @@ class CorpusExtractor(Component):
                     kind, level = self._noun_kind(doc, m["name"], m["noun"], m.start(), resource)
                 add(m.start("name"), m.end("name"), kind, f"{kind}.cue", level)
         for m in p["source"].finditer(text):
-            if looks_like_name(m["name"]):
+            # "knowledge from Vision-Language Models", "data from MIT courses": a name qualifying a noun
+            if looks_like_name(m["name"]) and p["train_item_end"].match(text, m.end()) and not p["transfer_to"].match(text, m.end()) \
+                    and not models.covering(m.start("name")) and not re.fullmatch(r"[A-Z][A-Za-z]*[A-Z]s", m["name"]):
+                # not "knowledge from ViGen to MoGen" (a transfer), "from the VLM" (a model), "from KGs" (a class)
                 add(m.start("name"), m.end("name"), "dataset", "dataset.cue", CUE)
         self._train_cues(text, add, models)
         for m in p["on"].finditer(text):
@@ -456,7 +465,7 @@ class CorpusExtractor(Component):
         text, p = text_of(doc), self.patterns
         noun = m["noun"]
         before = text[max(0, m.start() - 60) : m.start()]
-        if p["indefinite"].search(before) and not m["short"]:
+        if p["indefinite"].search(before) and not (m["short"] and looks_like_name(m["short"])):
             return  # "a ... EQA benchmark", "a synthetic PII-laced dataset", "we propose an NL-STL dataset": a kind, not a name
         if noun.casefold() == "collection" and text.startswith(" of", m.end()):
             return  # "the MediPhi collection of 3.8B-parameter SLMs": what it holds, not a corpus
@@ -475,6 +484,8 @@ class CorpusExtractor(Component):
                 words = words[1:]
             if plural and len(items) == 1 and item.group().casefold() not in known_forms():
                 continue  # "brain MRI datasets": a kind of data
+            if p["qualifier_tail"].search(item.group()):
+                continue  # "an HTML-based dataset", "ED-centric benchmark tasks": a name qualifying the noun
             if kind == "dataset" and models.covering(start) and item.group().casefold() not in known_forms():
                 continue  # "the CLIP dataset": a model's training data, not a named corpus
             # a Title Case phrase before a head noun is a name in running text, not in a title;
@@ -583,6 +594,8 @@ class CorpusExtractor(Component):
             words = name.split()
             if models.covering(start) or any(a < item.start() < b for a, b in brackets) or words[-1].casefold() in not_benchmarks():
                 continue  # a model; "(a 7B parameter 3D-LMM)"; "Reliable VQA"
+            if name.casefold() in _cued_models(models):
+                continue  # "two VLP models, namely ViLT and METER ... on METER": one role per name, results of the model
             if not (any(is_name_shaped(w) for w in words) or (len(words) >= 2 and not is_ordinary(name))):
                 continue
             start, end = self._extent(text, start, start + len(name))
@@ -618,7 +631,7 @@ class CorpusExtractor(Component):
         and the article of a name written with one (``the Pile``)."""
         p = self.patterns
         while True:
-            tail = p["size_suffix"].match(text, end) or p["tail"].match(text, end)
+            tail = p["size_suffix"].match(text, end) or p["tail"].match(text, end) or p["resolution_tail"].match(text, end)
             name = text[start:end]
             if not tail and name.isalpha() and name.isupper() and len(name) >= 3:
                 tail = p["year_tail"].match(text, end)
@@ -648,6 +661,11 @@ class CorpusExtractor(Component):
                     kind = "dataset" if head in dataset_forms() and head not in benchmark_forms() else "benchmark"
                     add(m.start(), m.end(), kind, f"{kind}.variant", PRIOR)
                     break
+        for m in tails["prefixed_run"].finditer(text):
+            name = m["name"].casefold()
+            if name in forms and name not in not_benchmarks() and not models.covering(m.start("name")):
+                kind = "dataset" if name in dataset_forms() and name not in benchmark_forms() else "benchmark"
+                add(m.start(), m.end(), kind, f"{kind}.variant", PRIOR)  # "10-Split-CIFAR-100"
 
     def _size_shapes(self, doc, text, add, models) -> None:
         """``SpaVis-6M``, ``ProVision-10M``: a coined name with a data size, in a sentence about data."""
@@ -864,6 +882,15 @@ def the_names() -> frozenset[str]:
     return frozenset(
         e["name"].casefold() for name in ("benchmarks.jsonl", "datasets.jsonl") for e in read_jsonl(name) if e["name"].startswith("The ")
     )
+
+
+#: model rules whose cue says what the name is (a model noun heads or follows it), not only its shape or a list
+CUED_MODEL_RULES = frozenset({"model.list", "model.cue", "model.named", "model.own_size", "model.own_cue"})
+
+
+def _cued_models(models: Mentions) -> set[str]:
+    """Names the text calls models (``two VLP models, namely ViLT and METER``), lower-cased."""
+    return {f["name"].casefold() for f in models.facts if f.get("rule") in CUED_MODEL_RULES}
 
 
 def _mention(start: int, end: int, text: str, kind: str, rule: str, level: int = PRIOR) -> dict:

@@ -157,6 +157,9 @@ def patterns() -> dict[str, regex.Pattern]:
         ),
         "performance_of": fast_compile(r"^\s*of\s+(?:[\w\-.']+\s+){0,5}?(?:performance|accuracy|quality|capabilit(?:y|ies)|score)\b", re.IGNORECASE),
         "versus": fast_compile(r"^\s*(?:vs\.?|versus)\s|(?:\bvs\.?|\bversus)\s*$"),
+        # a result verb before the number (not "at", "=", ":"): "outperforms ORM, reaching 51.3%"
+        "delta_word": fast_compile(rf"(?:\b|(?<=\+))(?:{alternation(c['delta_before'])})\b", re.IGNORECASE),
+        "result_verb_before": fast_compile(rf"\b(?:{alternation([w for w in c['absolute_before'] if w[0].isalpha() and w not in ('at', 'score', 'scores', 'record', 'records') and ' ' not in w])})\s+(?:an?\s+|the\s+)?(?:[\w@\-]+\s+){{0,2}}$", re.IGNORECASE),
         "absolute_before": fast_compile(rf"(?:\b|(?<=[=:]))(?:{alternation(c['absolute_before'])})\s+(?:an?\s+|the\s+)?(?:[\w@\-]+\s+){{0,2}}$", re.IGNORECASE),
         "list": fast_compile(r"\s*(?:,|and|or|,\s*and|,\s*or|/|;)\s*"),
         "list_carry": fast_compile(r"[^.;:()]{0,80}"),
@@ -596,6 +599,8 @@ class ScoreExtractor(Component):
         up_to = p["up_to_result"].search(before)
         if up_to and p["metric_after"].match(raw_after) and not p["delta_after"].search(after) and not p["delta_before"].search(before, 0, up_to.start()):
             return "absolute", True  # "(up to 100% accuracy)"
+        if self._result_verb_nearer(c, before, after):
+            return "absolute", True  # "outperforms ORM, reaching 51.3% vs. 46.3%": the nearer cue says what the number is
         if c["signed"] or c.get("ratio") or p["delta_before"].search(before) or p["delta_after"].search(after):
             return "delta", True
         if p["absolute_before"].search(before) or p["versus"].search(after) or p["versus"].search(before):
@@ -605,6 +610,23 @@ class ScoreExtractor(Component):
         if c["rule"] in ("score.paren", "score.value_metric", "score.rating_mean", "score.plus_minus", "score.from_to", "score.versus"):
             return "absolute", True
         return "absolute", False
+
+    def _result_verb_nearer(self, c: dict, before: str, after: str) -> bool:
+        """A result verb (``reaching``, ``achieves``) between a change word and the number, with
+        no change word after it: ``outperforms ORM, reaching 51.3%`` is a result, where
+        ``achieves gains of 3%`` and ``improves by 3%`` are changes."""
+        p = self.patterns
+        if c["signed"] or c.get("ratio") or p["delta_after"].search(after):
+            return False
+        delta = p["delta_before"].search(before)
+        result = p["result_verb_before"].search(before)
+        if not (delta and result and result.start() > delta.start()) or p["delta_before"].search(before, result.start()):
+            return False
+        # the change word is not the verb's subject: "gains, reaching 62.13%", not "the reduction reaches 17%"
+        last = None
+        for last in p["delta_word"].finditer(before, delta.start(), result.start()):
+            pass
+        return last is not None and bool(before[last.end() : result.start()].strip())
 
     def _share_list_kinds(self, text: str, items: list[dict]) -> list[dict]:
         """``by 49.76%, 50.05% and 44.69%``, ``4.8% and 21.5% absolute improvements``:
