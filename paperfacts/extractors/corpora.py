@@ -306,7 +306,7 @@ def patterns() -> dict[str, regex.Pattern]:
         # an image resolution that names a version of the set: "ImageNet 224 x 224", "ImageNet-256x256"
         "resolution_tail": fast_compile(r"[\s\-~]\$?(?P<n>\d{2,4})\s*(?:x|\u00d7|\\times)\s*(?P=n)\$?(?![\w.]\d|\d)"),
         "year_tail": fast_compile(r"\s(?:1[5-9]|2\d)(?:/(?:1[5-9]|2\d))?(?![\w%/]|[.,]\d|\s*(?:%|\\%|points|pts|pp))"),
-        "variant_run": fast_compile(r"[A-Z](?<![\w\-./@][A-Z])[A-Za-z0-9]*(?:-[A-Za-z0-9]+)+(?![\w-])"),
+        "variant_run": fast_compile(r"[A-Z](?<![\w\-./@][A-Z])[A-Za-z0-9]*(?:-[A-Za-z0-9]+)+(?![\w-])", engine="regex"),
         "size_suffix": fast_compile(r"-\d+(?:\.\d+)?[KMB]\b"),
         # a known name behind a variant prefix: "10-Split-CIFAR-100", "Permuted-MNIST"
         "prefixed_run": Gated(fast_compile(

@@ -50,7 +50,7 @@ from spacy.tokens import Doc
 
 from ..data_files import read_json
 from ..normalize.numbers import parse_decimal
-from ..trie import Gated, alternation, fast_compile, word_start
+from ..trie import Gated, alternation, fast_compile, has_digit, word_start
 from . import Component, Mentions, attrs, name_key, read_facts, require_paperfacts, text_of, write_facts
 from .sentences import sentence_of
 
@@ -332,7 +332,7 @@ class ScoreExtractor(Component):
 
     def match(self, doc: Doc) -> list[dict]:
         text, p = text_of(doc), self.patterns
-        if _DIGIT.search(text) is None:
+        if not has_digit(text):
             return []  # every score is a number in digits (a third of abstracts have none)
         metrics = Mentions(read_facts(doc, "gazetteer_metric"))
         metric_keys = {name_key(m["name"]) for m in metrics.facts}
@@ -713,9 +713,6 @@ class ScoreExtractor(Component):
     def set_annotations(self, doc: Doc, items: list[dict]) -> None:
         write_facts(doc, "score", items)
 
-
-#: What every score holds (each score pattern reads its number as ``\\d``).
-_DIGIT = re.compile(r"\d")
 
 #: What may stand between the words before a number and the number: ``($``, ``~``, ``[``.
 _TRAILING = re.compile(r"(?<=\S)[\s$(\[~]*[$(\[~][\s$(\[~]*$")
