@@ -9,6 +9,7 @@ branches prefer the longest name: ``ImageNet`` inside ``ImageNet-1K`` yields
 from __future__ import annotations
 
 import heapq
+from itertools import chain
 
 import re
 
@@ -199,6 +200,7 @@ class _GateWords:
         self._last_text: str | None = None
         self._last_found: dict[str, list[int]] | None = None
         self._last_anchors: dict[frozenset[str], list[tuple[int, int]]] = {}
+        self._last_pairs: dict[str, list[tuple[int, int]]] = {}
 
     def add(self, words) -> None:
         if not self.words.issuperset(words):
@@ -227,26 +229,31 @@ class _GateWords:
         """``(start, length)`` of each occurrence in ``text`` of any of ``words`` (lower
         case), in order; None where ``positions`` is None."""
         if text is not self._last_text:
-            self._last_text, self._last_found, self._last_anchors = text, self.positions(text), {}
+            self._last_text, self._last_found, self._last_anchors, self._last_pairs = text, self.positions(text), {}, {}
         found = self._last_found
         if found is None:
             return None
         anchors = self._last_anchors.get(words)
         if anchors is None:
-            hit = words.intersection(found)  # reads the few words found, not all of ``words``
-            if len(hit) == 1:  # the usual case: one word's starts, already in order
-                (word,) = hit
-                size = len(word)
-                anchors = [(at, size) for at in found[word]]
-            else:
-                anchors = sorted([(at, len(word)) for word in hit for at in found[word]])
+            # the few words found, not all of ``words``; each word's pairs built once per text
+            lists = [self._pairs(word) for word in words.intersection(found)]
+            anchors = lists[0] if len(lists) == 1 else sorted(chain.from_iterable(lists))
             self._last_anchors[words] = anchors
         return anchors
+
+    def _pairs(self, word: str) -> list[tuple[int, int]]:
+        """``(start, length)`` of each occurrence of ``word`` in the last text, in order (shared:
+        read only)."""
+        pairs = self._last_pairs.get(word)
+        if pairs is None:
+            size = len(word)
+            pairs = self._last_pairs[word] = [(at, size) for at in self._last_found[word]]
+        return pairs
 
     def _forget(self) -> None:
         self._recent.clear()
         self._recent_chars = 0
-        self._last_text, self._last_found, self._last_anchors = None, None, {}
+        self._last_text, self._last_found, self._last_anchors, self._last_pairs = None, None, {}, {}
 
 
 GATE_WORDS = _GateWords()

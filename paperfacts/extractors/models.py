@@ -708,7 +708,9 @@ class ModelExtractor(Component):
         """The abbreviation of a class (``speech large language model (SLLM)``,
         ``convolutional neural networks (BCNNs)``)."""
         p = self.patterns
-        before = len(text[: f["start"]].rstrip())
+        before = f["start"]  # the end of the text before the name, white space dropped
+        while before and text[before - 1].isspace():
+            before -= 1
         if not text.startswith("(", before - 1) or not text[f["end"] : f["end"] + 2].lstrip().startswith(")"):
             return False
         m = p["generic_abbreviation"].search(text, max(0, before - 90), before)
