@@ -104,7 +104,9 @@ def write_facts(doc: Doc, kind: str, facts: list[dict]) -> None:
             continue
         spans.append(span)
         kept.append(fact)
-    doc.spans[GROUPS[kind]] = SpanGroup(doc, name=GROUPS[kind], attrs={"facts": kept}, spans=spans)
+    # SpanGroups is a UserDict: set in its dict (what doc.spans[...] = does after checking a
+    # SpanGroup of this Doc, which this is)
+    doc.spans.data[GROUPS[kind]] = SpanGroup(doc, name=GROUPS[kind], attrs={"facts": kept}, spans=spans)
 
 
 class Component:

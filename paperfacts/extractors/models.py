@@ -65,6 +65,7 @@ INTRODUCE_VERBS = ("introduce", "present", "propose", "release", "develop", "tra
 
 #: Verbs after ``we`` (``This paper``, ...) that name the paper's own work next, and ``Introducing``.
 OWN_VERBS = (" propose", " introduce", " present", " develop", " release", " train", " pretrain", " pre-train", " build", "ntroducing ")
+_OWN_VERB_OF = {verb.strip(): verb for verb in OWN_VERBS}  # its word (a cue word, trie.GATE_WORDS) -> the verb
 
 
 #: A name-shaped run: letters and digits joined by ``-`` or ``.`` (``Seed-2.0``, ``CC-OCR``,
@@ -511,7 +512,9 @@ class ModelExtractor(Component):
         The verbs are read off the shared cue-word pass (``trie.GATE_WORDS``), not searched for."""
         p, ends = self.patterns, []
         found = GATE_WORDS.positions(text)
-        for verb in OWN_VERBS:
+        # the verbs whose word the pass found (their order does not matter: the ends are sorted)
+        verbs = OWN_VERBS if found is None else [_OWN_VERB_OF[word] for word in _OWN_VERB_OF.keys() & found.keys()]
+        for verb in verbs:
             if found is None:  # lower-casing changed the length: no positions
                 at = text.find(verb, start)
                 places = []
