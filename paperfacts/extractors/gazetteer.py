@@ -166,7 +166,14 @@ class Gazetteer(Component):
         marked: dict[str, set[int]] = {}
         for form, m in modes.items():
             marked.setdefault(_MARK + form.translate(_MARKS), set()).update(m)
-        self.marked_starts = Literals((form, tuple(sorted(m))) for form, m in sorted(marked.items()))
+        # and, for the exact mode, the spellings behind each key: a start where the text
+        # spells none of them is not tried in that mode (``and`` for ``AND``, ``is`` for ``IS``)
+        spellings: dict[str, set[str]] = {}
+        for form in self.forms["exact"]:
+            spellings.setdefault(_MARK + form.lower().translate(_MARKS), set()).add(form)
+        self.marked_starts = Literals(
+            (key, (tuple(sorted(m)), frozenset(spellings.get(key, ())))) for key, m in sorted(marked.items())
+        )
 
     def _matches(self, text: str, lowered: str | None):
         """``(mode, match)`` for every match of each mode's regex, as its ``finditer``
@@ -180,9 +187,11 @@ class Gazetteer(Component):
         if text.isascii():
             # only forms behind a start mark: end - size + 1 is the mark, one before the
             # form in the marked text, which is one longer than the text: the form's start
-            for end, (size, _, modes) in self.marked_starts.find(_MARK + lowered.translate(_MARKS)):
+            for end, (size, _, (modes, exact)) in self.marked_starts.find(_MARK + lowered.translate(_MARKS)):
+                start = end - size + 1
                 for i in modes:
-                    starts[i].append(end - size + 1)
+                    if i or text[start : start + size - 1] in exact:  # MODES[0] is "exact"
+                        starts[i].append(start)
             hits = ()
         else:
             hits = self.starts.find(lowered)
