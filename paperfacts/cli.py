@@ -610,7 +610,7 @@ def parser() -> argparse.ArgumentParser:
     ex.add_argument("--partitioned", metavar="DIR",
                     help="with --dask: one file per partition in DIR, plus manifest.json for --resume")
     ex.add_argument("--partition-mb", type=float, default=None, metavar="MB",
-                    help="with --dask: input per partition (default: 2; see docs/performance.md)")
+                    help="with --dask: input per partition (default: 1; see docs/performance.md)")
     ex.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary on stderr")
     ex.set_defaults(func=cmd_extract)
     tb = sub.add_parser("table", help="one flat table (CSV or Parquet) of one kind of fact; needs paperfacts[arrow]")

@@ -21,11 +21,12 @@ on its input.
 
 from __future__ import annotations
 
+import operator
 import os
 import sys
 import time
 from collections import Counter
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, nullcontext
 from dataclasses import replace
 from math import ceil
 from typing import Iterable, Iterator, NamedTuple
@@ -33,15 +34,17 @@ from typing import Iterable, Iterator, NamedTuple
 import orjson
 
 from .batch import FACT_FIELDS, Line, export_chunk, settle_process
-from .errors import MissingExtraError
+from .errors import MissingExtraError, PaperfactsError
 from .inputs import JSON_WHITESPACE, Item, Keys, detect_format, parse_json_record, record_item
+from .pipeline import UserNames, get_nlp
 
 __all__ = ["extract_bag", "plan", "partition_tasks", "cmd_extract_dask", "PARTITION_BYTES"]
 
-#: Input bytes per partition (about 1,500 arXiv abstracts, a second or two of one
-#: core): small enough for the scheduler to balance the workers and for a retried
-#: partition to cost little, large enough that a task's overhead (a few ms) is noise.
-PARTITION_BYTES = 2 << 20
+#: Input bytes per partition (about 750 arXiv abstracts, about a second of one core):
+#: the last partitions leave workers idle for up to one partition's time (2 MB left
+#: one of two workers idle 2.7 s at the end of 50,000 papers, 1 MB 0.5 s), while a
+#: task's own cost (a few ms) stays noise; a retried partition costs little.
+PARTITION_BYTES = 1 << 20
 #: A ``.gz`` input counts this many times its size (JSON text of abstracts compresses
 #: about 3:1) when it is cut into partitions.
 GZIP_RATIO = 3
@@ -61,10 +64,10 @@ def _need_dask() -> None:
 # --- a bag of records -> a bag of export lines ----------------------------------
 
 
-def _items(elements: Iterable, keys: Keys, first: int = 1) -> Iterator[Item]:
-    """One item per element, numbered from ``first`` (blank lines counted, as a local
-    run numbers the lines of a file, and skipped)."""
-    for n, element in enumerate(elements, first):
+def _items(elements: Iterable, keys: Keys) -> Iterator[Item]:
+    """One item per element, numbered from 1 (blank lines counted, as a local run
+    numbers the lines of a file, and skipped)."""
+    for n, element in enumerate(elements, 1):
         if isinstance(element, bytes):
             element = element.decode("utf-8", "replace")
         if isinstance(element, str):
@@ -169,8 +172,9 @@ def _named(items: Iterable[Item], file: str | None) -> list[Item]:
     return [replace(item, file=file) for item in items] if file is not None else list(items)
 
 
-def _piece(items: list[Item], i: int, n: int) -> list[Item]:
-    return items[i * len(items) // n : (i + 1) * len(items) // n]
+def _export_piece(items: list[Item], i: int, n: int, names: UserNames) -> Block:
+    """The lines of the ``i``-th of ``n`` equal pieces of an input's items."""
+    return Block(export_chunk(items[i * len(items) // n : (i + 1) * len(items) // n], names))
 
 
 def _block(path: str, i: int, n: int) -> bytes:
@@ -189,73 +193,110 @@ def _count_lines(path: str, i: int, n: int) -> int:
     return _block(path, i, n).count(b"\n")
 
 
-def _first_lines(counts: list[int]) -> list[int]:
-    """The 1-based number of each block's first line, from the lines of the blocks before it."""
-    firsts = [1]
-    for count in counts[:-1]:
-        firsts.append(firsts[-1] + count)
-    return firsts
+class Block(NamedTuple):
+    """A partition's result. The error records of a block of a JSONL file are numbered
+    from the block's first line, so that its task waits for no other (a task that
+    needs another's result runs where that result is, which leaves workers idle):
+    ``path`` and ``count``, its number of lines, let ``renumber`` make them the file's."""
+
+    lines: list[Line]
+    path: str | None = None
+    count: int = 0
 
 
-def _export_block(path: str, i: int, n: int, firsts: list[int], keys: Keys, file: str | None = None) -> list[Line]:
-    """The lines of one block of a JSONL file, numbered as in the file (as a local run reads it)."""
-    lines = _block(path, i, n).decode("utf-8", "replace").split("\n")
+def renumber(lines: list[Line], before: int) -> list[Line]:
+    """``lines`` with each error record's line number moved on by ``before`` lines."""
+    if not before:
+        return lines
+    out = []
+    for line in lines:
+        if line.error is not None:
+            record = orjson.loads(line.data)
+            record["error"]["line"] += before
+            line = line._replace(data=orjson.dumps(record) + b"\n")
+        out.append(line)
+    return out
+
+
+def _export_block(path: str, i: int, n: int, keys: Keys, file: str | None, names: UserNames) -> Block:
+    """The lines of one block of a JSONL file, read as a local run reads it (error
+    records numbered from the block's first line)."""
+    data = _block(path, i, n)
+    lines = data.decode("utf-8", "replace").split("\n")
     if lines[-1] == "":
         lines.pop()  # what follows the last newline; a last line without one stays
-    return export_chunk(_named(_items(lines, keys, firsts[i]), file))
+    return Block(export_chunk(_named(_items(lines, keys), file), names), path, data.count(b"\n"))
 
 
-def partition_tasks(parts: list[Part], fmt: str = "auto", keys: Keys = Keys()) -> list:
-    """One ``dask.delayed`` per partition, computing its ``Line``s.
+def partition_tasks(parts: list[Part], fmt: str = "auto", keys: Keys = Keys(), names: UserNames = UserNames()) -> list:
+    """One ``dask.delayed`` per partition, computing its ``Block`` of ``Line``s.
 
-    A block of an uncompressed JSONL file is read by its own task; a cheap pass that
-    counts each block's lines first gives the line numbers (for error records). Any
-    other input (a ``.gz`` can't be split) is read whole by one task, and its pieces
-    go to the workers.
+    A block of an uncompressed JSONL file is read by its own task, which depends on
+    no other. Any other input (a ``.gz`` can't be split) is read whole by one task,
+    and its pieces go to the workers. The workers' pipelines read the users' ``names``
+    files (at the same absolute paths on every worker). The tasks carry priorities
+    in output order, so that the partitions run (and come back to the client, which
+    writes them) in order.
     """
+    import dask
     from dask import delayed
 
     from .cli import _printable
 
     several = len({part.path for part in parts}) > 1  # as a local run of several inputs, error records name their file
     readers: dict[str, object] = {}
-    firsts: dict[str, object] = {}
     tasks = []
-    for part in parts:
+    for k, part in enumerate(parts):
         path, i, n, by_bytes = part
-        if by_bytes:
-            if path not in firsts:
-                firsts[path] = delayed(_first_lines)([delayed(_count_lines)(path, k, n) for k in range(n)])
-            tasks.append(delayed(_export_block)(path, i, n, firsts[path], keys, _printable(path) if several else None))
-            continue
-        if path not in readers:
-            readers[path] = delayed(_read)(path, fmt, keys, _printable(path) if several else None)
-        tasks.append(delayed(export_chunk)(delayed(_piece)(readers[path], i, n)))
+        file = _printable(path) if several else None
+        with dask.annotate(priority=len(parts) - k):
+            if by_bytes:
+                tasks.append(delayed(_export_block)(path, i, n, keys, file, names))
+                continue
+            if path not in readers:
+                readers[path] = delayed(_read)(path, fmt, keys, file)
+            tasks.append(delayed(_export_piece)(readers[path], i, n, names))
     return tasks
 
 
 # --- the cluster ---------------------------------------------------------------------
 
 
-def _settle_plugin():
+def _settle_plugin(names: UserNames):
     from distributed.diagnostics.plugin import WorkerPlugin
 
     class Settle(WorkerPlugin):
-        """Build the pipeline when a worker starts, then ``gc.freeze`` (``batch.settle_process``)."""
+        """Build the pipeline when a worker starts (a forked one has it already), then
+        ``gc.freeze`` (``batch.settle_process``)."""
 
         def setup(self, worker):
-            settle_process()
+            settle_process(names)
 
     return Settle()
 
 
+def _fork_workers() -> bool:
+    """Whether a local cluster's worker processes are forked from this one (Linux)
+    rather than spawned: they then start with the pipeline this process has built."""
+    return sys.platform.startswith("linux")
+
+
 @contextmanager
-def connect(scheduler: str):
+def connect(scheduler: str, names: UserNames = UserNames()):
     """A client of ``local:N`` (a new ``LocalCluster`` of N single-threaded worker
-    processes, closed at the end) or of a running scheduler's address."""
+    processes, closed at the end) or of a running scheduler's address.
+
+    A local cluster's workers build the pipeline (with the users' ``names``) before
+    any task. On Linux this process builds it first and the workers are forked from
+    it (``multiprocessing-method: fork``, for this cluster only), as the
+    ``--workers`` pool is: a spawned worker would start a new interpreter, import
+    Dask, spaCy and paperfacts again and build the pipeline again, about two seconds
+    per worker before its first task.
+    """
     _need_dask()
     import logging
 
+    import dask
     from distributed import Client, LocalCluster
 
     if scheduler.startswith("local:"):
@@ -263,25 +304,39 @@ def connect(scheduler: str):
         if not n.isdigit() or int(n) < 1:
             raise SystemExit(f"paperfacts: --dask {scheduler}: local:N needs a number of workers N >= 1")
         n = int(n)
+        config = {}
+        if _fork_workers():
+            get_nlp(names)
+            config["distributed.worker.multiprocessing-method"] = "fork"
         # no dashboard; the scheduler's small HTTP server (health, metrics) on a free port
-        with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
-                          scheduler_kwargs={"dashboard_address": ":0"}, silence_logs=logging.ERROR) as cluster, \
+        with dask.config.set(config), \
+                LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
+                             scheduler_kwargs={"dashboard_address": ":0"}, silence_logs=logging.ERROR) as cluster, \
                 Client(cluster) as client:
             # processes started for this export: set up like the CLI's own pool workers
-            client.register_plugin(_settle_plugin(), name="paperfacts-settle")
+            client.register_plugin(_settle_plugin(names), name="paperfacts-settle")
             yield client
     else:
         with Client(scheduler) as client:
             yield client
 
 
-def export_lines(client, tasks: list) -> Iterator[Line]:
-    """The lines of every partition, in order; partitions run ahead on the cluster."""
+def export_lines(client, tasks: list, before: Counter | None = None, written=None) -> Iterator[Line]:
+    """The lines of every partition, in order; partitions run ahead on the cluster.
+
+    ``before`` counts the lines of each file in blocks not among ``tasks`` (those
+    that an interrupted run wrote); ``written(k, before)``, when given, is called
+    once the lines of ``tasks[k]`` have all been taken."""
     futures = client.compute(tasks)
+    before = Counter() if before is None else before  # lines of each file in the blocks so far
     try:
-        for future in futures:
-            yield from future.result()
+        for k, future in enumerate(futures):
+            block = future.result()
+            yield from renumber(block.lines, before[block.path])
+            before[block.path] += block.count
             future.release()
+            if written is not None:
+                written(k, before)
     finally:  # stopped early (--strict, an error): the rest need not run
         pending = [f for f in futures if not f.done()]
         if pending and client.status == "running":
@@ -295,8 +350,9 @@ def _part_name(k: int) -> str:
     return f"part-{k:05d}.jsonl"
 
 
-def _write_part(lines: list[Line], directory: str, k: int) -> tuple[int, dict]:
-    """Write one partition's file (``.part``, then renamed); its counts (on a worker)."""
+def _write_part(block: Block, before: int, directory: str, k: int) -> tuple[int, dict]:
+    """Write one partition's file (``.part``, then renamed; its error records
+    numbered after the ``before`` lines of its file); its counts (on a worker)."""
     from fsspec.core import url_to_fs
 
     from .cli import write_lines
@@ -304,12 +360,13 @@ def _write_part(lines: list[Line], directory: str, k: int) -> tuple[int, dict]:
     fs, root = url_to_fs(directory)
     path = f"{root.rstrip('/')}/{_part_name(k)}"
     with fs.open(path + ".part", "wb") as fh:
-        stats = write_lines(fh, lines)
+        stats = write_lines(fh, renumber(block.lines, before))
     fs.mv(path + ".part", path)
     return k, dict(stats)
 
 
-def run_partitioned(client, tasks: list, directory: str, inputs: dict, *, resume: bool) -> tuple[Counter, int]:
+def run_partitioned(client, parts: list[Part], tasks: list, directory: str, inputs: dict, *,
+                    resume: bool) -> tuple[Counter, int]:
     """Write the partitions not yet done to ``directory``; the manifest notes each one
     as it finishes. Returns the counts of this run and how many were done before."""
     from dask import delayed
@@ -338,7 +395,7 @@ def run_partitioned(client, tasks: list, directory: str, inputs: dict, *, resume
     done = set(manifest["done"])
     todo = [k for k in range(len(tasks)) if k not in done]
     stats: Counter = Counter()
-    futures = client.compute([delayed(_write_part)(tasks[k], directory, k) for k in todo])
+    futures = client.compute(_write_tasks(parts, tasks, todo, directory))
     for future in as_completed(futures):
         k, counts = future.result()
         stats.update(counts)
@@ -348,12 +405,36 @@ def run_partitioned(client, tasks: list, directory: str, inputs: dict, *, resume
     return stats, len(tasks) - len(todo)
 
 
+def _write_tasks(parts: list[Part], tasks: list, todo: Iterable[int], directory: str) -> list:
+    """A task writing each partition of ``todo``; it waits for the line counts of the
+    blocks of its file before it (a sum of small tasks: a block's own count, or one
+    read of a block already written), not for their lines."""
+    import dask
+    from dask import delayed
+
+    before: dict[str, object] = {}
+    todo = set(todo)
+    writes = []
+    for k, (path, i, n, by_bytes) in enumerate(parts):
+        with dask.annotate(priority=len(parts) - k):
+            if k in todo:
+                writes.append(delayed(_write_part)(tasks[k], before.get(path, 0), directory, k))
+            if by_bytes and i < n - 1:
+                count = delayed(_count_of)(tasks[k]) if k in todo else delayed(_count_lines)(path, i, n)
+                before[path] = delayed(operator.add)(before.get(path, 0), count)
+    return writes
+
+
+def _count_of(block: Block) -> int:
+    return block.count
+
+
 # --- the command -------------------------------------------------------------------
 
 
 def cmd_extract_dask(args) -> int:
     """``paperfacts extract ... --dask SCHEDULER`` (the arguments of ``cli.parser``)."""
-    from .cli import StrictStop
+    from .cli import Stop, StrictStop, _is_special, _printable
 
     try:
         _need_dask()
@@ -363,12 +444,8 @@ def cmd_extract_dask(args) -> int:
     if "-" in args.inputs:
         print("paperfacts: --dask reads files (the workers can't read stdin)", file=sys.stderr)
         return 2
-    if getattr(args, "names", None) or getattr(args, "replace_names", False):
-        print("paperfacts: --names is not supported with --dask yet (the workers read the shipped lists only)",
-              file=sys.stderr)
-        return 2
-    if args.resume and not args.partitioned:
-        print("paperfacts: --resume with --dask needs --partitioned DIR", file=sys.stderr)
+    if args.resume and not args.partitioned and (args.output in (None, "-") or _is_special(args.output)):
+        print("paperfacts: --resume with --dask needs -o FILE or --partitioned DIR", file=sys.stderr)
         return 2
     if args.partitioned and (args.strict or args.output not in (None, "-")):
         print("paperfacts: --partitioned DIR writes the files itself (no -o, no --strict)", file=sys.stderr)
@@ -379,18 +456,42 @@ def cmd_extract_dask(args) -> int:
     if partition_bytes is not None and partition_bytes < 1:
         print("paperfacts: --partition-mb must be positive", file=sys.stderr)
         return 2
+    names = UserNames.of(args.names, args.replace_names)
+    if names != UserNames():
+        try:
+            get_nlp(names)  # reads the names files: a bad one stops here, before any work (as a local run)
+        except PaperfactsError as e:
+            print(f"paperfacts: {e}", file=sys.stderr)
+            return 2
     parts = plan(args.inputs, args.format, partition_bytes)
-    tasks = partition_tasks(parts, args.format, keys)
+    tasks = partition_tasks(parts, args.format, keys, names)
     resumed = 0
+    if args.dask.startswith("local:") and _fork_workers():
+        settle_process(names)  # this process exists to export: as the --workers pool's parent (connect builds it)
+
+    def kept() -> str:
+        to_file = not args.partitioned and args.output not in (None, "-") and os.path.isfile(args.output + ".part")
+        return f"; the lines so far are kept in {_printable(args.output)}.part" if to_file else ""
+
     try:
-        with connect(args.dask) as client:
-            stats, resumed = _run(client, args, parts, tasks, keys)
+        with connect(args.dask, names) as client:
+            stats, resumed = _run(client, args, parts, tasks, keys, names)
     except KeyboardInterrupt:
-        where = "; run again with --resume to go on" if args.partitioned else ""
+        where = f"{kept()}; run again with --resume to go on" if args.partitioned or kept() else ""
         print(f"\npaperfacts: interrupted{where}", file=sys.stderr)
         return 130
     except StrictStop as stop:
-        return _strict_stop(stop)
+        print(f"paperfacts: --strict: record at line {orjson.loads(stop.line.data)['error']['line']} "
+              f"can't be read: {stop.line.error}{kept()}", file=sys.stderr)
+        return 1
+    except Stop as stop:
+        print(f"paperfacts: {stop}", file=sys.stderr)
+        return stop.code
+    except Exception as e:
+        if kept():
+            print(f"paperfacts: failed ({type(e).__name__}: {e}){kept()}: run the same command with --resume "
+                  "once that is fixed", file=sys.stderr)
+        raise
     if not args.quiet:
         seconds = time.perf_counter() - started
         facts = ", ".join(f"{f} {stats[f]}" for f in FACT_FIELDS)
@@ -401,31 +502,84 @@ def cmd_extract_dask(args) -> int:
     return 0
 
 
-def _run(client, args, parts: list[Part], tasks: list, keys: Keys) -> tuple[Counter, int]:
+def _run(client, args, parts: list[Part], tasks: list, keys: Keys, names: UserNames) -> tuple[Counter, int]:
     """Write the export as asked (a file, stdout or partitions); the counts and the
     partitions an earlier run had written."""
-    from .cli import write_lines
+    from .cli import _is_special, write_lines
 
+    inputs = {"parts": [list(p) for p in parts], "format": args.format, "keys": [keys.id, keys.title, keys.text]}
+    if names != UserNames():  # (absent without them: a directory written before --names is still resumed)
+        inputs["names"] = {"paths": list(names.paths), "replace": names.replace}
     if args.partitioned:
-        inputs = {"parts": [list(p) for p in parts], "format": args.format, "keys": [keys.id, keys.title, keys.text]}
-        return run_partitioned(client, tasks, args.partitioned, inputs, resume=args.resume)
-    if args.output in (None, "-"):
-        with closing(export_lines(client, tasks)) as lines:
-            stats = write_lines(sys.stdout.buffer, lines, strict=args.strict)
-        sys.stdout.buffer.flush()
-        return stats, 0
-    part = args.output + ".part"  # renamed when complete, as a local run does
-    try:
-        with open(part, "wb") as fh, closing(export_lines(client, tasks)) as lines:
+        return run_partitioned(client, parts, tasks, args.partitioned, inputs, resume=args.resume)
+    if args.output in (None, "-") or _is_special(args.output):  # stdout, or a device or pipe (-o /dev/null)
+        with (open(args.output, "wb") if args.output not in (None, "-") else nullcontext(sys.stdout.buffer)) as fh, \
+                closing(export_lines(client, tasks)) as lines:
             stats = write_lines(fh, lines, strict=args.strict)
-    except BaseException:  # --strict's stop included: no output file
-        os.unlink(part)
+            fh.flush()
+        return stats, 0
+    return _run_to_file(client, args, tasks, inputs)
+
+
+def _run_to_file(client, args, tasks: list, inputs: dict) -> tuple[Counter, int]:
+    """Write ``OUTPUT.part`` (locked), renamed to ``OUTPUT`` when complete, as a local
+    run does. Beside it, ``OUTPUT.part.json`` notes the run's inputs and, after each
+    partition, how many partitions the ``.part`` holds and its size: a run that fails
+    or is killed keeps both, and ``--resume`` cuts the ``.part`` back to the last
+    whole partition and computes only the partitions after it."""
+    from .cli import Stop, _lock, _printable, write_lines
+
+    output = args.output
+    part, record_path = output + ".part", output + ".part.json"
+    existed = os.path.exists(part)
+    fd = _lock(part, output)
+    fh = os.fdopen(fd, "r+b")
+    try:
+        record = {"dask": inputs, "partitions": 0, "bytes": 0, "before": {}}
+        if args.resume:
+            try:
+                with open(record_path, "rb") as rf:
+                    record = orjson.loads(rf.read())
+            except (OSError, orjson.JSONDecodeError):
+                record = {}
+            if "dask" not in record:
+                raise Stop(f"cannot resume: {_printable(part)} was not written by --dask (resume it without --dask, "
+                           "or delete it to start again)", 2)
+            if record["dask"] != inputs:
+                raise Stop(f"cannot resume: {_printable(part)} was written from other inputs or options; "
+                           "nothing was changed", 2)
+            fh.truncate(record["bytes"])  # lines of a partition not noted as written: done again
+        elif os.fstat(fd).st_size:
+            raise Stop(f"{_printable(part)} holds the lines of an interrupted run: add --resume to go on with it, "
+                       "or delete it to start again", 2)
+        fh.seek(record["bytes"])
+        done = record["partitions"]
+
+        def save(k: int | None = None, before: Counter | None = None) -> None:
+            if k is not None:
+                fh.flush()
+                record.update(partitions=done + k + 1, bytes=fh.tell(),
+                              before={path: n for path, n in before.items() if path is not None})
+            with open(record_path + ".tmp", "wb") as rf:
+                rf.write(orjson.dumps(record, option=orjson.OPT_INDENT_2) + b"\n")
+            os.replace(record_path + ".tmp", record_path)
+
+        save()
+        with closing(export_lines(client, tasks[done:], Counter(record["before"]), save)) as lines:
+            stats = write_lines(fh, lines, strict=args.strict)
+        fh.flush()
+    except BaseException:
+        try:
+            fh.flush()  # the lines written so far (--strict keeps those before the bad record)
+        except OSError:
+            pass
+        if not existed and os.fstat(fd).st_size == 0:  # made by this run, empty: nothing to keep
+            os.unlink(part)
+            if os.path.exists(record_path):
+                os.unlink(record_path)
+        fh.close()  # otherwise the .part and its record stay, for --resume
         raise
-    os.replace(part, args.output)
-    return stats, 0
-
-
-def _strict_stop(stop) -> int:
-    print(f"paperfacts: --strict: record at line {orjson.loads(stop.line.data)['error']['line']} "
-          f"can't be read: {stop.line.error}", file=sys.stderr)
-    return 1
+    os.replace(part, output)  # still locked: no other run takes the .part meanwhile
+    os.unlink(record_path)
+    fh.close()
+    return stats, done

@@ -186,14 +186,66 @@ def test_missing_extra_is_a_clear_error(monkeypatch, capsys, tmp_path):
     assert "paperfacts[dask]" in capsys.readouterr().err
 
 
-def test_strict_stops_with_no_output_file(client, bad_file, tmp_path, capsys):
+def test_strict_stops_and_keeps_the_lines_before(client, bad_file, tmp_path, capsys):
+    """As a local run: the lines before the bad record stay in OUT.part, no OUT."""
     out = tmp_path / "strict.jsonl"
     assert main(["extract", str(bad_file), "-o", str(out), "-q", "--strict", "--dask", client.scheduler.address]) == 1
-    assert not out.exists() and not (tmp_path / "strict.jsonl.part").exists()
-    assert "--strict: record at line 2" in capsys.readouterr().err
+    first = local(tmp_path, bad_file).splitlines(keepends=True)[0]
+    assert not out.exists() and (tmp_path / "strict.jsonl.part").read_bytes() == first
+    err = capsys.readouterr().err
+    assert "--strict: record at line 2" in err and "kept in" in err
 
 
-@pytest.mark.parametrize("args", [["--dask", "local:x"], ["--dask", "local:2", "--resume"], ["--partitioned", "d"]])
+def test_an_interrupted_dask_output_is_kept_and_resumed(client, bad_file, tmp_path, monkeypatch, capsys):
+    """-o FILE with --dask keeps its .part when a run stops, as a local run does; --resume
+    cuts it back to the last whole partition and computes only the partitions after it."""
+    monkeypatch.setattr(pfdask, "PARTITION_BYTES", 4000)
+    inputs = [FIXTURES / "papers.jsonl", bad_file]
+    out = tmp_path / "out.jsonl"
+    args = ["extract", *map(str, inputs), "-o", str(out), "-q", "--dask", client.scheduler.address]
+    renumber, calls = pfdask.renumber, []
+
+    def interrupted(lines, before):
+        calls.append(before)
+        if len(calls) == 4:
+            raise KeyboardInterrupt
+        return renumber(lines, before)
+
+    monkeypatch.setattr(pfdask, "renumber", interrupted)
+    assert main(args) == 130
+    assert "kept in" in capsys.readouterr().err and not out.exists()
+    record = json.loads((tmp_path / "out.jsonl.part.json").read_text())
+    assert record["partitions"] == 3 and record["bytes"] == (tmp_path / "out.jsonl.part").stat().st_size > 0
+    monkeypatch.setattr(pfdask, "renumber", renumber)
+    with (tmp_path / "out.jsonl.part").open("ab") as fh:
+        fh.write(b'{"id": "half a line')  # as if killed mid-partition: cut back
+    assert main(args) == 2  # without --resume: refused, nothing changed
+    assert "add --resume" in capsys.readouterr().err
+
+    export_lines, computed = pfdask.export_lines, []
+
+    def counted(client, tasks, *rest):
+        computed.append(len(tasks))
+        return export_lines(client, tasks, *rest)
+
+    monkeypatch.setattr(pfdask, "export_lines", counted)
+    assert main([*args, "--resume"]) == 0
+    assert out.read_bytes() == local(tmp_path, *inputs)
+    assert computed == [len(pfdask.plan(map(str, inputs))) - 3]
+    assert not (tmp_path / "out.jsonl.part").exists() and not (tmp_path / "out.jsonl.part.json").exists()
+
+
+def test_dask_resume_refuses_another_runs_part(client, tmp_path, capsys):
+    out = tmp_path / "o.jsonl"
+    (tmp_path / "o.jsonl.part").write_bytes(b'{"id": "x"}\n')  # a local run's, say
+    args = ["extract", str(FIXTURES / "papers.jsonl"), "-o", str(out), "-q", "--dask", client.scheduler.address]
+    assert main(args) == 2 and main([*args, "--resume"]) == 2
+    assert "not written by --dask" in capsys.readouterr().err
+    assert (tmp_path / "o.jsonl.part").read_bytes() == b'{"id": "x"}\n' and not out.exists()
+
+
+@pytest.mark.parametrize("args", [["--dask", "local:x"], ["--dask", "local:2", "--resume", "-o", "-"],
+                                  ["--partitioned", "d"]])
 def test_option_mistakes_are_refused(args, tmp_path):
     with pytest.raises(SystemExit) as info:
         code = main(["extract", str(FIXTURES / "papers.jsonl"), "-o", str(tmp_path / "o"), "-q", *args])
@@ -255,3 +307,46 @@ def test_the_scaleout_benchmark_runs_on_the_shipped_example(tmp_path):
                            "--rounds", "1"], capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "outputs byte-identical: yes" in proc.stdout and "overhead ratio dask / workers 2" in proc.stdout
+
+
+def test_cli_dask_reads_users_names_files(client, tmp_path, monkeypatch):
+    """--names with --dask: every worker's pipeline reads the users' files (by absolute
+    path), as a local run does; a bad file stops the run before any work (exit 2)."""
+    names = tmp_path / "names.jsonl"
+    names.write_text(json.dumps({"name": "Zorblax", "kind": "model", "family": True}) + "\n"
+                     + json.dumps({"name": "QuuxBench", "kind": "benchmark"}) + "\n", encoding="utf-8")
+    src = tmp_path / "zorblax.jsonl"
+    src.write_text("".join(json.dumps({"id": f"z{i}", "abstract": "Zorblax-7B reaches 71.2% on QuuxBench, "
+                                       f"above {p['title']}."}) + "\n" for i, p in enumerate(PAPERS)),
+                   encoding="utf-8")
+    monkeypatch.chdir(tmp_path)  # a relative path, made absolute for the workers
+    expected = tmp_path / "local-names.jsonl"
+    assert main(["extract", str(src), "-o", str(expected), "-q", "--names", "names.jsonl"]) == 0
+    assert b'"Zorblax-7B"' in expected.read_bytes() and b'"QuuxBench"' in expected.read_bytes()
+    assert dask_cli(tmp_path, client, src, extra=["--names", "names.jsonl", "--partition-mb", "0.001"]) \
+        == expected.read_bytes()
+    assert b'"Zorblax-7B"' not in dask_cli(tmp_path, client, src)  # the shipped lists alone, on the same workers
+
+    (tmp_path / "bad-names.jsonl").write_text('{"name": "X", "kind": "planet"}\n', encoding="utf-8")
+    out = tmp_path / "never.jsonl"
+    assert main(["extract", str(src), "-o", str(out), "-q", "--dask", client.scheduler.address,
+                 "--names", "bad-names.jsonl"]) == 2
+    assert not out.exists() and not (tmp_path / "never.jsonl.part").exists()
+
+
+def test_partitioned_names_are_part_of_the_run(client, tmp_path):
+    names = tmp_path / "names.jsonl"
+    names.write_text(json.dumps({"name": "Zorblax", "kind": "model"}) + "\n", encoding="utf-8")
+    args = ["extract", str(FIXTURES / "papers.jsonl"), "-q", "--dask", client.scheduler.address, "--partitioned",
+            str(tmp_path / "parts")]
+    assert main([*args, "--names", str(names)]) == 0
+    with pytest.raises(SystemExit, match="other inputs"):
+        main([*args, "--resume"])  # the same inputs without the names: not the same run
+    assert main([*args, "--names", str(names), "--resume"]) == 0
+
+
+def test_dask_writes_through_to_a_device(client, tmp_path):
+    """-o /dev/null (a device, not a file) is written straight through, never replaced."""
+    assert main(["extract", str(FIXTURES / "papers.jsonl"), "-o", os.devnull, "-q", "--dask",
+                 client.scheduler.address]) == 0
+    assert not os.path.exists(os.devnull + ".part") and not os.path.isfile(os.devnull)
