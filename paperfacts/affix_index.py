@@ -236,7 +236,7 @@ class AffixIndex:
     original pattern string, which spaCy's serializers read.
     """
 
-    __slots__ = ("pattern", "flags", "_regex", "_pieces", "_subsets", "_by_char", "_rest", "_needs", "_needed_by")
+    __slots__ = ("pattern", "flags", "_regex", "_pieces", "_subsets", "_by_char", "_rest", "_needs", "_needed_by", "_by_held")
 
     def __init__(self, compiled: re.Pattern):
         self.pattern = compiled.pattern
@@ -247,6 +247,7 @@ class AffixIndex:
         self._rest: Callable | None = compiled.search
         self._needs: frozenset[str] | None = None
         self._needed_by: dict[str, frozenset[int]] = {}
+        self._by_held: dict[frozenset[str], re.Pattern] = {}  # _holding's answers, by the characters held
         pieces = None
         if isinstance(compiled.pattern, str) and not compiled.flags & _UNSUPPORTED:
             pieces = alternatives(_GLOBAL_FLAGS.sub("", compiled.pattern, count=1))
@@ -308,7 +309,12 @@ class AffixIndex:
         if self._needs.isdisjoint(string):
             return None
         held = self._needs.intersection(string)
-        return self._subset(frozenset().union(*map(self._needed_by.__getitem__, held)))
+        regex = self._by_held.get(held)
+        if regex is None:
+            regex = self._subset(frozenset().union(*map(self._needed_by.__getitem__, held)))
+            if len(self._by_held) < MAX_SUBSETS:
+                self._by_held[held] = regex
+        return regex
 
     def search_prefix(self, string: str):
         fn = self._by_char.get(string[:1], self._rest)

@@ -66,6 +66,9 @@ INTRODUCE_VERBS = ("introduce", "present", "propose", "release", "develop", "tra
 #: Verbs after ``we`` (``This paper``, ...) that name the paper's own work next, and ``Introducing``.
 OWN_VERBS = (" propose", " introduce", " present", " develop", " release", " train", " pretrain", " pre-train", " build", "ntroducing ")
 _OWN_VERB_OF = {verb.strip(): verb for verb in OWN_VERBS}  # its word (a cue word, trie.GATE_WORDS) -> the verb
+#: The subjects ``own_we_before`` wants before a verb, as plain strings (a literal search skips
+#: ahead; the pattern tries its alternation at every position).
+_OWN_SUBJECTS = re.compile(r"we|We|paper|work|study|report")
 
 
 #: A name-shaped run: letters and digits joined by ``-`` or ``.`` (``Seed-2.0``, ``CC-OCR``,
@@ -529,7 +532,8 @@ class ModelExtractor(Component):
                 if verb == "ntroducing ":
                     if text[at - 1 : at] in ("I", "i") and not text[at - 2 : at - 1].isalnum():
                         ends.append(at + len(verb))
-                elif (tail := p["own_verb_tail"].match(text, at + len(verb))) and p["own_we_before"].search(text, max(0, at - 30), at + 1):
+                elif (tail := p["own_verb_tail"].match(text, at + len(verb))) and _OWN_SUBJECTS.search(text, max(0, at - 30), at) \
+                        and p["own_we_before"].search(text, max(0, at - 30), at + 1):
                     ends.append(tail.end())
         return sorted(ends)
 
