@@ -167,6 +167,20 @@ def _word_within(words: tuple[str, ...], last: int):
     return gate
 
 
+def _after_determiner(text: str, at: int) -> bool:
+    """A speed gate (trie.Gated ``where``) for ``reversed_apposition`` (``a new ... benchmark, X,``):
+    ``a``, ``an`` or ``our`` ends one of the five white-space separated words before the
+    noun, with no word character before it in that word (``\\b``: ``(a`` counts, ``data``
+    does not)."""
+    for word in text[max(0, at - 300) : at].rsplit(None, 5)[-5:]:
+        for article in ("a", "an", "our"):
+            if word.endswith(article):
+                rest = word[: -len(article)]
+                if not rest or not (rest[-1].isalnum() or rest[-1] == "_"):
+                    return True
+    return False
+
+
 #: What precedes the article of every ``apposition`` match (``X, a``, ``X, one of the``).
 _COMMA_ARTICLE = re.compile(r",\s+(?:an?|one)\s")
 
@@ -240,7 +254,7 @@ def patterns() -> dict[str, regex.Pattern]:
             # may have a post-modifier before the name
             rf"\b(?:a|an|our)\s+(?P<desc>(?:[\w\-]+\s+){{0,4}}?)(?P<noun>{nouns})"
             rf"(?P<post>\s+(?:in|of|for|on|from|with|about)\s+[^,;.()]{{1,60}}?(?:\s\([^()]{{1,20}}\))?)?,\s+(?P<name>{name}),"
-        ), noun_words, window=(80, 160)),
+        ), noun_words, window=(80, 160), where=_after_determiner),
         # what follows a list member, not an appositive: "in English, Hindi, and Marathi"
         "list_goes_on": fast_compile(rf"\s*(?:and|or)\b|\s*{name}\s*(?:,|and\b|or\b)"),
         "copula": Gated(fast_compile(
