@@ -192,6 +192,9 @@ class _GateWords:
     def __init__(self):
         self.words: set[str] = set()
         self._literals = None
+        # the word sets asked about (each Gated pattern's), and the sets each word is in
+        self._sets: set[frozenset[str]] = set()
+        self._sets_of: dict[str, list[frozenset[str]]] = {}
         # id(text) -> (text, positions): the text is kept, so its id is not reused
         self._recent: dict[int, tuple[str, dict[str, list[int]] | None]] = {}
         self._recent_chars = 0
@@ -201,8 +204,15 @@ class _GateWords:
         self._last_found: dict[str, list[int]] | None = None
         self._last_anchors: dict[frozenset[str], list[tuple[int, int]]] = {}
         self._last_pairs: dict[str, list[tuple[int, int]]] = {}
+        self._last_hits: dict[frozenset[str], list[str]] | None = None
 
     def add(self, words) -> None:
+        words = frozenset(w.lower() for w in words)
+        if words not in self._sets:
+            self._sets.add(words)
+            for word in words:
+                self._sets_of.setdefault(word, []).append(words)
+            self._last_hits = None
         if not self.words.issuperset(words):
             self.words |= set(words)
             self._literals = None
@@ -230,13 +240,23 @@ class _GateWords:
         case), in order; None where ``positions`` is None."""
         if text is not self._last_text:
             self._last_text, self._last_found, self._last_anchors, self._last_pairs = text, self.positions(text), {}, {}
+            self._last_hits = None
         found = self._last_found
         if found is None:
             return None
         anchors = self._last_anchors.get(words)
         if anchors is None:
-            # the few words found, not all of ``words``; each word's pairs built once per text
-            lists = [self._pairs(word) for word in words.intersection(found)]
+            if words in self._sets:  # a known set: the words found in it, sorted out once per text
+                if self._last_hits is None:
+                    self._last_hits = {}
+                    for word in found:
+                        for known in self._sets_of.get(word, ()):
+                            self._last_hits.setdefault(known, []).append(word)
+                hit = self._last_hits.get(words, ())
+            else:
+                hit = words.intersection(found)  # the few words found, not all of ``words``
+            # each word's pairs are built once per text
+            lists = [self._pairs(word) for word in hit]
             anchors = lists[0] if len(lists) == 1 else sorted(chain.from_iterable(lists))
             self._last_anchors[words] = anchors
         return anchors
@@ -254,6 +274,7 @@ class _GateWords:
         self._recent.clear()
         self._recent_chars = 0
         self._last_text, self._last_found, self._last_anchors, self._last_pairs = None, None, {}, {}
+        self._last_hits = None
 
 
 GATE_WORDS = _GateWords()

@@ -16,7 +16,7 @@ Each factory declares the ``doc._`` attributes it ``requires`` and ``assigns``, 
 from __future__ import annotations
 
 from bisect import bisect_left
-from functools import partial
+from functools import lru_cache, partial
 from typing import Iterable, Iterator
 from weakref import WeakKeyDictionary
 
@@ -41,6 +41,7 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+@lru_cache(maxsize=1 << 14)  # the same names come back paper after paper
 def name_key(name: str) -> str:
     """A name compared case-, space- and punctuation-insensitively (``GPT-4`` ~ ``gpt 4``)."""
     return "".join(ch for ch in name.casefold() if ch.isalnum())
