@@ -124,8 +124,12 @@ class Component:
         batch before the next one: its code and patterns stay in the CPU caches
         (7% faster than doc by doc on the arXiv corpus)."""
         for batch in minibatch(docs, size=batch_size):
+            self.prepare(batch)
             for doc in batch:
                 yield self(doc)
+
+    def prepare(self, batch: list[Doc]) -> None:
+        """Work done for a whole batch before its docs are read one by one (none here)."""
 
     def match(self, doc: Doc):  # pragma: no cover - every component defines it
         raise NotImplementedError

@@ -362,6 +362,13 @@ class ModelExtractor(Component):
         GATE_WORDS.add(frozenset(verb.strip() for verb in OWN_VERBS))
         self.determiners = frozenset(g["head_determiners"])
 
+    def prepare(self, batch: list[Doc]) -> None:
+        """The shared cue-word pass (trie.GATE_WORDS) over the batch's texts, one after the
+        other, while its automaton stays in the CPU caches (text by text, among the patterns'
+        work, it is evicted between texts). The later components reuse the positions."""
+        for doc in batch:
+            GATE_WORDS.positions(text_of(doc))
+
     def extend(self, text: str, end: int) -> int:
         """Run the suffix grammar from ``end``; the end of the longest name."""
         step, part, sized = self.patterns["step"], self.patterns["part"], self.patterns["sized"]
