@@ -83,3 +83,31 @@ def test_corpus_names_and_rules(title, abstract, benchmarks, datasets):
     record = extract(abstract, title=title)
     assert {b.name: b.rule for b in record.benchmarks} == benchmarks
     assert {d.name: d.rule for d in record.datasets} == datasets
+
+
+# dataset.cue precision (issue 15): the role from the verb nearest before the name (trained on -> dataset,
+# evaluated/compared on -> benchmark; "open-source", "self-constructed" are no verbs), a name's full extent
+# up to its bracketed short form, a short form before a plural head noun is a kind; each with its negative
+ROLE_CASES = [
+    (None, "This study presents an open-source comparison of CNNs against ViTs on the challenging FaceEmo-2020 dataset.",
+     {"FaceEmo-2020": "benchmark.cue"}, {}),
+    (None, "We train an open-source classifier on the FaceEmo-2020 dataset.", {}, {"FaceEmo-2020": "dataset.cue"}),
+    (None, "Experimental findings on the Indoor Scenes-67 dataset reveal gains in the training of deep models.",
+     {"Indoor Scenes-67": "benchmark.cue"}, {}),
+    (None, "Training on the broader ClinicNotes-4 dataset improved generalizability when testing on other wards.",
+     {}, {"ClinicNotes-4": "dataset.cue"}),
+    (None, "Experiments on the self-constructed LabMouse-X dataset achieved accuracies of 92.4%.",
+     {"LabMouse-X": "benchmark.cue"}, {}),
+    (None, "We contribute a new training dataset, named Trial-and-Error Collection (TEC). The platform records logs.",
+     {}, {"Trial-and-Error Collection": "dataset.cue"}),
+    (None, "We contribute a new training dataset, named Trial-and-Error, with user logs.", {}, {"Trial-and-Error": "dataset.cue"}),
+    (None, "Most Sign Language Translation (SLT) corpora pair each utterance with one reference.", {}, {}),
+    (None, "We present the Wikidata Query Logs (WDQL) dataset, a dataset of 200k question-query pairs.", {}, {"WDQL": "dataset.cue"}),
+]
+
+
+@pytest.mark.parametrize("title, abstract, benchmarks, datasets", ROLE_CASES)
+def test_dataset_cue_roles_and_extents(title, abstract, benchmarks, datasets):
+    record = extract(abstract, title=title)
+    assert {b.name: b.rule for b in record.benchmarks} == benchmarks
+    assert {d.name: d.rule for d in record.datasets} == datasets

@@ -289,15 +289,17 @@ def patterns() -> dict[str, regex.Pattern]:
             r"-(?:based|style|like|level|aware|centric|aligned|generated|derived|specific|oriented|driven|related|guided|augmented"
             r"|annotated|labeled|labelled|enhanced|grounded|scale|powered|assisted|inspired|informed|compatible|native|only)$"),
         "transfer_to": fast_compile(r"\s+to\s"),
+        # more capitalised words of a name up to its bracketed short form: "named Dual-Camera| Dual-Pixel (DCDP)"
+        "name_rest": fast_compile(r"(?:\s[A-Z][\w\-]*){1,3}(?=\s\((?P<short>[A-Z][A-Za-z0-9\-]+)\))"),
         "indefinite": fast_compile(r"\b(?:[Aa]n?|[Oo]ur|[Nn]ew|[Tt]he\s+(?:first|largest))\s+(?:(?!(?:of|the|on|in|to|for)\s)(?:[a-z]|\d+[A-Za-z])[\w\-]*\s+){0,4}$"),
         "the_before": fast_compile(r"(?<=[a-z,])\s(?:the|The)\s+$"),
         "built": fast_compile(
-            r"\b(?:build|built|construct|constructed|create|created|curate|curated|collect|collected|release|released|introduce|present|propose)\s+"
+            r"(?<![\w-])(?:build|built|construct|constructed|create|created|curate|curated|collect|collected|release|released|introduce|present|propose)\s+"
             r"(?:the\s+|a\s+|an\s+|our\s+)?(?:new\s+|large-scale\s+|novel\s+)?$", re.IGNORECASE
         ),
         "presents": fast_compile(
             r"\b(?:we|We|this\s+paper|this\s+work)\s+(?:\w+\s+)?(?:introduce|present|propose|release|construct|build|curate|create|collect|develop|contribute|open-source)"
-            r"|\b(?:introduced|constructed|built|curated|created|collected|developed|released)\b"),
+            r"|(?<![\w-])(?:introduced|constructed|built|curated|created|collected|developed|released)\b"),
         "anaphor": fast_compile(r"\b(?:this|the|our)\s+(?:new\s+|proposed\s+|constructed\s+|collected\s+|curated\s+|created\s+|released\s+|built\s+)?(?:dataset|corpus|resource|collection)\b", re.IGNORECASE),
         "tail": fast_compile(
             r"(?:[\s-]?v\d{1,2}(?:\.\d{1,2})*(?![\w.]\d)|(?<=\d)/\d{2}(?![\w/])|(?<=\d[Kk])/\d{1,2}[Kk](?![\w/])"
@@ -321,6 +323,9 @@ def patterns() -> dict[str, regex.Pattern]:
         "not_corpus_noun": fast_compile(rf"\s+(?:{alternation(c['not_corpus_nouns'])})\b"),
         "train": any_word(c["train_words"]),
         "eval": any_word(c["eval_words"]),
+        # the verb (or noun) nearest before a name that says what it was used for: not "open-source", "self-constructed"
+        "role": fast_compile(
+            rf"(?<![\w-])(?:(?P<train>{alternation(c['role_train_words'])})|(?P<eval>{alternation(c['role_eval_words'])}))(?![\w-])", re.IGNORECASE),
         "resource_train": any_word(c["resource_train_words"]),
         "resource_eval": any_word(c["resource_eval_words"]),
         "eval_title": any_word(c["eval_title_words"]),
@@ -391,12 +396,16 @@ class CorpusExtractor(Component):
                     add(start, start + len(item.group()), kind, f"{kind}.apposition", CUE)
         for m in chain(p["named"].finditer(text), p["head_then_name"].finditer(text)):
             if looks_like_name(m["name"]) and not models.covering(m.start("name")):
+                end = m.end("name")
+                rest = p["name_rest"].match(text, end)
+                if rest and _spells(rest["short"], m["name"] + rest.group()):
+                    end = rest.end()  # "named Dual-Camera Dual-Pixel (DCDP) dataset", not "Dual-Camera"
                 s, e = sentence_of(doc, m.start())
                 if p["presents"].search(text, s, e):
                     kind, level = resource(m["name"], m["noun"]), CUE  # "we collect a ... dataset X"
                 else:
                     kind, level = self._noun_kind(doc, m["name"], m["noun"], m.start(), resource)
-                add(m.start("name"), m.end("name"), kind, f"{kind}.cue", level)
+                add(m.start("name"), end, kind, f"{kind}.cue", level)
         for m in p["source"].finditer(text):
             # "knowledge from Vision-Language Models", "data from MIT courses": a name qualifying a noun
             if looks_like_name(m["name"]) and p["train_item_end"].match(text, m.end()) and not p["transfer_to"].match(text, m.end()) \
@@ -470,11 +479,14 @@ class CorpusExtractor(Component):
         if noun.casefold() == "collection" and text.startswith(" of", m.end()):
             return  # "the MediPhi collection of 3.8B-parameter SLMs": what it holds, not a corpus
         kind, level = self._noun_kind(doc, m["names"], noun, m.start(), resource)
+        plural = noun.casefold() in ("benchmarks", "datasets", "corpora") or noun.endswith("s")
+        if m["short"] and noun.casefold() in ("benchmarks", "datasets", "corpora") \
+                and (not p["member_before"].search(before) or m["short"][0] != m["names"][0]):
+            return  # "Most Sign Language Translation (SLT) corpora": a kind; "ATLAS (MRI) datasets": a gloss
         if m["short"] and looks_like_name(m["short"]):
             add(m.start("short"), m.end("short"), kind, f"{kind}.cue", level)
             return
         items = list(p["item"].finditer(m["names"]))
-        plural = noun.casefold() in ("benchmarks", "datasets", "corpora") or noun.endswith("s")
         for item in items:
             words = item.group().split()
             start = m.start("names") + item.start()
@@ -507,6 +519,11 @@ class CorpusExtractor(Component):
         if p["built"].search(before):
             return resource(name, noun), CUE  # "we build the X dataset"
         s, e = sentence_of(doc, start)
+        governing = None
+        for governing in p["role"].finditer(text, s, start):
+            pass
+        if governing:  # "experiments on the X dataset ... training", "models trained on the X dataset achieve"
+            return ("dataset", CUE) if governing["train"] else ("benchmark", CUE)
         sentence = text[s:e]
         train, evaluate = p["train"].search(sentence), p["eval"].search(sentence)
         if train and not evaluate:
