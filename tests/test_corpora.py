@@ -103,6 +103,22 @@ ROLE_CASES = [
     (None, "We contribute a new training dataset, named Trial-and-Error, with user logs.", {}, {"Trial-and-Error": "dataset.cue"}),
     (None, "Most Sign Language Translation (SLT) corpora pair each utterance with one reference.", {}, {}),
     (None, "We present the Wikidata Query Logs (WDQL) dataset, a dataset of 200k question-query pairs.", {}, {"WDQL": "dataset.cue"}),
+    # the verb of another clause does not govern the name
+    (None, "We introduce the MoCap-Occ dataset. Experiments show that our solver outperforms others, while the MoCap-Occ dataset "
+     "opens the door for future studies.", {}, {"MoCap-Occ": "dataset.cue"}),
+    (None, "We introduce the MoCap-Occ dataset. Experiments show that our solver outperforms others on the MoCap-Occ dataset.",
+     {"MoCap-Occ": "benchmark.cue"}, {}),
+    # "called X" after a method noun names the method, not the dataset earlier in the sentence
+    (None, "Based on this dataset, we employ a novel training framework, called RetinaGen, which controls the output.", {}, {}),
+    (None, "Based on this idea, we collect a fundus image dataset, called RetinaText, which covers eight diseases.",
+     {}, {"RetinaText": "dataset.cue"}),
+    # "a collection of models" is no corpus
+    (None, "We introduce Polar-ABSA, a collection of powerful models for aspect-based sentiment analysis.", {}, {}),
+    (None, "We introduce Polar-ABSA, a collection of annotated reviews for aspect-based sentiment analysis.",
+     {}, {"Polar-ABSA": "dataset.apposition"}),
+    # a resource built "to serve as a test set" is a benchmark
+    (None, "We built the first in-the-wild 3D dataset Open3DPose, to serve as a future test set.", {"Open3DPose": "benchmark.cue"}, {}),
+    (None, "We built the first in-the-wild 3D dataset Open3DPose, to serve as training data.", {}, {"Open3DPose": "dataset.cue"}),
 ]
 
 

@@ -320,9 +320,12 @@ def patterns() -> dict[str, regex.Pattern]:
         "member_gap": fast_compile(r"(?:\s\([^()]{1,25}\))?\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)"),
         "member": fast_compile(rf"{name}\+{{0,2}}(?:\s?&\s?{name})?(?:\s(?:{name}|v?\d{{1,4}}(?:[./]\d{{1,4}})?(?![\d%]|[.,]\d)))" + "{0,2}|V\\*"),
         "member_before": fast_compile(rf"(?:^|(?<=[\s(]))(?P<m>{name}(?:\s{name}){{0,2}}|V\*)(?:\s\([^()]{{1,25}}\))?\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)$"),
+        "of_methods": fast_compile(rf"\s+of\s+(?:[\w\-]+\s+){{0,3}}?(?:{alternation(c['method_heads'])})s?\b"),
+        "method_named": fast_compile(rf"\s(?:{alternation(c['method_heads'])})s?,?\s+(?:named|called|dubbed|termed)\s+$"),
         "not_corpus_noun": fast_compile(rf"\s+(?:{alternation(c['not_corpus_nouns'])})\b"),
         "train": any_word(c["train_words"]),
         "eval": any_word(c["eval_words"]),
+        "clause_break": fast_compile(r"(?:[,;]\s+|\s)(?:while|whereas|which|showing|demonstrating|highlighting|suggesting|indicating|opening)\b"),
         # the verb (or noun) nearest before a name that says what it was used for: not "open-source", "self-constructed"
         "role": fast_compile(
             rf"(?<![\w-])(?:(?P<train>{alternation(c['role_train_words'])})|(?P<eval>{alternation(c['role_eval_words'])}))(?![\w-])", re.IGNORECASE),
@@ -376,7 +379,8 @@ class CorpusExtractor(Component):
             if is_name_shaped(m["name"]) and not models.covering(m.start("name")):
                 add(m.start("name"), m.end("name"), "benchmark", "benchmark.cue", CUE)  # "the MLPerf training benchmark"
         for m in p["introduce"].finditer(text):
-            if looks_like_name(m["name"]) and not described_as_method(m["desc"]):
+            if looks_like_name(m["name"]) and not described_as_method(m["desc"]) \
+                    and not (m["noun"].casefold() == "collection" and p["of_methods"].match(text, m.end())):  # "a collection of ... models"
                 kind = resource(m["name"], m["noun"], m["desc"] or " ")
                 add(m.start("name"), m.end("name"), kind, f"{kind}.cue", CUE)
         for m in p["apposition"].finditer(text):
@@ -395,7 +399,9 @@ class CorpusExtractor(Component):
                     kind = resource(item.group(), m["noun"], m["desc"] or " ")
                     add(start, start + len(item.group()), kind, f"{kind}.apposition", CUE)
         for m in chain(p["named"].finditer(text), p["head_then_name"].finditer(text)):
-            if looks_like_name(m["name"]) and not models.covering(m.start("name")):
+            if looks_like_name(m["name"]) and not models.covering(m.start("name")) \
+                    and not p["method_named"].search(text, m.end("noun"), m.start("name")):
+                # not "based on this dataset, we employ a novel training framework, called X"
                 end = m.end("name")
                 rest = p["name_rest"].match(text, end)
                 if rest and _spells(rest["short"], m["name"] + rest.group()):
@@ -519,8 +525,11 @@ class CorpusExtractor(Component):
         if p["built"].search(before):
             return resource(name, noun), CUE  # "we build the X dataset"
         s, e = sentence_of(doc, start)
+        clause = s
+        for brk in p["clause_break"].finditer(text, s, start):
+            clause = brk.end()  # "experiments show that ..., while the X dataset opens the door": another clause
         governing = None
-        for governing in p["role"].finditer(text, s, start):
+        for governing in p["role"].finditer(text, clause, start):
             pass
         if governing:  # "experiments on the X dataset ... training", "models trained on the X dataset achieve"
             return ("dataset", CUE) if governing["train"] else ("benchmark", CUE)
