@@ -107,6 +107,9 @@ ROLE_CASES = [
     (None, "It surpasses the current state-of-the-art method by 1.6% at training resolution and 2.9% at higher resolution on the NetPics-1K dataset.",
      {"NetPics-1K": "benchmark.cue"}, {}),
     (None, "It is pre-trained with training samples from the NetPics-1K dataset.", {}, {"NetPics-1K": "dataset.cue"}),
+    (None, "We validated this approach by training all models on the BreastUS-2 dataset and evaluating them elsewhere.",
+     {}, {"BreastUS-2": "dataset.cue"}),
+    ("Pre-training State-of-the-Art Reasoning Models with the OpenProofs dataset", "We study models.", {}, {"OpenProofs": "dataset.cue"}),
     # the verb of another clause does not govern the name
     (None, "We introduce the MoCap-Occ dataset. Experiments show that our solver outperforms others, while the MoCap-Occ dataset "
      "opens the door for future studies.", {}, {"MoCap-Occ": "dataset.cue"}),

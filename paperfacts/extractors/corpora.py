@@ -328,7 +328,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "clause_break": fast_compile(r"(?:[,;]\s+|\s)(?:while|whereas|which|showing|demonstrating|highlighting|suggesting|indicating|opening)\b"),
         # the verb (or noun) nearest before a name that says what it was used for: not "open-source", "self-constructed"
         "role": fast_compile(
-            rf"(?<![\w-])(?:(?P<train>{alternation(c['role_train_words'])}|training(?=\s+(?:{alternation(c['role_training_objects'])})\b))"
+            rf"(?<![\w-])(?:(?P<train>{alternation(c['role_train_words'])}|training(?=\s+(?:{alternation(c['role_training_objects'])})\b|(?:\s+[\w\-]+){{1,3}}\s+on\s))"
             rf"|(?P<eval>{alternation(c['role_eval_words'])}))(?![\w-])", re.IGNORECASE),
         "resource_train": any_word(c["resource_train_words"]),
         "resource_eval": any_word(c["resource_eval_words"]),
