@@ -110,6 +110,13 @@ ROLE_CASES = [
     (None, "We validated this approach by training all models on the BreastUS-2 dataset and evaluating them elsewhere.",
      {}, {"BreastUS-2": "dataset.cue"}),
     ("Pre-training State-of-the-Art Reasoning Models with the OpenProofs dataset", "We study models.", {}, {"OpenProofs": "dataset.cue"}),
+    # an acronym spelled out in ordinary words names a kind of data, unless the text introduces it as a name
+    (None, "Event-based low-light image enhancement (LIE) is hard. We collect the first high-resolution, real-world "
+     "event-based LIE dataset.", {}, {}),
+    (None, "Systems struggle with end-turn detection (ETD). We introduce the ETD dataset, with 120 hours of speech.",
+     {}, {"ETD": "dataset.cue"}),
+    (None, "We collect an outdoor place dataset named Multi-modal Panoramic Outdoor (MPO). We evaluate our approach with the MPO dataset.",
+     {"MPO": "benchmark.cue"}, {}),
     # the verb of another clause does not govern the name
     (None, "We introduce the MoCap-Occ dataset. Experiments show that our solver outperforms others, while the MoCap-Occ dataset "
      "opens the door for future studies.", {}, {"MoCap-Occ": "dataset.cue"}),

@@ -321,6 +321,8 @@ def patterns() -> dict[str, regex.Pattern]:
         "member": fast_compile(rf"{name}\+{{0,2}}(?:\s?&\s?{name})?(?:\s(?:{name}|v?\d{{1,4}}(?:[./]\d{{1,4}})?(?![\d%]|[.,]\d)))" + "{0,2}|V\\*"),
         "member_before": fast_compile(rf"(?:^|(?<=[\s(]))(?P<m>{name}(?:\s{name}){{0,2}}|V\*)(?:\s\([^()]{{1,25}}\))?\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)$"),
         "of_methods": fast_compile(rf"\s+of\s+(?:[\w\-]+\s+){{0,3}}?(?:{alternation(c['method_heads'])})s?\b"),
+        "named_before": fast_compile(r"\b(?:named|called|dubbed|termed|introduces?|presents?|proposes?)\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:[\w\-]+\s+){0,6}$"),
+        "determiner_before": fast_compile(r"\b(?:the|a|an|our)\s+(?:new\s+|large-scale\s+|novel\s+)?$", re.IGNORECASE),
         "method_named": fast_compile(rf"\s(?:{alternation(c['method_heads'])})s?,?\s+(?:named|called|dubbed|termed)\s+$"),
         "not_corpus_noun": fast_compile(rf"\s+(?:{alternation(c['not_corpus_nouns'])})\b"),
         "train": any_word(c["train_words"]),
@@ -505,6 +507,9 @@ class CorpusExtractor(Component):
                 continue  # "brain MRI datasets": a kind of data
             if p["qualifier_tail"].search(item.group()):
                 continue  # "an HTML-based dataset", "ED-centric benchmark tasks": a name qualifying the noun
+            if len(words) == 1 and f"({words[0]})" in text and not self._introduced(text, words[0]) \
+                    and words[0].casefold() in self._terms(text, [{"name": words[0], "rule": "dataset.cue", "end": end}]):
+                continue  # "low-light image enhancement (LIE) ... an event-based LIE dataset": a kind of data
             if kind == "dataset" and models.covering(start) and item.group().casefold() not in known_forms():
                 continue  # "the CLIP dataset": a model's training data, not a named corpus
             # a Title Case phrase before a head noun is a name in running text, not in a title;
@@ -800,6 +805,17 @@ class CorpusExtractor(Component):
                     and f["name"].casefold() not in known_forms():
                 terms.add(f["name"].casefold())  # "the RVT pipeline", "GEC methods"
         return terms
+
+    def _introduced(self, text: str, short: str) -> bool:
+        """Whether the text introduces ``short`` as a name: ``named Multi-modal Panoramic 3D Outdoor (MPO)``,
+        ``we introduce the ETD dataset`` (not ``struggle with deep video understanding (DVU)``)."""
+        p = self.patterns
+        for m in re.finditer(rf"(?<![\w-])\(?{re.escape(short)}(?![\w-])", text):
+            before = (max(0, m.start() - 70), m.start())
+            if p["named_before"].search(text, *before) if m.group().startswith("(") \
+                    else p["built"].search(text, *before) and p["determiner_before"].search(text, *before):
+                return True  # not "to automatically construct DVU datasets"
+        return False
 
     def _own_name(self, title: str) -> str | None:
         """The key of the paper's own name when the title calls it something other than a
