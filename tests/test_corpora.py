@@ -117,6 +117,10 @@ ROLE_CASES = [
      {}, {"ETD": "dataset.cue"}),
     (None, "We collect an outdoor place dataset named Multi-modal Panoramic Outdoor (MPO). We evaluate our approach with the MPO dataset.",
      {"MPO": "benchmark.cue"}, {}),
+    # a source the text has named as a model is no corpus
+    (None, "We distill a multi-view diffusion model (MV-GEN) into a 3D generator. It integrates geometric knowledge from the "
+     "MV-GEN by simulating its trajectory.", {}, {}),
+    (None, "We use a multi-view diffusion model (MV-GEN). It integrates text from the MVText corpus.", {}, {"MVText": "dataset.cue"}),
     # the verb of another clause does not govern the name
     (None, "We introduce the MoCap-Occ dataset. Experiments show that our solver outperforms others, while the MoCap-Occ dataset "
      "opens the door for future studies.", {}, {"MoCap-Occ": "dataset.cue"}),

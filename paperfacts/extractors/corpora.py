@@ -323,6 +323,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "of_methods": fast_compile(rf"\s+of\s+(?:[\w\-]+\s+){{0,3}}?(?:{alternation(c['method_heads'])})s?\b"),
         "named_before": fast_compile(r"\b(?:named|called|dubbed|termed|introduces?|presents?|proposes?)\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:[\w\-]+\s+){0,6}$"),
         "determiner_before": fast_compile(r"\b(?:the|a|an|our)\s+(?:new\s+|large-scale\s+|novel\s+)?$", re.IGNORECASE),
+        "method_short": fast_compile(rf"\b(?:{alternation(c['method_heads'])})s?\s+\(([A-Za-z][\w\-]*)\)"),
         "method_named": fast_compile(rf"\s(?:{alternation(c['method_heads'])})s?,?\s+(?:named|called|dubbed|termed)\s+$"),
         "not_corpus_noun": fast_compile(rf"\s+(?:{alternation(c['not_corpus_nouns'])})\b"),
         "train": any_word(c["train_words"]),
@@ -418,7 +419,8 @@ class CorpusExtractor(Component):
         for m in p["source"].finditer(text):
             # "knowledge from Vision-Language Models", "data from MIT courses": a name qualifying a noun
             if looks_like_name(m["name"]) and p["train_item_end"].match(text, m.end()) and not p["transfer_to"].match(text, m.end()) \
-                    and not models.covering(m.start("name")) and not re.fullmatch(r"[A-Z][A-Za-z]*[A-Z]s", m["name"]):
+                    and not models.covering(m.start("name")) and not re.fullmatch(r"[A-Z][A-Za-z]*[A-Z]s", m["name"]) \
+                    and m["name"] not in self._method_shorts(text):  # "knowledge from the MV-DM": a model it named
                 # not "knowledge from ViGen to MoGen" (a transfer), "from the VLM" (a model), "from KGs" (a class)
                 add(m.start("name"), m.end("name"), "dataset", "dataset.cue", CUE)
         self._train_cues(text, add, models)
@@ -805,6 +807,12 @@ class CorpusExtractor(Component):
                     and f["name"].casefold() not in known_forms():
                 terms.add(f["name"].casefold())  # "the RVT pipeline", "GEC methods"
         return terms
+
+    def _method_shorts(self, text: str) -> set[str]:
+        """The bracketed short forms the text gives a model or method: ``a multi-view diffusion model (MV-DM)``,
+        ``uniform-state diffusion models (USDMs)``."""
+        shorts = {m.group(1) for m in self.patterns["method_short"].finditer(text)}
+        return shorts | {s.removesuffix("s") for s in shorts}
 
     def _introduced(self, text: str, short: str) -> bool:
         """Whether the text introduces ``short`` as a name: ``named Multi-modal Panoramic 3D Outdoor (MPO)``,
