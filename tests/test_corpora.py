@@ -121,6 +121,9 @@ ROLE_CASES = [
     (None, "We distill a multi-view diffusion model (MV-GEN) into a 3D generator. It integrates geometric knowledge from the "
      "MV-GEN by simulating its trajectory.", {}, {}),
     (None, "We use a multi-view diffusion model (MV-GEN). It integrates text from the MVText corpus.", {}, {"MVText": "dataset.cue"}),
+    # with no role word before it, the purpose the set serves in its clause: "for validation", "for training"
+    (None, "The HeadScan dataset provided 581 volumes for training, while the BrainSet-2021 dataset provided 251 volumes "
+     "for validation.", {"BrainSet-2021": "benchmark.cue"}, {"HeadScan": "dataset.cue"}),
     # the verb of another clause does not govern the name
     (None, "We introduce the MoCap-Occ dataset. Experiments show that our solver outperforms others, while the MoCap-Occ dataset "
      "opens the door for future studies.", {}, {"MoCap-Occ": "dataset.cue"}),

@@ -328,6 +328,8 @@ def patterns() -> dict[str, regex.Pattern]:
         "not_corpus_noun": fast_compile(rf"\s+(?:{alternation(c['not_corpus_nouns'])})\b"),
         "train": any_word(c["train_words"]),
         "eval": any_word(c["eval_words"]),
+        # "for validation", "for training and evaluation" (both: a benchmark), "for training"
+        "purpose": fast_compile(r"\bfor\s+(?:(?:(?:pre-)?training\s+(?:and|or)\s+)?(?P<eval>validation|testing|evaluation|benchmarking)|(?P<train>(?:pre-)?training|fine-tuning))\b"),
         "clause_break": fast_compile(r"(?:[,;]\s+|\s)(?:while|whereas|which|showing|demonstrating|highlighting|suggesting|indicating|opening)\b"),
         # the verb (or noun) nearest before a name that says what it was used for: not "open-source", "self-constructed"
         "role": fast_compile(
@@ -539,6 +541,9 @@ class CorpusExtractor(Component):
         governing = None
         for governing in p["role"].finditer(text, clause, start):
             pass
+        if not governing:  # "..., while the X dataset provided 251 volumes for validation": the purpose it serves, in its clause
+            brk = p["clause_break"].search(text, start, e)
+            governing = p["purpose"].search(text, start, brk.start() if brk else e)
         if governing:  # "experiments on the X dataset ... training", "models trained on the X dataset achieve"
             return ("dataset", CUE) if governing["train"] else ("benchmark", CUE)
         sentence = text[s:e]
