@@ -124,6 +124,10 @@ ROLE_CASES = [
     # with no role word before it, the purpose the set serves in its clause: "for validation", "for training"
     (None, "The HeadScan dataset provided 581 volumes for training, while the BrainSet-2021 dataset provided 251 volumes "
      "for validation.", {"BrainSet-2021": "benchmark.cue"}, {"HeadScan": "dataset.cue"}),
+    # an indefinite description names a kind, also past a thousands count or "the very first"
+    (None, "We generate a 600,000-sample word-segmented Kashmiri OCR dataset, which we release.", {}, {}),
+    (None, "We construct the very first large-scale ShopScript dataset, which includes 605,229 scripts.", {}, {}),
+    (None, "We construct the ShopScript dataset, which includes 605,229 scripts.", {}, {"ShopScript": "dataset.cue"}),
     # the verb of another clause does not govern the name
     (None, "We introduce the MoCap-Occ dataset. Experiments show that our solver outperforms others, while the MoCap-Occ dataset "
      "opens the door for future studies.", {}, {"MoCap-Occ": "dataset.cue"}),

@@ -291,7 +291,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "transfer_to": fast_compile(r"\s+to\s"),
         # more capitalised words of a name up to its bracketed short form: "named Dual-Camera| Dual-Pixel (DCDP)"
         "name_rest": fast_compile(r"(?:\s[A-Z][\w\-]*){1,3}(?=\s\((?P<short>[A-Z][A-Za-z0-9\-]+)\))"),
-        "indefinite": fast_compile(r"\b(?:[Aa]n?|[Oo]ur|[Nn]ew|[Tt]he\s+(?:first|largest))\s+(?:(?!(?:of|the|on|in|to|for)\s)(?:[a-z]|\d+[A-Za-z])[\w\-]*\s+){0,4}$"),
+        "indefinite": fast_compile(r"\b(?:[Aa]n?|[Oo]ur|[Nn]ew|[Tt]he\s+(?:very\s+)?(?:first|largest))\s+(?:(?!(?:of|the|on|in|to|for)\s)(?:[a-z]|\d+[A-Za-z]|\d{1,3}(?:,\d{3})+-[a-z])[\w\-]*\s+){0,4}$"),
         "the_before": fast_compile(r"(?<=[a-z,])\s(?:the|The)\s+$"),
         "built": fast_compile(
             r"(?<![\w-])(?:build|built|construct|constructed|create|created|curate|curated|collect|collected|release|released|introduce|present|propose)\s+"
