@@ -83,3 +83,72 @@ def test_corpus_names_and_rules(title, abstract, benchmarks, datasets):
     record = extract(abstract, title=title)
     assert {b.name: b.rule for b in record.benchmarks} == benchmarks
     assert {d.name: d.rule for d in record.datasets} == datasets
+
+
+# dataset.cue precision (issue 15): the role from the verb nearest before the name (trained on -> dataset,
+# evaluated/compared on -> benchmark; "open-source", "self-constructed" are no verbs), a name's full extent
+# up to its bracketed short form, a short form before a plural head noun is a kind; each with its negative
+ROLE_CASES = [
+    (None, "This study presents an open-source comparison of CNNs against ViTs on the challenging FaceEmo-2020 dataset.",
+     {"FaceEmo-2020": "benchmark.cue"}, {}),
+    (None, "We train an open-source classifier on the FaceEmo-2020 dataset.", {}, {"FaceEmo-2020": "dataset.cue"}),
+    (None, "Experimental findings on the Indoor Scenes-67 dataset reveal gains in the training of deep models.",
+     {"Indoor Scenes-67": "benchmark.cue"}, {}),
+    (None, "Training on the broader ClinicNotes-4 dataset improved generalizability when testing on other wards.",
+     {}, {"ClinicNotes-4": "dataset.cue"}),
+    (None, "Experiments on the self-constructed LabMouse-X dataset achieved accuracies of 92.4%.",
+     {"LabMouse-X": "benchmark.cue"}, {}),
+    (None, "We contribute a new training dataset, named Trial-and-Error Collection (TEC). The platform records logs.",
+     {}, {"Trial-and-Error Collection": "dataset.cue"}),
+    (None, "We contribute a new training dataset, named Trial-and-Error, with user logs.", {}, {"Trial-and-Error": "dataset.cue"}),
+    (None, "Most Sign Language Translation (SLT) corpora pair each utterance with one reference.", {}, {}),
+    (None, "We present the Wikidata Query Logs (WDQL) dataset, a dataset of 200k question-query pairs.", {}, {"WDQL": "dataset.cue"}),
+    # "training" modifying a noun is no use of the data: "at training resolution", "training (PET) strategies"
+    (None, "It surpasses the current state-of-the-art method by 1.6% at training resolution and 2.9% at higher resolution on the NetPics-1K dataset.",
+     {"NetPics-1K": "benchmark.cue"}, {}),
+    (None, "It is pre-trained with training samples from the NetPics-1K dataset.", {}, {"NetPics-1K": "dataset.cue"}),
+    (None, "We validated this approach by training all models on the BreastUS-2 dataset and evaluating them elsewhere.",
+     {}, {"BreastUS-2": "dataset.cue"}),
+    ("Pre-training State-of-the-Art Reasoning Models with the OpenProofs dataset", "We study models.", {}, {"OpenProofs": "dataset.cue"}),
+    # an acronym spelled out in ordinary words names a kind of data, unless the text introduces it as a name
+    (None, "Event-based low-light image enhancement (LIE) is hard. We collect the first high-resolution, real-world "
+     "event-based LIE dataset.", {}, {}),
+    (None, "Systems struggle with end-turn detection (ETD). We introduce the ETD dataset, with 120 hours of speech.",
+     {}, {"ETD": "dataset.cue"}),
+    (None, "We collect an outdoor place dataset named Multi-modal Panoramic Outdoor (MPO). We evaluate our approach with the MPO dataset.",
+     {"MPO": "benchmark.cue"}, {}),
+    # a source the text has named as a model is no corpus
+    (None, "We distill a multi-view diffusion model (MV-GEN) into a 3D generator. It integrates geometric knowledge from the "
+     "MV-GEN by simulating its trajectory.", {}, {}),
+    (None, "We use a multi-view diffusion model (MV-GEN). It integrates text from the MVText corpus.", {}, {"MVText": "dataset.cue"}),
+    # with no role word before it, the purpose the set serves in its clause: "for validation", "for training"
+    (None, "The HeadScan dataset provided 581 volumes for training, while the BrainSet-2021 dataset provided 251 volumes "
+     "for validation.", {"BrainSet-2021": "benchmark.cue"}, {"HeadScan": "dataset.cue"}),
+    # an indefinite description names a kind, also past a thousands count or "the very first"
+    (None, "We generate a 600,000-sample word-segmented Kashmiri OCR dataset, which we release.", {}, {}),
+    (None, "We construct the very first large-scale ShopScript dataset, which includes 605,229 scripts.", {}, {}),
+    (None, "We construct the ShopScript dataset, which includes 605,229 scripts.", {}, {"ShopScript": "dataset.cue"}),
+    # the verb of another clause does not govern the name
+    (None, "We introduce the MoCap-Occ dataset. Experiments show that our solver outperforms others, while the MoCap-Occ dataset "
+     "opens the door for future studies.", {}, {"MoCap-Occ": "dataset.cue"}),
+    (None, "We introduce the MoCap-Occ dataset. Experiments show that our solver outperforms others on the MoCap-Occ dataset.",
+     {"MoCap-Occ": "benchmark.cue"}, {}),
+    # "called X" after a method noun names the method, not the dataset earlier in the sentence
+    (None, "Based on this dataset, we employ a novel training framework, called RetinaGen, which controls the output.", {}, {}),
+    (None, "Based on this idea, we collect a fundus image dataset, called RetinaText, which covers eight diseases.",
+     {}, {"RetinaText": "dataset.cue"}),
+    # "a collection of models" is no corpus
+    (None, "We introduce Polar-ABSA, a collection of powerful models for aspect-based sentiment analysis.", {}, {}),
+    (None, "We introduce Polar-ABSA, a collection of annotated reviews for aspect-based sentiment analysis.",
+     {}, {"Polar-ABSA": "dataset.apposition"}),
+    # a resource built "to serve as a test set" is a benchmark
+    (None, "We built the first in-the-wild 3D dataset Open3DPose, to serve as a future test set.", {"Open3DPose": "benchmark.cue"}, {}),
+    (None, "We built the first in-the-wild 3D dataset Open3DPose, to serve as training data.", {}, {"Open3DPose": "dataset.cue"}),
+]
+
+
+@pytest.mark.parametrize("title, abstract, benchmarks, datasets", ROLE_CASES)
+def test_dataset_cue_roles_and_extents(title, abstract, benchmarks, datasets):
+    record = extract(abstract, title=title)
+    assert {b.name: b.rule for b in record.benchmarks} == benchmarks
+    assert {d.name: d.rule for d in record.datasets} == datasets

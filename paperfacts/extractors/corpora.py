@@ -303,15 +303,17 @@ def patterns() -> dict[str, regex.Pattern]:
             r"-(?:based|style|like|level|aware|centric|aligned|generated|derived|specific|oriented|driven|related|guided|augmented"
             r"|annotated|labeled|labelled|enhanced|grounded|scale|powered|assisted|inspired|informed|compatible|native|only)$"),
         "transfer_to": fast_compile(r"\s+to\s"),
-        "indefinite": fast_compile(r"\b(?:[Aa]n?|[Oo]ur|[Nn]ew|[Tt]he\s+(?:first|largest))\s+(?:(?!(?:of|the|on|in|to|for)\s)(?:[a-z]|\d+[A-Za-z])[\w\-]*\s+){0,4}$"),
+        # more capitalised words of a name up to its bracketed short form: "named Dual-Camera| Dual-Pixel (DCDP)"
+        "name_rest": fast_compile(r"(?:\s[A-Z][\w\-]*){1,3}(?=\s\((?P<short>[A-Z][A-Za-z0-9\-]+)\))"),
+        "indefinite": fast_compile(r"\b(?:[Aa]n?|[Oo]ur|[Nn]ew|[Tt]he\s+(?:very\s+)?(?:first|largest))\s+(?:(?!(?:of|the|on|in|to|for)\s)(?:[a-z]|\d+[A-Za-z]|\d{1,3}(?:,\d{3})+-[a-z])[\w\-]*\s+){0,4}$"),
         "the_before": fast_compile(r"(?<=[a-z,])\s(?:the|The)\s+$"),
         "built": fast_compile(
-            r"\b(?:build|built|construct|constructed|create|created|curate|curated|collect|collected|release|released|introduce|present|propose)\s+"
+            r"(?<![\w-])(?:build|built|construct|constructed|create|created|curate|curated|collect|collected|release|released|introduce|present|propose)\s+"
             r"(?:the\s+|a\s+|an\s+|our\s+)?(?:new\s+|large-scale\s+|novel\s+)?$", re.IGNORECASE
         ),
         "presents": fast_compile(
             r"\b(?:we|We|this\s+paper|this\s+work)\s+(?:\w+\s+)?(?:introduce|present|propose|release|construct|build|curate|create|collect|develop|contribute|open-source)"
-            r"|\b(?:introduced|constructed|built|curated|created|collected|developed|released)\b"),
+            r"|(?<![\w-])(?:introduced|constructed|built|curated|created|collected|developed|released)\b"),
         "anaphor": fast_compile(r"\b(?:this|the|our)\s+(?:new\s+|proposed\s+|constructed\s+|collected\s+|curated\s+|created\s+|released\s+|built\s+)?(?:dataset|corpus|resource|collection)\b", re.IGNORECASE),
         "tail": fast_compile(
             r"(?:[\s-]?v\d{1,2}(?:\.\d{1,2})*(?![\w.]\d)|(?<=\d)/\d{2}(?![\w/])|(?<=\d[Kk])/\d{1,2}[Kk](?![\w/])"
@@ -332,9 +334,21 @@ def patterns() -> dict[str, regex.Pattern]:
         "member_gap": fast_compile(r"(?:\s\([^()]{1,25}\))?\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)"),
         "member": fast_compile(rf"{name}\+{{0,2}}(?:\s?&\s?{name})?(?:\s(?:{name}|v?\d{{1,4}}(?:[./]\d{{1,4}})?(?![\d%]|[.,]\d)))" + "{0,2}|V\\*"),
         "member_before": fast_compile(rf"(?:^|(?<=[\s(]))(?P<m>{name}(?:\s{name}){{0,2}}|V\*)(?:\s\([^()]{{1,25}}\))?\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)$"),
+        "of_methods": fast_compile(rf"\s+of\s+(?:[\w\-]+\s+){{0,3}}?(?:{alternation(c['method_heads'])})s?\b"),
+        "named_before": fast_compile(r"\b(?:named|called|dubbed|termed|introduces?|presents?|proposes?)\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:[\w\-]+\s+){0,6}$"),
+        "determiner_before": fast_compile(r"\b(?:the|a|an|our)\s+(?:new\s+|large-scale\s+|novel\s+)?$", re.IGNORECASE),
+        "method_short": fast_compile(rf"\b(?:{alternation(c['method_heads'])})s?\s+\(([A-Za-z][\w\-]*)\)"),
+        "method_named": fast_compile(rf"\s(?:{alternation(c['method_heads'])})s?,?\s+(?:named|called|dubbed|termed)\s+$"),
         "not_corpus_noun": fast_compile(rf"\s+(?:{alternation(c['not_corpus_nouns'])})\b"),
         "train": any_word(c["train_words"]),
         "eval": any_word(c["eval_words"]),
+        # "for validation", "for training and evaluation" (both: a benchmark), "for training"
+        "purpose": fast_compile(r"\bfor\s+(?:(?:(?:pre-)?training\s+(?:and|or)\s+)?(?P<eval>validation|testing|evaluation|benchmarking)|(?P<train>(?:pre-)?training|fine-tuning))\b"),
+        "clause_break": fast_compile(r"(?:[,;]\s+|\s)(?:while|whereas|which|showing|demonstrating|highlighting|suggesting|indicating|opening)\b"),
+        # the verb (or noun) nearest before a name that says what it was used for: not "open-source", "self-constructed"
+        "role": fast_compile(
+            rf"(?<![\w-])(?:(?P<train>{alternation(c['role_train_words'])}|training(?=\s+(?:{alternation(c['role_training_objects'])})\b|(?:\s+[\w\-]+){{1,3}}\s+on\s))"
+            rf"|(?P<eval>{alternation(c['role_eval_words'])}))(?![\w-])", re.IGNORECASE),
         "resource_train": any_word(c["resource_train_words"]),
         "resource_eval": any_word(c["resource_eval_words"]),
         "eval_title": any_word(c["eval_title_words"]),
@@ -385,7 +399,8 @@ class CorpusExtractor(Component):
             if is_name_shaped(m["name"]) and not models.covering(m.start("name")):
                 add(m.start("name"), m.end("name"), "benchmark", "benchmark.cue", CUE)  # "the MLPerf training benchmark"
         for m in p["introduce"].finditer(text):
-            if looks_like_name(m["name"]) and not described_as_method(m["desc"]):
+            if looks_like_name(m["name"]) and not described_as_method(m["desc"]) \
+                    and not (m["noun"].casefold() == "collection" and p["of_methods"].match(text, m.end())):  # "a collection of ... models"
                 kind = resource(m["name"], m["noun"], m["desc"] or " ")
                 add(m.start("name"), m.end("name"), kind, f"{kind}.cue", CUE)
         for m in p["apposition"].finditer(text):
@@ -404,17 +419,24 @@ class CorpusExtractor(Component):
                     kind = resource(item.group(), m["noun"], m["desc"] or " ")
                     add(start, start + len(item.group()), kind, f"{kind}.apposition", CUE)
         for m in chain(p["named"].finditer(text), p["head_then_name"].finditer(text)):
-            if looks_like_name(m["name"]) and not models.covering(m.start("name")):
+            if looks_like_name(m["name"]) and not models.covering(m.start("name")) \
+                    and not p["method_named"].search(text, m.end("noun"), m.start("name")):
+                # not "based on this dataset, we employ a novel training framework, called X"
+                end = m.end("name")
+                rest = p["name_rest"].match(text, end)
+                if rest and _spells(rest["short"], m["name"] + rest.group()):
+                    end = rest.end()  # "named Dual-Camera Dual-Pixel (DCDP) dataset", not "Dual-Camera"
                 s, e = sentence_of(doc, m.start())
                 if p["presents"].search(text, s, e):
                     kind, level = resource(m["name"], m["noun"]), CUE  # "we collect a ... dataset X"
                 else:
                     kind, level = self._noun_kind(doc, m["name"], m["noun"], m.start(), resource)
-                add(m.start("name"), m.end("name"), kind, f"{kind}.cue", level)
+                add(m.start("name"), end, kind, f"{kind}.cue", level)
         for m in p["source"].finditer(text):
             # "knowledge from Vision-Language Models", "data from MIT courses": a name qualifying a noun
             if looks_like_name(m["name"]) and p["train_item_end"].match(text, m.end()) and not p["transfer_to"].match(text, m.end()) \
-                    and not models.covering(m.start("name")) and not re.fullmatch(r"[A-Z][A-Za-z]*[A-Z]s", m["name"]):
+                    and not models.covering(m.start("name")) and not re.fullmatch(r"[A-Z][A-Za-z]*[A-Z]s", m["name"]) \
+                    and m["name"] not in self._method_shorts(text):  # "knowledge from the MV-DM": a model it named
                 # not "knowledge from ViGen to MoGen" (a transfer), "from the VLM" (a model), "from KGs" (a class)
                 add(m.start("name"), m.end("name"), "dataset", "dataset.cue", CUE)
         self._train_cues(text, add, models)
@@ -484,11 +506,14 @@ class CorpusExtractor(Component):
         if noun.casefold() == "collection" and text.startswith(" of", m.end()):
             return  # "the MediPhi collection of 3.8B-parameter SLMs": what it holds, not a corpus
         kind, level = self._noun_kind(doc, m["names"], noun, m.start(), resource)
+        plural = noun.casefold() in ("benchmarks", "datasets", "corpora") or noun.endswith("s")
+        if m["short"] and noun.casefold() in ("benchmarks", "datasets", "corpora") \
+                and (not p["member_before"].search(before) or m["short"][0] != m["names"][0]):
+            return  # "Most Sign Language Translation (SLT) corpora": a kind; "ATLAS (MRI) datasets": a gloss
         if m["short"] and looks_like_name(m["short"]):
             add(m.start("short"), m.end("short"), kind, f"{kind}.cue", level)
             return
         items = list(p["item"].finditer(m["names"]))
-        plural = noun.casefold() in ("benchmarks", "datasets", "corpora") or noun.endswith("s")
         for item in items:
             words = item.group().split()
             start = m.start("names") + item.start()
@@ -500,6 +525,9 @@ class CorpusExtractor(Component):
                 continue  # "brain MRI datasets": a kind of data
             if p["qualifier_tail"].search(item.group()):
                 continue  # "an HTML-based dataset", "ED-centric benchmark tasks": a name qualifying the noun
+            if len(words) == 1 and f"({words[0]})" in text and not self._introduced(text, words[0]) \
+                    and words[0].casefold() in self._terms(text, [{"name": words[0], "rule": "dataset.cue", "end": end}]):
+                continue  # "low-light image enhancement (LIE) ... an event-based LIE dataset": a kind of data
             if kind == "dataset" and models.covering(start) and item.group().casefold() not in known_forms():
                 continue  # "the CLIP dataset": a model's training data, not a named corpus
             # a Title Case phrase before a head noun is a name in running text, not in a title;
@@ -521,6 +549,17 @@ class CorpusExtractor(Component):
         if p["built"].search(before):
             return resource(name, noun), CUE  # "we build the X dataset"
         s, e = sentence_of(doc, start)
+        clause = s
+        for brk in p["clause_break"].finditer(text, s, start):
+            clause = brk.end()  # "experiments show that ..., while the X dataset opens the door": another clause
+        governing = None
+        for governing in p["role"].finditer(text, clause, start):
+            pass
+        if not governing:  # "..., while the X dataset provided 251 volumes for validation": the purpose it serves, in its clause
+            brk = p["clause_break"].search(text, start, e)
+            governing = p["purpose"].search(text, start, brk.start() if brk else e)
+        if governing:  # "experiments on the X dataset ... training", "models trained on the X dataset achieve"
+            return ("dataset", CUE) if governing["train"] else ("benchmark", CUE)
         sentence = text[s:e]
         train, evaluate = p["train"].search(sentence), p["eval"].search(sentence)
         if train and not evaluate:
@@ -787,6 +826,23 @@ class CorpusExtractor(Component):
                     and f["name"].casefold() not in known_forms():
                 terms.add(f["name"].casefold())  # "the RVT pipeline", "GEC methods"
         return terms
+
+    def _method_shorts(self, text: str) -> set[str]:
+        """The bracketed short forms the text gives a model or method: ``a multi-view diffusion model (MV-DM)``,
+        ``uniform-state diffusion models (USDMs)``."""
+        shorts = {m.group(1) for m in self.patterns["method_short"].finditer(text)}
+        return shorts | {s.removesuffix("s") for s in shorts}
+
+    def _introduced(self, text: str, short: str) -> bool:
+        """Whether the text introduces ``short`` as a name: ``named Multi-modal Panoramic 3D Outdoor (MPO)``,
+        ``we introduce the ETD dataset`` (not ``struggle with deep video understanding (DVU)``)."""
+        p = self.patterns
+        for m in re.finditer(rf"(?<![\w-])\(?{re.escape(short)}(?![\w-])", text):
+            before = (max(0, m.start() - 70), m.start())
+            if p["named_before"].search(text, *before) if m.group().startswith("(") \
+                    else p["built"].search(text, *before) and p["determiner_before"].search(text, *before):
+                return True  # not "to automatically construct DVU datasets"
+        return False
 
     def _own_name(self, title: str) -> str | None:
         """The key of the paper's own name when the title calls it something other than a
