@@ -48,5 +48,9 @@ class Literals(Generic[V]):
         """Each string found in ``text`` -> its start positions, in order of their ends."""
         found: dict[str, list[int]] = {}
         for end, (size, string, _) in self.find(text):
-            found.setdefault(string, []).append(end - size + 1)
+            starts = found.get(string)
+            if starts is None:  # (setdefault would build a list for every hit)
+                found[string] = [end - size + 1]
+            else:
+                starts.append(end - size + 1)
         return found

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from functools import lru_cache, partial
+from operator import itemgetter
 from typing import Iterable, Iterator
 from weakref import WeakKeyDictionary
 
@@ -95,9 +96,12 @@ def require_paperfacts(nlp: Language) -> None:
         requirements.append(requirement)
 
 
+_START_END = itemgetter("start", "end")
+
+
 def write_facts(doc: Doc, kind: str, facts: list[dict]) -> None:
     """Store ``facts`` (dicts with ``start``/``end`` char offsets) as the span group of ``kind``."""
-    facts = sorted(facts, key=lambda f: (f["start"], f["end"]))
+    facts = sorted(facts, key=_START_END)
     spans, kept = [], []
     for fact in facts:
         span = doc.char_span(fact["start"], fact["end"], label=kind, alignment_mode="expand")

@@ -115,6 +115,10 @@ def coined(name: str) -> bool:
     return looks_like_name(core) or (first != core and core[:1].isupper())
 
 
+#: The white space other than " " that ``str.split`` splits ASCII text at.
+_ASCII_BREAKS = re.compile(r"[\t\n\x0b\x0c\r\x1c-\x1f]")
+
+
 def _after_article(text: str, at: int) -> bool:
     """Whether a model noun at ``at`` may end an ``appositive`` match (``X, a ... model``,
     ``X (Long Form) is an ... model``): ``a`` or ``an`` is among the seven white-space
@@ -122,7 +126,10 @@ def _after_article(text: str, at: int) -> bool:
     at least where ``\\s`` matches), right after ``is``, a word with a capital (the name,
     ``X,``) or a bracket's end. A speed gate (trie.Gated): the pattern runs near the nouns
     that pass."""
-    words = text[max(0, at - 300) : at].rsplit(None, 8)[-8:]
+    chunk = text[max(0, at - 300) : at]
+    if " a " not in chunk and " an " not in chunk and chunk.isascii() and not _ASCII_BREAKS.search(chunk):
+        return False  # only spaces between words here, and no "a" or "an" between two of them
+    words = chunk.rsplit(None, 8)[-8:]
     return any(
         w in ("a", "an") and (before == "is" or before.endswith((")", "),")) or not before.islower())
         for before, w in zip(words, words[1:])

@@ -344,9 +344,14 @@ class ScoreExtractor(Component):
         models = Mentions(read_facts(doc, "model"))
         counts = Mentions(read_facts(doc, "parameter_count") + read_facts(doc, "token_count"))
 
+        joined: dict[tuple[int, int], tuple[int, int]] = {}  # a sentence's bounds -> sentences(...) of it
+
         def sentences(pos):
             """The sentence of ``pos``; a break after ``vs.``, ``e.g.``, ``i.e.`` is no break (``(90.6% vs. 89.8%)``)."""
-            s, e = sentence_of(doc, pos)
+            bounds = sentence_of(doc, pos)
+            if bounds in joined:
+                return joined[bounds]
+            s, e = bounds
             while s > 0 and p["abbreviation"].search(text, max(0, s - 8), s):
                 s = sentence_of(doc, s - 2)[0] if sentence_of(doc, s - 2)[0] < s else 0
             while e < len(text) and p["abbreviation"].search(text, max(0, e - 6), e + 1):
@@ -354,6 +359,7 @@ class ScoreExtractor(Component):
                 if ne <= e:
                     break
                 e = ne
+            joined[bounds] = (s, e)
             return s, e
 
         candidates = self._candidates(text)
