@@ -42,7 +42,7 @@ def text_of(doc: Doc) -> str:
     return text
 
 
-@lru_cache(maxsize=1 << 14)  # the same names come back paper after paper
+@lru_cache(maxsize=4096)  # the same names come back paper after paper
 def name_key(name: str) -> str:
     """A name compared case-, space- and punctuation-insensitively (``GPT-4`` ~ ``gpt 4``)."""
     return "".join(ch for ch in name.casefold() if ch.isalnum())
