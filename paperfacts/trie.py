@@ -178,6 +178,18 @@ def word_start(text: str, at: int) -> bool:
     return at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_")
 
 
+#: How far back ``words_before`` reads.
+WORDS_BEFORE_REACH = 300
+
+
+def words_before(text: str, at: int, count: int) -> list[str]:
+    """The last ``count`` white-space separated words of the ``WORDS_BEFORE_REACH``
+    characters before ``at`` (``str.split`` splits at least where ``\\s`` matches): what
+    ``where`` gates read to see whether a cue word can stand that close before a
+    pattern's word."""
+    return text[max(0, at - WORDS_BEFORE_REACH) : at].rsplit(None, count)[-count:]
+
+
 class _GateWords:
     """The words of every ``Gated`` pattern, found in one Aho-Corasick pass over the
     lower-cased text (``literals.py``), remembered for the texts asked about lately

@@ -51,7 +51,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..data_files import read_json, read_jsonl, read_lines
-from ..trie import GATE_WORDS, WORD_RUN, Gated, alternation, any_word, fast_compile, word_run_starts
+from ..trie import GATE_WORDS, WORD_RUN, Gated, alternation, any_word, fast_compile, word_run_starts, words_before
 from . import Component, Mentions, attrs, name_key, read_facts, require_paperfacts, text_of, write_facts
 from .models import looks_like_name
 from .sentences import sentence_bounds, sentence_of
@@ -162,7 +162,7 @@ def _word_within(words: tuple[str, ...], last: int):
     wanted = frozenset(words)
 
     def gate(text: str, at: int) -> bool:
-        return not wanted.isdisjoint(text[max(0, at - 300) : at].rsplit(None, last)[-last:])
+        return not wanted.isdisjoint(words_before(text, at, last))
 
     return gate
 
@@ -172,7 +172,7 @@ def _after_determiner(text: str, at: int) -> bool:
     ``a``, ``an`` or ``our`` ends one of the five white-space separated words before the
     noun, with no word character before it in that word (``\\b``: ``(a`` counts, ``data``
     does not)."""
-    for word in text[max(0, at - 300) : at].rsplit(None, 5)[-5:]:
+    for word in words_before(text, at, 5):
         for article in ("a", "an", "our"):
             if word.endswith(article):
                 rest = word[: -len(article)]

@@ -46,7 +46,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..data_files import read_json, read_jsonl, read_lines
-from ..trie import GATE_WORDS, WORD_RUN, Gated, alternation, compile_names, fast_compile, word_run_starts
+from ..trie import GATE_WORDS, WORD_RUN, Gated, alternation, compile_names, fast_compile, word_run_starts, WORDS_BEFORE_REACH, words_before
 from . import Component, Mentions, attrs, read_facts, require_paperfacts, text_of, write_facts
 
 
@@ -66,9 +66,11 @@ INTRODUCE_VERBS = ("introduce", "present", "propose", "release", "develop", "tra
 #: Verbs after ``we`` (``This paper``, ...) that name the paper's own work next, and ``Introducing``.
 OWN_VERBS = (" propose", " introduce", " present", " develop", " release", " train", " pretrain", " pre-train", " build", "ntroducing ")
 _OWN_VERB_OF = {verb.strip(): verb for verb in OWN_VERBS}  # its word (a cue word, trie.GATE_WORDS) -> the verb
-#: The subjects ``own_we_before`` wants before a verb, as plain strings (a literal search skips
-#: ahead; the pattern tries its alternation at every position).
-_OWN_SUBJECTS = re.compile(r"we|We|paper|work|study|report")
+#: The subjects before such a verb (``we propose``, ``This paper presents``); ``own_we_before``
+#: wants one, and ``_OWN_SUBJECTS`` finds one first as a plain string (a literal search
+#: skips ahead; the pattern tries its alternation at every position).
+OWN_SUBJECTS = ("we", "We", "paper", "work", "study", "report")
+_OWN_SUBJECTS = re.compile("|".join(OWN_SUBJECTS))
 
 
 #: A name-shaped run: letters and digits joined by ``-`` or ``.`` (``Seed-2.0``, ``CC-OCR``,
@@ -126,10 +128,10 @@ def _after_article(text: str, at: int) -> bool:
     at least where ``\\s`` matches), right after ``is``, a word with a capital (the name,
     ``X,``) or a bracket's end. A speed gate (trie.Gated): the pattern runs near the nouns
     that pass."""
-    chunk = text[max(0, at - 300) : at]
+    chunk = text[max(0, at - WORDS_BEFORE_REACH) : at]  # the words words_before reads
     if " a " not in chunk and " an " not in chunk and chunk.isascii() and not _ASCII_BREAKS.search(chunk):
         return False  # only spaces between words here, and no "a" or "an" between two of them
-    words = chunk.rsplit(None, 8)[-8:]
+    words = words_before(text, at, 8)
     return any(
         w in ("a", "an") and (before == "is" or before.endswith((")", "),")) or not before.islower())
         for before, w in zip(words, words[1:])
@@ -275,7 +277,7 @@ def patterns() -> dict[str, regex.Pattern]:
         # introduces X", "we train Long Form (X)", "introducing Prithvi WxC"
         "own_title": fast_compile(rf"^(?P<name>(?:[A-Z][A-Za-z]+\s)?{_NAME})\s*:"),
         # "we propose X", "This paper introduces X", "Introducing X": read back from each verb (str.find)
-        "own_we_before": fast_compile(r"(?<![\w\-])(?:[Ww]e|paper|work|study|report)\s+(?:first\s+|further\s+|also\s+|then\s+)?$"),
+        "own_we_before": fast_compile(rf"(?<![\w\-])(?:{'|'.join(OWN_SUBJECTS)})\s+(?:first\s+|further\s+|also\s+|then\s+)?$"),
         "own_verb_tail": fast_compile(r"[sd]?\s+"),
         "own_bracket": fast_compile(r"(?:[A-Z][\w\-]*\s+(?:(?:for|of|and|with|in|on|to)\s+)?){1,6}?\((?=[A-Za-z0-9][^()]{0,30}\))"),
         "two_words": fast_compile(rf"(?P<first>[A-Z][a-z]+)\s+(?=[A-Za-z0-9])"),
