@@ -266,19 +266,12 @@ def _settle_plugin(names: UserNames):
     from distributed.diagnostics.plugin import WorkerPlugin
 
     class Settle(WorkerPlugin):
-        """Build the pipeline when a worker starts (a forked one has it already), then
-        ``gc.freeze`` (``batch.settle_process``)."""
+        """Build the pipeline when a worker starts, then ``gc.freeze`` (``batch.settle_process``)."""
 
         def setup(self, worker):
             settle_process(names)
 
     return Settle()
-
-
-def _fork_workers() -> bool:
-    """Whether a local cluster's worker processes are forked from this one (Linux)
-    rather than spawned: they then start with the pipeline this process has built."""
-    return sys.platform.startswith("linux")
 
 
 @contextmanager
@@ -287,16 +280,13 @@ def connect(scheduler: str, names: UserNames = UserNames()):
     processes, closed at the end) or of a running scheduler's address.
 
     A local cluster's workers build the pipeline (with the users' ``names``) before
-    any task. On Linux this process builds it first and the workers are forked from
-    it (``multiprocessing-method: fork``, for this cluster only), as the
-    ``--workers`` pool is: a spawned worker would start a new interpreter, import
-    Dask, spaCy and paperfacts again and build the pipeline again, about two seconds
-    per worker before its first task.
+    any task. They are spawned, Dask's default: forked from this process (which
+    saves about two seconds per worker) they hung once in CI, the cluster waiting
+    for workers that had started (a fork from Dask's threads).
     """
     _need_dask()
     import logging
 
-    import dask
     from distributed import Client, LocalCluster
 
     if scheduler.startswith("local:"):
@@ -304,14 +294,9 @@ def connect(scheduler: str, names: UserNames = UserNames()):
         if not n.isdigit() or int(n) < 1:
             raise SystemExit(f"paperfacts: --dask {scheduler}: local:N needs a number of workers N >= 1")
         n = int(n)
-        config = {}
-        if _fork_workers():
-            get_nlp(names)
-            config["distributed.worker.multiprocessing-method"] = "fork"
         # no dashboard; the scheduler's small HTTP server (health, metrics) on a free port
-        with dask.config.set(config), \
-                LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
-                             scheduler_kwargs={"dashboard_address": ":0"}, silence_logs=logging.ERROR) as cluster, \
+        with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
+                          scheduler_kwargs={"dashboard_address": ":0"}, silence_logs=logging.ERROR) as cluster, \
                 Client(cluster) as client:
             # processes started for this export: set up like the CLI's own pool workers
             client.register_plugin(_settle_plugin(names), name="paperfacts-settle")
@@ -466,8 +451,6 @@ def cmd_extract_dask(args) -> int:
     parts = plan(args.inputs, args.format, partition_bytes)
     tasks = partition_tasks(parts, args.format, keys, names)
     resumed = 0
-    if args.dask.startswith("local:") and _fork_workers():
-        settle_process(names)  # this process exists to export: as the --workers pool's parent (connect builds it)
 
     def kept() -> str:
         to_file = not args.partitioned and args.output not in (None, "-") and os.path.isfile(args.output + ".part")
