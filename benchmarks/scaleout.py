@@ -8,9 +8,10 @@ times the command line end to end, each run a new process writing to a file:
   * `paperfacts extract IN -o OUT --workers N` (a local process pool);
   * `paperfacts extract IN -o OUT --dask local:N` (a Dask LocalCluster of N worker
     processes, started and closed by the command);
-  * the time to start and close such a cluster alone, as the command does (a new
-    process; the pipeline built, the workers forked from it on Linux), which a
-    long-lived cluster pays once;
+  * the time to start and close such a cluster alone, as ``paperfacts.dask.connect``
+    does (a new process; the workers forked from a fork server that has built the
+    pipeline), which a long-lived cluster pays once (the command starts the fork
+    server earlier, while it plans the partitions);
 and prints the ratio of the Dask time to the pool's (the target is at most 1.15), with
 and without the cluster's start, and whether the two outputs are byte-identical.
 Each time is the best of ``--rounds`` rounds (default 2), the rounds interleaved.

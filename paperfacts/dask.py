@@ -274,19 +274,58 @@ def _settle_plugin(names: UserNames):
     return Settle()
 
 
+#: Dask's settings for the local clusters that ``--dask local:N`` starts (``connect``):
+#: the workers forked from a fork server that has the pipeline (``start_fork_server``);
+#: no statistical profiler (a dashboard's diagnostic, and these clusters have no
+#: dashboard: it sampled the running task every 10 ms); glibc's own trim threshold,
+#: as the local pool's workers have (Dask's 64 KiB made glibc hand memory back after
+#: every partition). The two last cost the workers about 5% more CPU together.
+LOCAL_CLUSTER_CONFIG = {
+    "distributed.worker.multiprocessing-method": "forkserver",
+    "distributed.worker.profile.enabled": False,
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+}
+
+
+def start_fork_server() -> bool:
+    """Start, once per process, the fork server that local clusters' workers are forked
+    from, with Dask's worker and the default pipeline loaded (``paperfacts.dask_worker``);
+    False where there is none (Windows). Called early, it builds them while this process
+    goes on planning the partitions and starting the scheduler.
+
+    The fork server is a new single-threaded process, not a fork of this one (whose
+    Dask threads make a fork unsafe: forked workers hung once in CI)."""
+    import multiprocessing
+    from multiprocessing import forkserver
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return False
+    import dask
+
+    # what a Nanny puts in its environment before it starts a worker (OMP_NUM_THREADS=1,
+    # ...; values already set win): a forked worker has the fork server's
+    with dask.config.set(LOCAL_CLUSTER_CONFIG):
+        environ = {k: str(v) for k, v in dask.config.get("distributed.nanny.pre-spawn-environ").items()
+                   if v is not None and k not in os.environ}
+    os.environ.update(environ)
+    multiprocessing.get_context("forkserver").set_forkserver_preload(["paperfacts.dask_worker"])
+    forkserver.ensure_running()
+    return True
+
+
 @contextmanager
 def connect(scheduler: str, names: UserNames = UserNames()):
     """A client of ``local:N`` (a new ``LocalCluster`` of N single-threaded worker
     processes, closed at the end) or of a running scheduler's address.
 
-    A local cluster's workers build the pipeline (with the users' ``names``) before
-    any task. They are spawned, Dask's default: forked from this process (which
-    saves about two seconds per worker) they hung once in CI, the cluster waiting
-    for workers that had started (a fork from Dask's threads).
+    A local cluster's workers are forked from a fork server that has built the
+    default pipeline (``start_fork_server``; ``LOCAL_CLUSTER_CONFIG``), and have their
+    pipeline (with the users' ``names``) before any task.
     """
     _need_dask()
     import logging
 
+    import dask
     from distributed import Client, LocalCluster
 
     if scheduler.startswith("local:"):
@@ -294,9 +333,13 @@ def connect(scheduler: str, names: UserNames = UserNames()):
         if not n.isdigit() or int(n) < 1:
             raise SystemExit(f"paperfacts: --dask {scheduler}: local:N needs a number of workers N >= 1")
         n = int(n)
+        config = dict(LOCAL_CLUSTER_CONFIG)
+        if not start_fork_server():  # (Windows) spawned, as Dask does by default
+            del config["distributed.worker.multiprocessing-method"]
         # no dashboard; the scheduler's small HTTP server (health, metrics) on a free port
-        with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
-                          scheduler_kwargs={"dashboard_address": ":0"}, silence_logs=logging.ERROR) as cluster, \
+        with dask.config.set(config), \
+                LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
+                             scheduler_kwargs={"dashboard_address": ":0"}, silence_logs=logging.ERROR) as cluster, \
                 Client(cluster) as client:
             # processes started for this export: set up like the CLI's own pool workers
             client.register_plugin(_settle_plugin(names), name="paperfacts-settle")
@@ -441,6 +484,8 @@ def cmd_extract_dask(args) -> int:
     if partition_bytes is not None and partition_bytes < 1:
         print("paperfacts: --partition-mb must be positive", file=sys.stderr)
         return 2
+    if args.dask.startswith("local:"):
+        start_fork_server()  # the workers' process to fork from, made ready while this one plans
     names = UserNames.of(args.names, args.replace_names)
     if names != UserNames():
         try:

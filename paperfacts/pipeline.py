@@ -128,10 +128,14 @@ def tuned_tokenizer(tokenizer: Tokenizer) -> Tokenizer:
     )
 
 
-@lru_cache(maxsize=2)
 def get_nlp(names: UserNames = UserNames()) -> Language:
     """The shared pipeline, built once per process (and per set of users' names files,
     which are read when it is built)."""
+    return _built(names)  # (one cache key for ``get_nlp()`` and ``get_nlp(UserNames())``)
+
+
+@lru_cache(maxsize=2)
+def _built(names: UserNames) -> Language:
     return build_nlp(names)
 
 

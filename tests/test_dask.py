@@ -169,6 +169,29 @@ def test_a_killed_worker_loses_nothing(client, bad_file, tmp_path, monkeypatch):
     assert set(client.run(os.getpid).values()) != set(pids.values())
 
 
+def _worker_state():
+    import sys
+
+    import dask
+
+    parent = open(f"/proc/{os.getppid()}/cmdline", "rb").read() if os.path.exists("/proc") else b""
+    return (os.getppid(), parent, "paperfacts.dask_worker" in sys.modules,
+            dask.config.get("distributed.worker.profile.enabled"), os.environ.get("MALLOC_TRIM_THRESHOLD_"))
+
+
+def test_local_workers_are_forked_from_a_ready_fork_server(client):
+    """Not from this process (whose Dask threads make a fork unsafe), not spawned: from
+    the fork server that imported Dask's worker and built the pipeline; and run with
+    LOCAL_CLUSTER_CONFIG (no profiler, glibc's own trim threshold)."""
+    if not os.path.exists("/proc"):
+        pytest.skip("reads the parent's command line in /proc")
+    for ppid, parent, preloaded, profile, trim in client.run(_worker_state).values():
+        assert ppid != os.getpid() and b"multiprocessing.forkserver" in parent
+        assert preloaded
+        assert profile is False
+        assert trim == os.environ.get("MALLOC_TRIM_THRESHOLD_")  # Dask's 65536 unless the user's environment says
+
+
 @pytest.mark.slow
 def test_cli_local_cluster(bad_file, tmp_path):
     inputs = [FIXTURES / "papers.jsonl", FIXTURES / "daily_papers_sample.txt", bad_file]
