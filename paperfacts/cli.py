@@ -212,6 +212,8 @@ def _run_record(args) -> dict:
 
 def _run_difference(before: dict, now: dict) -> str | None:
     """How the run now differs from the interrupted one, or ``None``."""
+    if "dask" in before:  # (the record of ``paperfacts.dask._run_to_file``)
+        return "it ran on Dask (--dask): resume it with the same --dask command and --resume"
     for name in sorted(set(before.get("options", {})) | set(now["options"])):
         was, is_ = before.get("options", {}).get(name), now["options"].get(name)
         if was != is_:

@@ -267,6 +267,18 @@ def test_dask_resume_refuses_another_runs_part(client, tmp_path, capsys):
     assert (tmp_path / "o.jsonl.part").read_bytes() == b'{"id": "x"}\n' and not out.exists()
 
 
+def test_local_resume_names_a_dask_runs_part(tmp_path, capsys):
+    """A local --resume of what a --dask run left says so, and changes nothing."""
+    out = tmp_path / "o.jsonl"
+    record = {"dask": {"parts": [], "format": "auto", "keys": ["id", "title", "abstract"]},
+              "partitions": 1, "bytes": 12, "before": {}}
+    (tmp_path / "o.jsonl.part").write_bytes(b'{"id": "x"}\n')
+    (tmp_path / "o.jsonl.part.json").write_bytes(json.dumps(record).encode())
+    assert main(["extract", str(FIXTURES / "papers.jsonl"), "-o", str(out), "-q", "--resume"]) == 2
+    assert "it ran on Dask (--dask)" in capsys.readouterr().err
+    assert (tmp_path / "o.jsonl.part").read_bytes() == b'{"id": "x"}\n' and not out.exists()
+
+
 @pytest.mark.parametrize("args", [["--dask", "local:x"], ["--dask", "local:2", "--resume", "-o", "-"],
                                   ["--partitioned", "d"]])
 def test_option_mistakes_are_refused(args, tmp_path):
