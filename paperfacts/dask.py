@@ -290,8 +290,8 @@ LOCAL_CLUSTER_CONFIG = {
 def start_fork_server() -> bool:
     """Start, once per process, the fork server that local clusters' workers are forked
     from, with Dask's worker and the default pipeline loaded (``paperfacts.dask_worker``);
-    False where there is none (Windows). Called early, it builds them while this process
-    goes on planning the partitions and starting the scheduler.
+    False where there is none (Windows, or it cannot be started). Called early, it builds
+    them while this process goes on planning the partitions and starting the scheduler.
 
     The fork server is a new single-threaded process, not a fork of this one (whose
     Dask threads make a fork unsafe: forked workers hung once in CI)."""
@@ -309,7 +309,10 @@ def start_fork_server() -> bool:
                    if v is not None and k not in os.environ}
     os.environ.update(environ)
     multiprocessing.get_context("forkserver").set_forkserver_preload(["paperfacts.dask_worker"])
-    forkserver.ensure_running()
+    try:
+        forkserver.ensure_running()
+    except OSError:  # no Unix socket or no process to be had here: Dask spawns the workers
+        return False
     return True
 
 

@@ -192,6 +192,17 @@ def test_local_workers_are_forked_from_a_ready_fork_server(client):
         assert trim == os.environ.get("MALLOC_TRIM_THRESHOLD_")  # Dask's 65536 unless the user's environment says
 
 
+def test_no_fork_server_means_spawned_workers(monkeypatch):
+    """Where the fork server can't be started, local clusters spawn their workers (Dask's default)."""
+    from multiprocessing import forkserver
+
+    def refuse():
+        raise OSError("no sockets here")
+
+    monkeypatch.setattr(forkserver, "ensure_running", refuse)
+    assert pfdask.start_fork_server() is False
+
+
 @pytest.mark.slow
 def test_cli_local_cluster(bad_file, tmp_path):
     inputs = [FIXTURES / "papers.jsonl", FIXTURES / "daily_papers_sample.txt", bad_file]
