@@ -92,9 +92,9 @@ def export_chunk(items: list[Item], names: UserNames = UserNames()) -> list[Line
 
 def _renew_pipeline(names: UserNames) -> None:
     """A new shared pipeline; the old one is freed first (``gc.freeze`` undone for that)."""
-    from .pipeline import _built, get_nlp
+    from .pipeline import get_nlp
 
-    _built.cache_clear()
+    get_nlp.cache_clear()
     frozen = gc.get_freeze_count() > 0
     gc.unfreeze()
     gc.collect()

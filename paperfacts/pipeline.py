@@ -139,6 +139,10 @@ def _built(names: UserNames) -> Language:
     return build_nlp(names)
 
 
+# get_nlp was the cached function itself: its cache's methods stay where callers found them
+get_nlp.cache_clear, get_nlp.cache_info = _built.cache_clear, _built.cache_info
+
+
 def paper_id(title: str | None, abstract: str) -> str:
     """A stable id from title and abstract (``pf-`` + 16 hex digits of SHA-256)."""
     digest = hashlib.sha256(((title or "") + "\x00" + abstract).encode("utf-8", "surrogatepass")).hexdigest()

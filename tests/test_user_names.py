@@ -15,7 +15,7 @@ from paperfacts import NamesError, NamesFileNotFoundError, PaperfactsError, extr
 from paperfacts.batch import export_chunk, settle_process
 from paperfacts.extractors.gazetteer import read_names
 from paperfacts.inputs import Item
-from paperfacts.pipeline import COMPONENTS, UserNames
+from paperfacts.pipeline import COMPONENTS, UserNames, get_nlp
 
 TEXT = ("We train Zorblax-7B on FrobCorpus and compare it with OLMo on the quuxbench suite, "
         "where it reaches a Wobble score of 71.2.")
@@ -37,6 +37,13 @@ def names(tmp_path):
 def found(record):
     return {"models": [m.name for m in record.models], "benchmarks": [b.name for b in record.benchmarks],
             "datasets": [d.name for d in record.datasets], "metrics": [s.metric for s in record.scores]}
+
+
+def test_no_names_given_and_none_given_explicitly_are_one_pipeline():
+    """``get_nlp()`` and ``get_nlp(UserNames())`` share one cached pipeline (a Dask fork
+    server's preload is the workers' pipeline), and the cache's methods stay on get_nlp."""
+    assert get_nlp() is get_nlp(UserNames())
+    assert get_nlp.cache_info().currsize >= 1 and callable(get_nlp.cache_clear)
 
 
 def test_without_user_names_none_of_them_is_found():
