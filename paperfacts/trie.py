@@ -210,13 +210,7 @@ class _GateWords:
         # id(text) -> (text, positions): the text is kept, so its id is not reused
         self._recent: dict[int, tuple[str, dict[str, list[int]] | None]] = {}
         self._recent_chars = 0
-        # the last text asked about (the patterns of one component read it in turn), its
-        # positions and the anchors of each word set (several corpus rules share theirs)
-        self._last_text: str | None = None
-        self._last_found: dict[str, list[int]] | None = None
-        self._last_anchors: dict[frozenset[str], list[tuple[int, int]]] = {}
-        self._last_pairs: dict[str, list[tuple[int, int]]] = {}
-        self._last_hits: dict[frozenset[str], list[str]] | None = None
+        self._start_text(None, None)
 
     def add(self, words) -> None:
         words = frozenset(w.lower() for w in words)
@@ -251,8 +245,7 @@ class _GateWords:
         """``(start, length)`` of each occurrence in ``text`` of any of ``words`` (lower
         case), in order; None where ``positions`` is None."""
         if text is not self._last_text:
-            self._last_text, self._last_found, self._last_anchors, self._last_pairs = text, self.positions(text), {}, {}
-            self._last_hits = None
+            self._start_text(text, self.positions(text))
         found = self._last_found
         if found is None:
             return None
@@ -282,11 +275,21 @@ class _GateWords:
             pairs = self._last_pairs[word] = [(at, size) for at in self._last_found[word]]
         return pairs
 
+    def _start_text(self, text: str | None, found: dict[str, list[int]] | None) -> None:
+        """Make ``text`` (with its ``positions``) the last text asked about, with nothing
+        sorted out of it yet: the patterns of one component read it in turn, and the
+        anchors of each word set (several corpus rules share theirs), each word's pairs
+        and the words of each known set found in it are kept until the next text."""
+        self._last_text: str | None = text
+        self._last_found: dict[str, list[int]] | None = found
+        self._last_anchors: dict[frozenset[str], list[tuple[int, int]]] = {}
+        self._last_pairs: dict[str, list[tuple[int, int]]] = {}
+        self._last_hits: dict[frozenset[str], list[str]] | None = None
+
     def _forget(self) -> None:
         self._recent.clear()
         self._recent_chars = 0
-        self._last_text, self._last_found, self._last_anchors, self._last_pairs = None, None, {}, {}
-        self._last_hits = None
+        self._start_text(None, None)
 
 
 GATE_WORDS = _GateWords()

@@ -641,13 +641,14 @@ class CorpusExtractor(Component):
         if p["trained_on"].search(text, m.start(), m.start("items")):
             return  # "performance when pre-trained on X": a training use
         brackets = [(b.start(), b.end()) for b in re.finditer(r"\([^()]*\)", m["items"])]
+        cued = _cued_models(models)
         for item in p["item"].finditer(m["items"]):
             start = m.start("items") + item.start()
             name = item.group()
             words = name.split()
             if models.covering(start) or any(a < item.start() < b for a, b in brackets) or words[-1].casefold() in not_benchmarks():
                 continue  # a model; "(a 7B parameter 3D-LMM)"; "Reliable VQA"
-            if name.casefold() in _cued_models(models):
+            if name.casefold() in cued:
                 continue  # "two VLP models, namely ViLT and METER ... on METER": one role per name, results of the model
             if not (any(is_name_shaped(w) for w in words) or (len(words) >= 2 and not is_ordinary(name))):
                 continue
