@@ -64,8 +64,7 @@ class Gated:
         if starts and not isinstance(pattern, re.Pattern):
             raise TypeError("Gated(starts=True) takes a stdlib re pattern (see the class docstring)")
         self.pattern = pattern
-        self.words = frozenset(w.lower() for w in words)
-        GATE_WORDS.add(self.words)
+        self.words = GATE_WORDS.add(words)
         self.gate = gate
         self.window = window
         self.starts = starts
@@ -204,25 +203,32 @@ class _GateWords:
     def __init__(self):
         self.words: set[str] = set()
         self._literals = None
-        # the word sets asked about (each Gated pattern's), and the sets each word is in
-        self._sets: set[frozenset[str]] = set()
+        # the word sets asked about (each Gated pattern's; each set -> the one object kept
+        # for it, which ``anchors`` is then asked with), and the sets each word is in
+        self._sets: dict[frozenset[str], frozenset[str]] = {}
         self._sets_of: dict[str, list[frozenset[str]]] = {}
         # id(text) -> (text, positions): the text is kept, so its id is not reused
         self._recent: dict[int, tuple[str, dict[str, list[int]] | None]] = {}
         self._recent_chars = 0
         self._start_text(None, None)
 
-    def add(self, words) -> None:
+    def add(self, words) -> frozenset[str]:
+        """Find ``words`` (any case) too; the set of them (lower case) to ask ``anchors``
+        with: one object per set of words, so that its lookups compare identity, not
+        the words of two equal sets one by one (for every pattern and every text)."""
         words = frozenset(w.lower() for w in words)
-        if words not in self._sets:
-            self._sets.add(words)
-            for word in words:
-                self._sets_of.setdefault(word, []).append(words)
-            self._last_hits = None
+        known = self._sets.get(words)
+        if known is not None:
+            return known
+        self._sets[words] = words
+        for word in words:
+            self._sets_of.setdefault(word, []).append(words)
+        self._last_hits = None
         if not self.words.issuperset(words):
             self.words |= set(words)
             self._literals = None
             self._forget()
+        return words
 
     def positions(self, text: str) -> dict[str, list[int]] | None:
         """Each word found in ``text`` (ignoring case) -> its start positions; None when
@@ -259,10 +265,14 @@ class _GateWords:
                             self._last_hits.setdefault(known, []).append(word)
                 hit = self._last_hits.get(words, ())
             else:
-                hit = words.intersection(found)  # the few words found, not all of ``words``
+                hit = [*words.intersection(found)]  # the few words found, not all of ``words``
             # each word's pairs are built once per text
-            lists = [self._pairs(word) for word in hit]
-            anchors = lists[0] if len(lists) == 1 else sorted(chain.from_iterable(lists))
+            if not hit:
+                anchors = []
+            elif len(hit) == 1:
+                anchors = self._pairs(hit[0])
+            else:
+                anchors = sorted(chain.from_iterable([self._pairs(word) for word in hit]))
             self._last_anchors[words] = anchors
         return anchors
 

@@ -180,6 +180,22 @@ def test_gated_pattern_without_its_word_runs_nothing():
     assert [m.group() for m in g.finditer("\u0130 zzyzx")] == ["zzyzx"]  # no positions: whole text
 
 
+def test_equal_word_sets_are_one_set_to_ask_with():
+    # anchors looks word sets up by identity first: an equal copy would compare word by word
+    words = GATE_WORDS.add(["Zzyzx", "qwxv"])
+    assert GATE_WORDS.add({"qwxv", "zzyzx"}) is words == frozenset({"zzyzx", "qwxv"})
+    assert Gated(re.compile(r"zzyzx|qwxv"), ["QWXV", "zzyzx"]).words is words
+    assert GATE_WORDS.anchors("qwxv and Zzyzx", words) == [(0, 4), (9, 5)]
+    assert GATE_WORDS.anchors("qwxv and Zzyzx", frozenset(["zzyzx", "other"])) == [(9, 5)]  # a set never added
+
+
+def test_text_of_a_doc_made_of_part_of_another_is_its_own(nlp):
+    doc = make_doc(nlp, "We train a model. It scores 91.2 on MNLI.", "A title")
+    assert text_of(doc) == doc.text
+    part = doc[-6:].as_doc(copy_user_data=True)
+    assert text_of(part) == part.text == "It scores 91.2 on MNLI."
+
+
 # --------------------------------------------------------------------------
 # URL finder runs
 # --------------------------------------------------------------------------

@@ -19,26 +19,32 @@ from bisect import bisect_left
 from functools import lru_cache, partial
 from operator import itemgetter
 from typing import Iterable, Iterator
-from weakref import WeakKeyDictionary
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 from spacy.util import minibatch
 
-_TEXTS: "WeakKeyDictionary[Doc, str]" = WeakKeyDictionary()
+#: ``doc.user_data`` key of the text ``text_of`` read: ``(token count, text)``.
+_TEXT = "paperfacts_text"
 
 
 def remember_text(doc: Doc, text: str) -> Doc:
     """Seed :func:`text_of` with the text ``doc`` was made from (spaCy keeps it verbatim)."""
-    _TEXTS[doc] = text
+    doc.user_data[_TEXT] = (len(doc), text)
     return doc
 
 
 def text_of(doc: Doc) -> str:
-    """``doc.text``, built once per Doc (spaCy joins the tokens on every access)."""
-    text = _TEXTS.get(doc)
-    if text is None:
-        text = _TEXTS[doc] = doc.text
+    """``doc.text``, built once per Doc (spaCy joins the tokens on every access) and kept
+    in ``doc.user_data`` (a plain string: what a Doc may carry), with the Doc's token
+    count: a Doc made of some of its tokens with its user data copied
+    (``span.as_doc(copy_user_data=True)``) reads its own text again. One object per
+    Doc: the shared cue-word pass remembers texts by identity (``trie.GATE_WORDS``)."""
+    kept = doc.user_data.get(_TEXT)
+    if kept is not None and kept[0] == len(doc):
+        return kept[1]
+    text = doc.text
+    doc.user_data[_TEXT] = (len(doc), text)
     return text
 
 

@@ -196,8 +196,7 @@ def _word_before(words, reach: int):
     """A speed gate (trie.Gated ``where``) for a pattern whose head noun comes at most
     ``reach`` characters after one of ``words`` (its cue: ``we introduce``, ``named``):
     whether one of them starts there, read off the shared cue-word pass."""
-    words = frozenset(w.lower() for w in words)
-    GATE_WORDS.add(words)
+    words = GATE_WORDS.add(words)
 
     def gate(text: str, at: int) -> bool:
         anchors = GATE_WORDS.anchors(text, words)
