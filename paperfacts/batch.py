@@ -25,7 +25,7 @@ from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import Iterable, Iterator, NamedTuple
 
-import orjson
+import pydantic_core
 
 from .inputs import Item, unicode_problem
 from .pipeline import UserNames
@@ -50,8 +50,11 @@ class Line(NamedTuple):
 
 
 def dumps(record) -> bytes:
-    """One export line, deterministic: field order from the records, no whitespace."""
-    return orjson.dumps(record.model_dump(mode="json")) + b"\n"
+    """One export line, deterministic: field order from the records, no whitespace.
+    Written by the record's own serializer (pydantic-core), the same bytes as
+    ``orjson.dumps(record.model_dump(mode="json"))`` without building the dicts first
+    (half the time); it raises ``ValueError`` on what it cannot write (a lone surrogate)."""
+    return pydantic_core.to_json(record) + b"\n"
 
 
 #: Words (lexemes) in a process's vocabulary past which chunks are read in a memory zone.
@@ -113,7 +116,7 @@ def _line(item: Item, record) -> Line:
         record = record.model_copy(update={"error": record.error.model_copy(update={"file": item.file})})
     try:
         data = dumps(record)
-    except (TypeError, ValueError) as e:  # orjson.JSONEncodeError is a TypeError
+    except (TypeError, ValueError) as e:  # pydantic_core.PydanticSerializationError is a ValueError
         return error_line(item, f"the record cannot be written: {e}"[:500], record.id)
     if isinstance(record, ErrorRecord):
         return Line(data, record.id, record.error.reason, (0,) * len(FACT_FIELDS))
