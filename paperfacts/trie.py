@@ -33,6 +33,11 @@ def fast_compile(pattern: str, flags: int = 0, *, engine: str = "re"):
     return regex.compile(pattern, regex.IGNORECASE if flags & re.IGNORECASE else 0)
 
 
+#: What ``Gated.finditer`` returns where a pattern cannot match: an iterator that is
+#: exhausted, and so can be shared.
+_NOTHING = iter(())
+
+
 class Gated:
     """A compiled pattern behind a quick necessary condition, with the pattern's own
     methods otherwise.
@@ -75,13 +80,19 @@ class Gated:
             return iter(())
         if not self.words:
             return self.pattern.finditer(text)
-        anchors = GATE_WORDS.anchors(text, self.words)
-        if anchors is None:  # lower-casing changed the length: no positions
-            return self.pattern.finditer(text) if self._has_word(text) else iter(())
+        # the anchors sorted out of this text already (by another pattern with these words, or
+        # this one on an earlier call), read without a call: most patterns find none in a text
+        anchors = GATE_WORDS._last_anchors.get(self.words) if text is GATE_WORDS._last_text else None
+        if anchors is None:
+            anchors = GATE_WORDS.anchors(text, self.words)
+            if anchors is None:  # lower-casing changed the length: no positions
+                return self.pattern.finditer(text) if self._has_word(text) else iter(())
+        if not anchors:
+            return _NOTHING
         if self.where is not None:
             anchors = [a for a in anchors if self.where(text, a[0])]
-        if not anchors:
-            return iter(())
+            if not anchors:
+                return _NOTHING
         if self.starts is True:
             return iter(self._at_starts(text, anchors))
         if self.starts:
