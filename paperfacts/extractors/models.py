@@ -46,7 +46,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..data_files import read_json, read_jsonl, read_lines
-from ..trie import GATE_WORDS, WORD_RUN, Gated, alternation, compile_names, fast_compile, word_run_starts, WORDS_BEFORE_REACH, words_before
+from ..trie import GATE_WORDS, WORD_RUN, Gated, alternation, compile_names, fast_compile, word_run_starts, words_before
 from . import Component, Mentions, attrs, read_facts, require_paperfacts, text_of, write_facts
 
 
@@ -117,10 +117,6 @@ def coined(name: str) -> bool:
     return looks_like_name(core) or (first != core and core[:1].isupper())
 
 
-#: The white space other than " " that ``str.split`` splits ASCII text at.
-_ASCII_BREAKS = re.compile(r"[\t\n\x0b\x0c\r\x1c-\x1f]")
-
-
 def _after_article(text: str, at: int) -> bool:
     """Whether a model noun at ``at`` may end an ``appositive`` match (``X, a ... model``,
     ``X (Long Form) is an ... model``): ``a`` or ``an`` is among the seven white-space
@@ -128,10 +124,9 @@ def _after_article(text: str, at: int) -> bool:
     at least where ``\\s`` matches), right after ``is``, a word with a capital (the name,
     ``X,``) or a bracket's end. A speed gate (trie.Gated): the pattern runs near the nouns
     that pass."""
-    chunk = text[max(0, at - WORDS_BEFORE_REACH) : at]  # the words words_before reads
-    if " a " not in chunk and " an " not in chunk and chunk.isascii() and not _ASCII_BREAKS.search(chunk):
-        return False  # only spaces between words here, and no "a" or "an" between two of them
     words = words_before(text, at, 8)
+    if "a" not in words and "an" not in words:
+        return False
     return any(
         w in ("a", "an") and (before == "is" or before.endswith((")", "),")) or not before.islower())
         for before, w in zip(words, words[1:])
