@@ -196,6 +196,29 @@ def test_text_of_a_doc_made_of_part_of_another_is_its_own(nlp):
     assert text_of(part) == part.text == "It scores 91.2 on MNLI."
 
 
+#: The sentence break as first written: two alternatives, which ``re`` tried at every position.
+_TWO_ALTERNATIVES = re.compile(r"[.!?](?P<gap>[\"')\]]?\s+)(?=[A-Z0-9(\[\"'\\$])|\n[ \t]*\n\s*")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=".!?\n\t \"')](A1a$\\", max_size=40))
+def test_sentence_break_finds_what_the_two_alternatives_find(text):
+    from paperfacts.extractors.sentences import _BREAK
+
+    def spans(pattern):
+        return [(m.span(), m.span("gap")) for m in pattern.finditer(text)]
+
+    assert spans(_BREAK) == spans(_TWO_ALTERNATIVES)
+
+
+@pytest.mark.parametrize("text", REAL_TEXTS + HARD_TEXTS)
+def test_sentence_break_on_real_texts(text):
+    from paperfacts.extractors.sentences import _BREAK
+
+    assert [(m.span(), m.span("gap")) for m in _BREAK.finditer(text)] == \
+        [(m.span(), m.span("gap")) for m in _TWO_ALTERNATIVES.finditer(text)]
+
+
 # --------------------------------------------------------------------------
 # URL finder runs
 # --------------------------------------------------------------------------
