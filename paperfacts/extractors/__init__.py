@@ -36,8 +36,8 @@ def remember_text(doc: Doc, text: str) -> Doc:
 
 def text_of(doc: Doc) -> str:
     """``doc.text``, built once per Doc (spaCy joins the tokens on every access) and kept
-    in ``doc.user_data`` (a plain string: what a Doc may carry), with the Doc's token
-    count: a Doc made of some of its tokens with its user data copied
+    in ``doc.user_data`` beside the Doc's token count (JSON-able values, what a Doc may
+    carry): a Doc made of some of its tokens with its user data copied
     (``span.as_doc(copy_user_data=True)``) reads its own text again. One object per
     Doc: the shared cue-word pass remembers texts by identity (``trie.GATE_WORDS``)."""
     kept = doc.user_data.get(_TEXT)
