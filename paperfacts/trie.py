@@ -80,13 +80,9 @@ class Gated:
             return iter(())
         if not self.words:
             return self.pattern.finditer(text)
-        # the anchors sorted out of this text already (by another pattern with these words, or
-        # this one on an earlier call), read without a call: most patterns find none in a text
-        anchors = GATE_WORDS._last_anchors.get(self.words) if text is GATE_WORDS._last_text else None
-        if anchors is None:
-            anchors = GATE_WORDS.anchors(text, self.words)
-            if anchors is None:  # lower-casing changed the length: no positions
-                return self.pattern.finditer(text) if self._has_word(text) else iter(())
+        anchors = GATE_WORDS.anchors(text, self.words)
+        if anchors is None:  # lower-casing changed the length: no positions
+            return self.pattern.finditer(text) if self._has_word(text) else iter(())
         if not anchors:
             return _NOTHING
         if self.where is not None:
