@@ -44,7 +44,7 @@ def text_of(doc: Doc) -> str:
     if kept is not None and kept[0] == len(doc):
         return kept[1]
     text = doc.text
-    doc.user_data[_TEXT] = (len(doc), text)
+    remember_text(doc, text)
     return text
 
 
