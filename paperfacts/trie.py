@@ -77,12 +77,12 @@ class Gated:
 
     def finditer(self, text: str):
         if self.gate is not None and not self.gate(text):
-            return iter(())
+            return _NOTHING
         if not self.words:
             return self.pattern.finditer(text)
         anchors = GATE_WORDS.anchors(text, self.words)
         if anchors is None:  # lower-casing changed the length: no positions
-            return self.pattern.finditer(text) if self._has_word(text) else iter(())
+            return self.pattern.finditer(text) if self._has_word(text) else _NOTHING
         if not anchors:
             return _NOTHING
         if self.where is not None:
