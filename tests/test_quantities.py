@@ -33,6 +33,29 @@ COUNT_FORMS = [
     ("trained on between 2 and 3 trillion tokens", {}, {"2": 2_000 * B, "3 trillion tokens": 3_000 * B}),
     ("up to 3 or 7 billion parameters", {"7 billion parameters": 7 * B}, {}),  # no "from"/"between": no range
     ("from 30 to 7 billion parameters", {"7 billion parameters": 7 * B}, {}),  # a larger number is no lower bound
+    # a bare number before a dash shares the magnitude of the count after it (current arXiv forms)
+    ("all tested LLMs (7-12B parameters) lag behind", {"7": 7 * B, "12B parameters": 12 * B}, {}),
+    ("Compact VLMs of 2--4B parameters run on devices.", {"2": 2 * B, "4B parameters": 4 * B}, {}),
+    ("a suite of language models with 0.5-3.7 billion parameters", {"0.5": B // 2, "3.7 billion parameters": 3_700_000_000}, {}),
+    ("Our conversion requires only 350-700M tokens.", {}, {"350": 350_000_000, "700M tokens": 700_000_000}),
+    ("we pretrain language models (7-13B) from scratch", {"7": 7 * B, "13B": 13 * B}, {}),
+    ("We evaluate Llama 3-8B and Qwen 2.5-7B.", {}, {}),  # the version of a name is no range
+    ("We evaluate Qwen~2--7B on code.", {}, {}),  # after LaTeX's "~" too
+    ("the 10-2B split with 10-2B parameters", {}, {}),  # a larger first number is no range
+    # a LaTeX double hyphen between two sizes
+    ("transformers (117M--7B parameters) and models (4B--671B parameters)",
+     {"117M": 117_000_000, "7B parameters": 7 * B, "4B": 4 * B, "671B parameters": 671 * B}, {}),
+    # a magnitude letter standing apart: a count only with its unit
+    ("Using 10.5 M parameters, our model is small.", {"10.5 M parameters": 10_500_000}, {}),
+    ("We sweep a 0.6 B-parameter transducer.", {"0.6 B-parameter": 600_000_000}, {}),
+    ("We report 5 M steps and 3 B images.", {}, {}),
+    ("We compare Model 1 B and Model 2 M.", {}, {}),
+    # a number after a LaTeX relation ("$\sim$", "$<$"); not after a dollar sign
+    ("It stays efficient ($\\sim$11.1M parameters).", {"11.1M parameters": 11_100_000}, {}),
+    ("Above $\\approx$1B parameters, it changes.", {"1B parameters": B}, {}),
+    ("ultra-small models, with $<$1M parameters", {"1M parameters": 1_000_000}, {}),
+    ("it adds only ${\\sim}$21.7M trainable parameters", {"21.7M trainable parameters": 21_700_000}, {}),
+    ("It costs $3B dollars.", {}, {}),
     # a hard wrap inside a count or between a count and its unit
     ("Some wrapped text, then trained on 300B\ntokens of text.", {}, {"300B\ntokens": 300 * B}),
     ("Some wrapped text, then trained on 1.2\nmillion tokens of text.", {}, {"1.2\nmillion tokens": 1_200_000}),

@@ -10,10 +10,13 @@ Rules (stable ids):
 * ``parameter_count.unit`` / ``token_count.unit``: the list is followed, within two
   words (a pair of names joined by ``and`` is one; ``of`` may follow a magnitude
   word), by ``parameters``/``params`` or ``tokens``. A bracketed echo is one count
-  (``7 billion (7B)``), ``1B-8B`` and ``1B/3B/8B`` are lists, and ``from 1 to 27
-  billion`` shares the magnitude word. A token amount that is a context length
-  (``8K tokens context``; a small amount in a sentence about context or length) or
-  a retrieval store is neither.
+  (``7 billion (7B)``), ``1B-8B``, ``4B--671B`` and ``1B/3B/8B`` are lists, ``from 1
+  to 27 billion`` shares the magnitude word, and so does a bare number before a dash
+  (``7-12B``, ``2--4B``, ``0.5-3.7 billion``; not a name's version: ``Llama 3-8B``). A
+  capital magnitude letter may stand apart when the unit follows (``10.5 M parameters``),
+  and a number may follow a LaTeX relation (``$\\sim$11.1M``, ``$<$1M``). A token amount that
+  is a context length (``8K tokens context``; a small amount in a sentence about
+  context or length) or a retrieval store is neither.
 * ``parameter_count.model_noun``: a bare size before a model noun
   (``a 1.6B language model``, ``the 70B variant``).
 * ``parameter_count.model_name``: a bare size beside a model name
@@ -57,16 +60,16 @@ def cues() -> dict:
     return read_json("quantity_cues.json")
 
 
-_DIGIT_MAGNITUDE = re.compile(r"\d[KkMmBbTt]")
+_DIGIT_MAGNITUDE = re.compile(r"\d(?:[KkMmBbTt]|\s[KMBT](?![A-Za-z]))")
 # twice as fast as \d, the same on ASCII text; the regex engine scans a class three times faster
-_ASCII_DIGIT_MAGNITUDE = fast_compile(r"[0-9][KkMmBbTt]", engine="regex")
+_ASCII_DIGIT_MAGNITUDE = fast_compile(r"[0-9](?:[KkMmBbTt]|\s[KMBT](?![A-Za-z]))", engine="regex")
 MAGNITUDE_WORDS = r"(?i:thousand|million|billion|trillion)s?"
 _MAGNITUDE_WORD = re.compile(MAGNITUDE_WORDS)
 _last_gate: tuple[str | None, bool] = (None, False)
 
 
 def may_have_count(text: str) -> bool:
-    """What every count contains: a digit before a magnitude letter (``7B``) or a
+    """What every count contains: a digit before a magnitude letter (``7B``, ``10.5 M``) or a
     magnitude word (``billion``). Two fast searches instead of one slow one; the
     full case-insensitive search only for non-ASCII text, whose case folding
     ``str.lower`` may not mirror. The answer for the last text is remembered: the
@@ -92,9 +95,15 @@ def patterns() -> dict[str, regex.Pattern]:
     # a number in digits, split after its first digit so that the engine skips ahead to
     # digits (a pattern that opens with a look-behind is tried at every position):
     # "\d(?<![...]\d)" is "(?<![...])\d", "\d{0,2}(?:,\d{3})+" the rest of "\d{1,3}(?:,\d{3})+"
-    digits = r"\d(?<![\w.\-/\\^_$]\d)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)"
+    # a number glued to a hyphen is a size fused into a name ("GLM-130B"), unless a number
+    # stands before the hyphen ("7-12B": a range, read by _groups); after a LaTeX relation
+    # it is a number ("$\sim$11.1M", "${\sim}$21.7M", "$<$1M", "$\leq$2B")
+    latex = "|".join(rf"(?<={r}\$\d)" for r in (r"\\sim", r"\\approx", r"\{\\sim\}", r"[<>]", r"\\[lg]e", r"\\[lg]eq"))
+    digits = (rf"\d(?:(?<![\w.\-/\\^_$]\d)|(?<=\d-\d)|(?<=\d--\d)|{latex})"
+              r"(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)")
     number_word = rf"(?<![\w.\-/\\^_$])(?i:{words})(?=[\s\-]{MAGNITUDE_WORDS})"
-    mag = rf"(?:(?P<letter>[KkMmBbTt])|[\s\-](?P<word>{MAGNITUDE_WORDS}))"
+    # a capital magnitude letter may stand apart ("10.5 M parameters"): such a count needs its unit
+    mag = rf"(?:(?P<letter>[KkMmBbTt])|\s(?P<spaced>[KMBT])|[\s\-](?P<word>{MAGNITUDE_WORDS}))"
     word = rf"(?!(?:{alternation(c['skip_words'])})\b)[A-Za-z][\w\-]*"
     # up to two words between a count and its unit; a pair of names joined by "and"
     # is one ("two trillion Chinese and English tokens"); "of" after a magnitude word
@@ -113,7 +122,13 @@ def patterns() -> dict[str, regex.Pattern]:
         "joiner": fast_compile(rf"\s*(?:,\s*(?:and|or)?|and|or|to|~|-|\u2013|/|&|\\sim|sim)\s*(?:{qualifier}\s*)?", re.IGNORECASE),
         # "7 billion (7B)": the same count again in brackets
         # the next size of "1B-8B", "1B/3B/8B" (a size after a hyphen is otherwise fused: "GLM-130B")
-        "next_size": fast_compile(r"[\-/\u2013](?P<num>\d+(?:\.\d+)?)(?P<letter>[KkMmBbTt])(?![A-Za-z0-9]|\.\d)"),
+        "next_size": fast_compile(r"(?:--?|[/\u2013])(?P<num>\d+(?:\.\d+)?)(?P<letter>[KkMmBbTt])(?![A-Za-z0-9]|\.\d)"),
+        # a bare number that shares the magnitude of the count after it: "7-12B", "2--4B",
+        # "0.5-3.7 billion" (searched up to the count's start)
+        "range_lead": fast_compile(r"(?<![\w.\-/\\^_$])(?P<num>\d+(?:\.\d+)?)\s?(?:--?|\u2013|~)\s?$"),
+        # the capitalised word of a name before a version, after a space or LaTeX's "~":
+        # "Llama 3-8B", "Qwen~2--7B", "Llama~3.3~70B" are no ranges
+        "name_before": fast_compile(r"(?<![\w.\-])[A-Z][\w.\-]*[\s~]+$"),
         # a number that shares the magnitude word of the count after it: "from 1 to 27 billion parameters"
         "shared_lead": fast_compile(r"\b(?:from|between)\s+(?P<num>\d+(?:\.\d+)?)\s*(?:to|and|-|\u2013)\s*$"),
         "echo_open": fast_compile(r"\s*\(\s*"),
@@ -225,13 +240,20 @@ class QuantityExtractor(Component):
         p = self.patterns
         groups: list[list[_Num]] = []
         for m in p["count"].finditer(text):
-            value = parse_count(m.group())
+            # a spaced letter ("10.5 M") is read with its number here, where the unit after it is
+            # asked for (parse_count takes no spaced letter alone), and it is no letter to the bare rules
+            value = parse_count(m["num"] + m["spaced"] if m["spaced"] else m.group())
             if value is None:
                 continue
             nums = [_Num(m.start(), m.end(), value, m["letter"])]
-            lead = m["word"] and p["shared_lead"].search(text, max(0, m.start() - 30), m.start())
-            if lead and (first := parse_count(f"{lead['num']} {m['word']}")) and first < value:
-                nums.insert(0, _Num(lead.start("num"), lead.end("num"), first, None))  # "from 1 to 27 billion"
+            lead = self._range_lead(text, m, value)
+            if lead is not None:
+                nums.insert(0, lead)  # "7-12B", "0.5-3.7 billion"
+            elif m.start() and text[m.start() - 1] == "-":
+                continue  # a size fused into a name after a version: "Llama-2-7B", "Qwen2.5-7B"
+            elif m["word"] and (shared := p["shared_lead"].search(text, max(0, m.start() - 30), m.start())):
+                if (first := parse_count(f"{shared['num']} {m['word']}")) and first < value:
+                    nums.insert(0, _Num(shared.start("num"), shared.end("num"), first, None))  # "from 1 to 27 billion"
             while nxt := p["next_size"].match(text, nums[-1].end):
                 nums.append(_Num(nxt.start("num"), nxt.end(), parse_count(nxt["num"] + nxt["letter"]), nxt["letter"]))
             if len(nums) > 1:  # "1B-8B", "1B/3B/8B", "from 1 to 27 billion": a list of its own
@@ -249,6 +271,20 @@ class QuantityExtractor(Component):
                     continue
             groups.append([num])
         return groups
+
+    def _range_lead(self, text: str, m: re.Match, value: int) -> _Num | None:
+        """The first number of a range that shares the magnitude of the count ``m`` after it
+        (``7-12B``, ``2--4B``, ``3~5M``, ``0.5-3.7 billion``): a bare number, smaller than the
+        count, not the version of a name before it (``Llama 3-8B``)."""
+        p = self.patterns
+        lead = p["range_lead"].search(text, max(0, m.start() - 24), m.start())
+        if lead is None or p["name_before"].search(text, max(0, lead.start() - 40), lead.start()):
+            return None
+        magnitude = m["letter"] or m["spaced"] or " " + m["word"]
+        first = parse_count(lead["num"] + magnitude)
+        if first is None or first >= value:
+            return None
+        return _Num(lead.start("num"), lead.end("num"), first, m["letter"])
 
     def _is_context_length(self, doc: Doc, group: list[_Num], end: int) -> bool:
         """A context length (``a context window of 32K tokens``, ``8K tokens context``; a small
