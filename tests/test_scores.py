@@ -23,6 +23,12 @@ FORMS = [
     ("It holds a 3-point lead on MMLU.", [(3.0, "points", "delta")]),
     ("naive eviction cuts success by 34.7pp", [(34.7, "points", "delta")]),
     ("our approach shows a merely sim0.6 point decrease in performance", [(0.6, "points", "delta")]),
+    # a range in points is two items, as a range in percent is
+    ("It improves accuracy by 4 to 15 points on MIT-States.", [(4.0, "points", "delta"), (15.0, "points", "delta")]),
+    ("Mem4Nav yields 7-13 pp gains in Task Completion.", [(7.0, "points", "delta"), (13.0, "points", "delta")]),
+    ("It beats the baseline by 2 to 13 percentage points.", [(2.0, "points", "delta"), (13.0, "points", "delta")]),
+    ("It improves accuracy by 20-30% on GSM8K.", [(20.0, "%", "delta"), (30.0, "%", "delta")]),
+    ("It gains 3 points on GSM8K and 4 tasks on MATH.", [(3.0, "points", "delta")]),  # no range: no second item
     # the margin of a comparison, whatever words describe the systems compared
     ("GRAPE outperforms baselines trained on 4.5 times more data by 6.1% and a data selection approach by 3%.",
      [(6.1, "%", "delta"), (3.0, "%", "delta")]),

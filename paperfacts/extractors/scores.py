@@ -70,6 +70,8 @@ MAX_NUMBERS_PER_SENTENCE = 60
 RANGE = r"(?:-|\u2013|~|to|sim|\\sim|\$\\sim\$)"
 #: Percentage points: ``points``, ``pts``, ``pp``, ``p.p.``, ``%pt``, ``%-points``.
 POINTS = r"(?:points?|pts?\b\.?|pp\b|p\.\s?p\.|\\?%\s?-?\s?(?:pts?\b|points?))"
+#: What follows the number of a score in points: ``points``, ``-point``, ``percentage points``, ``mAP points``.
+POINTS_TAIL = rf"(?:(?:\s*-\s*|\s+)(?:(?:absolute|percentage|percent|accuracy|[A-Z][\w@\-]*)[\s\-]+)?)?{POINTS}(?![A-Za-z/])"
 #: A plus-minus sign: ``+/-``, ``±``, ``\pm``, ``$\pm$``.
 PM = r"(?:\+/-|\+-|\u00b1|\$?\\pm\$?)"
 
@@ -92,8 +94,9 @@ def patterns() -> dict[str, regex.Pattern]:
             rf"|(?=\s*{RANGE}\s*[+\-]?{NUM}{PCT}))", engine="regex"
         ), ["%", "cent"], window=(80, 30)),
         "points": Gated(fast_compile(
-            rf"(?:(?<![\w.\\])|(?<=sim))\$?(?P<sign>[+\-\u2212])?(?P<num>{NUM})\$?(?:(?:\s*-\s*|\s+)(?:(?:absolute|percentage|percent|accuracy|[A-Z][\w@\-]*)[\s\-]+)?)?"
-            rf"{POINTS}(?![A-Za-z/])",
+            # the first number of a range is one too: "by 4 to 15 points", "7-13 pp"
+            rf"(?:(?<![\w.\\])|(?<=sim))\$?(?P<sign>[+\-\u2212])?(?P<num>{NUM})\$?(?:{POINTS_TAIL}"
+            rf"|(?=\s*{RANGE}\s*\$?[+\-]?{NUM}\$?{POINTS_TAIL}))",
             engine="regex",
         ), ["point", "pts", "%pt", "% pt", "pp", "p.p"], window=(80, 30)),
         "plus_minus": Gated(fast_compile(
