@@ -67,6 +67,23 @@ def test_no_junk(text, junk):
     assert junk not in names(text)
 
 
+# a name that is a model and a metric (MAE: masked autoencoder, mean absolute error) is the
+# metric in a paper that uses it as one, wherever it stands
+@pytest.mark.parametrize("text, is_model", [
+    ("We report the mean absolute error (MAE). MAE is lower for our model.", False),  # spelled out
+    ("It reaches an MAE of 4.5 m on the test set.", False),  # a number after it
+    ("It predicts heart rate with 1.055 bpm MAE.", False),  # a number before it
+    ("It cuts errors by 13.9% in MAE on all sites.", False),
+    ("Evaluation using RMSE, MAE, and SSIM shows gains.", False),  # listed with metrics
+    ("Masked Autoencoders (MAE) learn strong features.", True),
+    ("We pretrain ViT backbones with MAE and compare with DINO.", True),
+    ("Our method outperforms MAE by 1.2% on ImageNet.", True),  # a margin over a model
+    ("MAE (2022) is a strong baseline.", True),  # a year is no value
+])
+def test_a_metric_that_is_a_model_too(text, is_model):
+    assert ("MAE" in names(text)) is is_model
+
+
 @pytest.mark.parametrize("word, expected", [
     ("Marigold", False), ("hammer", True), ("Hammer", True), ("HAMMER", False), ("Seed", True),
 ])

@@ -225,6 +225,12 @@ def patterns() -> dict[str, regex.Pattern]:
             rf"\b(?:{alternation(g['use_cues'])})\s+(?:{_FILLER}\s+){{0,3}}(?P<items>{_LIST})"
         ), g["use_cues"], starts=True),
 
+        # a metric's name at a number, spelled out before it, or in a list of metrics (models._metric_names)
+        "metric_number_after": fast_compile(
+            r"\s*(?:\(\s*(?!(?:19|20)\d\d\b)|:\s*|=\s*|of\s+|is\s+|was\s+)?(?:[<>~\u2248]\s*)?\$?[+\-\u2212]?\d"),
+        "metric_number_before": fast_compile(r"(?<![\w./\-])[+\-\u2212]?\d+(?:\.\d+)?\s*(?:\\?%)?\s*(?:[A-Za-z]{1,6}\s+)?$"),
+        "metric_long_form": fast_compile(r"\s*\(\s*"),
+        "metric_list": fast_compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)"),
         "candidate": fast_compile(rf"(?<![\w\-./@\\{{])(?:{_NAME})"),
         "list_gap": fast_compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*)"),
         "before_gap": fast_compile(rf"(?<![\w\-./@\\{{])(?P<name>{_NAME})(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$"),
@@ -489,7 +495,34 @@ class ModelExtractor(Component):
         # (speech large language model (SLLM)) is a class everywhere in it
         listed = {c["text"] for c in gazetteer}
         classes = {f["name"] for f in found if f["text"] not in listed and self._class_abbreviation(text, f)}
+        # and a name that is a metric too (MAE) is the metric in a paper that uses it as one
+        metrics = read_facts(doc, "gazetteer_metric")
+        if metrics:
+            classes |= self._metric_names(text, found, metrics)
         return _drop_long_forms(text, _resolve([f for f in found if f["name"] not in classes]))
+
+    def _metric_names(self, text: str, found: list[dict], metrics: list[dict]) -> set[str]:
+        """The names of ``found`` that the metric gazetteer knows at the same place and that the
+        paper uses as a metric somewhere: spelled out as one (``mean absolute error (MAE)``),
+        next to a number (``MAE of 0.033``, ``MAE = 0.44``, ``1.67cm MAE``, ``13.9% in MAE``), or
+        listed with another metric (``RMSE and MAE``)."""
+        p, spans = self.patterns, {(m["start"], m["end"]) for m in metrics}
+        names = set()
+        for f in found:
+            if (f["start"], f["end"]) not in spans or f["name"] in names:
+                continue
+            for start, end in _mentions_of(text, f["text"]):
+                if (start, end) not in spans:
+                    continue
+                before, after = text[max(0, start - 30) : start], text[end : end + 30]
+                if (p["metric_number_after"].match(after) or p["metric_number_before"].search(before)
+                        or any(m["end"] <= start and (p["metric_long_form"].fullmatch(text, m["end"], start)
+                                                      or p["metric_list"].fullmatch(text, m["end"], start))
+                               or end <= m["start"] and p["metric_list"].fullmatch(text, end, m["start"])
+                               for m in metrics if (m["start"], m["end"]) != (start, end))):
+                    names.add(f["name"])
+                    break
+        return names
 
     def _own_names(self, text: str, title_len: int) -> list[str]:
         """The names the paper gives its own work: the title's ``X:`` and what the abstract

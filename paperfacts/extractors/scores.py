@@ -337,14 +337,18 @@ class ScoreExtractor(Component):
         text, p = text_of(doc), self.patterns
         if not has_digit(text):
             return []  # every score is a number in digits (a third of abstracts have none)
-        metrics = Mentions(read_facts(doc, "gazetteer_metric"))
+        models = Mentions(read_facts(doc, "model"))
+        metric_facts = read_facts(doc, "gazetteer_metric")
+        if metric_facts and models.facts:  # a name that is a model and a metric (MAE) is what the models component read
+            model_spans = {(m["start"], m["end"]) for m in models.facts}
+            metric_facts = [m for m in metric_facts if (m["start"], m["end"]) not in model_spans]
+        metrics = Mentions(metric_facts)
         metric_keys = {name_key(m["name"]) for m in metrics.facts}
         # a metric is never the benchmark (BERTScore, G-Eval)
         benchmarks = Mentions([b for b in read_facts(doc, "benchmark") if not _is_metric(b, metrics, metric_keys)])
         corpora = Mentions(benchmarks.facts + [d for d in read_facts(doc, "dataset") if not _is_metric(d, metrics, metric_keys)])
         # every occurrence of a name read somewhere in the paper ("On AppWorld's hardest split")
         benchmarks, corpora = _all_occurrences(text, benchmarks), _all_occurrences(text, corpora)
-        models = Mentions(read_facts(doc, "model"))
         counts = Mentions(read_facts(doc, "parameter_count") + read_facts(doc, "token_count"))
 
         joined: dict[tuple[int, int], tuple[int, int]] = {}  # a sentence's bounds -> sentences(...) of it
