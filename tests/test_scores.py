@@ -29,6 +29,12 @@ FORMS = [
     ("It beats the baseline by 2 to 13 percentage points.", [(2.0, "points", "delta"), (13.0, "points", "delta")]),
     ("It improves accuracy by 20-30% on GSM8K.", [(20.0, "%", "delta"), (30.0, "%", "delta")]),
     ("It gains 3 points on GSM8K and 4 tasks on MATH.", [(3.0, "points", "delta")]),  # no range: no second item
+    # LaTeX closing a number ("}", "$") is no text: the words after it say what it is
+    ("It gives a \\emph{$>60\\%$ reduction} in peak memory.", []),
+    ("It achieves a \\textbf{10.0\\%} improvement on CIFAR-10.", [(10.0, "%", "delta")]),
+    # a list carries a rejection on ("by 60% and 45%"), but not onto a share of performance
+    ("It cuts peak memory by 60% and 45% on two GPUs.", []),
+    ("It cuts peak memory by 60%, and 95% of baseline accuracy remains.", [(95.0, "%", "absolute")]),
     # the margin of a comparison, whatever words describe the systems compared
     ("GRAPE outperforms baselines trained on 4.5 times more data by 6.1% and a data selection approach by 3%.",
      [(6.1, "%", "delta"), (3.0, "%", "delta")]),

@@ -410,10 +410,10 @@ class ScoreExtractor(Component):
             # the first member of a range is judged by what follows the whole range
             tail = p["range_tail"].match(text, c["end"])
             after_start = tail.end() if tail else c["end"]
-            if text.startswith("$", after_start):
-                after_start += 1  # "$2.21\%$ average accuracy drop"
+            while text.startswith(("$", "}"), after_start):
+                after_start += 1  # "$2.21\%$ average accuracy drop", "\emph{$>60\%$ reduction} in peak memory"
             before = _TRAILING.sub(" ", _LATEX_OPEN.sub("", text[max(s, c["start"] - 60) : c["start"]]))
-            after = text[after_start : min(e, after_start + 60)]
+            after = text[after_start : min(e, after_start + 60)].replace("}", "")  # "$>60\%$ reduction} in peak memory"
             if counts.covering(c["start"]):
                 continue
             of = p["of_name"].match(text, after_start)
@@ -421,7 +421,8 @@ class ScoreExtractor(Component):
             if self._not_a_score(text[c["start"] : c["end"]], before, after, c, lambda: text[max(s, c["start"] - 200) : c["start"]]):
                 rejected.append({"start": c["start"], "end": c["end"], "sentence": s})
                 continue
-            if rejected and self._carried_rejection(text, rejected[-1], c, s):
+            # a list carries a rejection on, but not onto a share of performance ("... and 95% of baseline accuracy")
+            if rejected and self._carried_rejection(text, rejected[-1], c, s) and not (c["unit"] == "%" and p["performance_of"].match(after)):
                 rejected.append({"start": c["start"], "end": c["end"], "sentence": s})
                 continue
             kind, explicit = self._kind(c, before, after, text[c["end"] : min(e, c["end"] + 40)])
