@@ -38,6 +38,10 @@ def test_grammar_reads_the_whole_name(text, name):
     ("The ensemble model, referred to as EL-4, achieved an IoU of 0.83.", "EL-4", "model.named"),
     ("We continue pre-training, resulting in a model named openCabrita 3B.", "openCabrita 3B", "model.named"),
     ("we propose a novel generalizable Physics-guided Causal Model (PCM), which has two parts", "PCM", "model.abbreviation"),
+    # a spaced version is part of the name "we introduce" names
+    ("We introduce Zorblax 2, a reasoning-focused language model for STEM exams.", "Zorblax 2", "model.cue"),
+    ("We present Zorblax 1.0, an ultra-lightweight T2I foundation model.", "Zorblax 1.0", "model.cue"),
+    ("We present Zorblax v2, a novel transformer-based network.", "Zorblax v2", "model.cue"),
 ])
 def test_unlisted_names_from_context(text, name, rule):
     assert names(text).get(name) == rule
@@ -65,6 +69,14 @@ def test_unlisted_names_from_context(text, name, rule):
 ])
 def test_no_junk(text, junk):
     assert junk not in names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "As shown in Table 2, a model trained on more data wins.",  # an ordinary word with a number
+    "We introduce Zorblax 7B, a language model.",  # a size is no version (and no count here)
+])
+def test_a_number_after_a_word_is_no_version_of_a_name(text):
+    assert not any(n.endswith((" 2", " 7B", " 7")) for n in names(text))
 
 
 # a name that is a model and a metric (MAE: masked autoencoder, mean absolute error) is the

@@ -168,6 +168,8 @@ def patterns() -> dict[str, regex.Pattern]:
         rf"|\s(?:{alternation(g['spaced_variants'])})(?![\w]|-(?!\d)))"  # GPT-3 XL, Claude Sonnet-4
     )
     name_shape = r"[A-Za-z0-9][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*"
+    # a spaced version a cue's name may carry: "We introduce Olmo 3, a family of ... models", "JuZhou 1.0, an ... model"
+    version = r"(?P<version>[\s~]v?\d{1,2}(?:\.\d{1,2})?(?![\w.]))?"
     stems = alternation(g["stems"])
     return {
         "step": fast_compile(step),
@@ -184,7 +186,7 @@ def patterns() -> dict[str, regex.Pattern]:
         ), g["model_nouns"], window=(300, 30), where=_after_article),
         "introduce": Gated(fast_compile(
             rf"\b(?:[Ww]e\s+(?:{alternation(INTRODUCE_VERBS)})|[Ii]ntroducing|named|called|dubbed)\s+"
-            rf"(?P<name>{name_shape})(?P<rest>[^.;]{{0,80}})"
+            rf"(?P<name>{name_shape}){version}(?P<rest>[^.;]{{0,80}})"
         ), [*INTRODUCE_VERBS, "ntroducing", "named", "called", "dubbed"], starts=_we_starts),
         "list": Gated(fast_compile(
             rf"\b(?:{alternation(g['list_heads'])})\s*(?:,\s*)?(?:such\s+as|like|namely|including|e\.g\.,?|\()\s*"
@@ -459,7 +461,7 @@ class ModelExtractor(Component):
             coined = looks_like_name(m["name"]) or (m["name"][0].isupper() and m["name"].isalpha())
             if coined and tail and not self.patterns["not_nouns"].search(tail["desc"] or "") \
                     and not self.patterns["desc_break"].search(tail["desc"] or ""):
-                found.append(_mention(text, m.start("name"), m.end("name"), "model.cue"))
+                found.append(_mention(text, m.start("name"), m.end("version" if m["version"] else "name"), "model.cue"))
         for m in self.patterns["list"].finditer(text):
             for item in self.patterns["item"].finditer(m["items"]):
                 if looks_like_name(item.group()) and item.group() not in ("and", "or"):
