@@ -169,7 +169,7 @@ def patterns() -> dict[str, regex.Pattern]:
     )
     name_shape = r"[A-Za-z0-9][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*"
     # a spaced version a cue's name may carry: "We introduce Olmo 3, a family of ... models", "JuZhou 1.0, an ... model"
-    version = r"(?P<version>[\s~]v?\d{1,2}(?:\.\d{1,2})?(?![\w.]))?"
+    spaced_version = r"(?P<version>[\s~]v?\d{1,2}(?:\.\d{1,2})?(?![\w.]))?"
     stems = alternation(g["stems"])
     return {
         "step": fast_compile(step),
@@ -186,7 +186,7 @@ def patterns() -> dict[str, regex.Pattern]:
         ), g["model_nouns"], window=(300, 30), where=_after_article),
         "introduce": Gated(fast_compile(
             rf"\b(?:[Ww]e\s+(?:{alternation(INTRODUCE_VERBS)})|[Ii]ntroducing|named|called|dubbed)\s+"
-            rf"(?P<name>{name_shape}){version}(?P<rest>[^.;]{{0,80}})"
+            rf"(?P<name>{name_shape}){spaced_version}(?P<rest>[^.;]{{0,80}})"
         ), [*INTRODUCE_VERBS, "ntroducing", "named", "called", "dubbed"], starts=_we_starts),
         "list": Gated(fast_compile(
             rf"\b(?:{alternation(g['list_heads'])})\s*(?:,\s*)?(?:such\s+as|like|namely|including|e\.g\.,?|\()\s*"
@@ -227,12 +227,11 @@ def patterns() -> dict[str, regex.Pattern]:
             rf"\b(?:{alternation(g['use_cues'])})\s+(?:{_FILLER}\s+){{0,3}}(?P<items>{_LIST})"
         ), g["use_cues"], starts=True),
 
-        # a metric's name at a number, spelled out before it, or in a list of metrics (models._metric_names)
+        # a metric's name at a number or spelled out before it (models._metric_names)
         "metric_number_after": fast_compile(
             r"\s*(?:\(\s*(?!(?:19|20)\d\d\b)|:\s*|=\s*|of\s+|is\s+|was\s+)?(?:[<>~\u2248]\s*)?\$?[+\-\u2212]?\d"),
         "metric_number_before": fast_compile(r"(?<![\w./\-])[+\-\u2212]?\d+(?:\.\d+)?\s*(?:\\?%)?\s*(?:[A-Za-z]{1,6}\s+)?$"),
         "metric_long_form": fast_compile(r"\s*\(\s*"),
-        "metric_list": fast_compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)"),
         "candidate": fast_compile(rf"(?<![\w\-./@\\{{])(?:{_NAME})"),
         "list_gap": fast_compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*)"),
         "before_gap": fast_compile(rf"(?<![\w\-./@\\{{])(?P<name>{_NAME})(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$"),
@@ -519,8 +518,8 @@ class ModelExtractor(Component):
                 before, after = text[max(0, start - 30) : start], text[end : end + 30]
                 if (p["metric_number_after"].match(after) or p["metric_number_before"].search(before)
                         or any(m["end"] <= start and (p["metric_long_form"].fullmatch(text, m["end"], start)
-                                                      or p["metric_list"].fullmatch(text, m["end"], start))
-                               or end <= m["start"] and p["metric_list"].fullmatch(text, end, m["start"])
+                                                      or p["list_gap"].fullmatch(text, m["end"], start))
+                               or end <= m["start"] and p["list_gap"].fullmatch(text, end, m["start"])
                                for m in metrics if (m["start"], m["end"]) != (start, end))):
                     names.add(f["name"])
                     break
