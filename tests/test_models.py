@@ -30,6 +30,9 @@ def test_grammar_reads_the_whole_name(text, name):
     # coordination: unknown members of a list take the role of a known member
     ("We evaluate two MLLMs, Qwen2-VL-7B and Zorblax3-8B, quantized with HQQ.", "Zorblax3-8B", "model.coordination"),
     ("surpassing Gemini-3.1-Pro, Seed-2.0, and Qwen3-VL-235B on the benchmarks.", "Seed-2.0", "model.coordination"),
+    # a list in brackets ends at its bracket, after a bare comma as well
+    ("the best AI editors (including GPT-4o, Gemini-2.0-Flash, ZorbEdit) fail.", "ZorbEdit", "model.coordination"),
+    ("video (CogVideoX, ZorbScope) architectures", "ZorbScope", "model.coordination"),
     # a cue and the name's own parts: a comparison, a use, a model head noun
     ("Its AUC outperforms OneTracker by 8.3% on TNL2K.", "OneTracker", "model.shape_cue"),
     ("Our agent is built on Zorblax-7B-Instruct and runs on a phone.", "Zorblax-7B-Instruct", "model.shape_cue"),
@@ -58,6 +61,11 @@ def test_unlisted_names_from_context(text, name, rule):
     ("outperforming frontier models such as Claude 4 and OpenAI o3 in judgments", "OpenAI"),  # an organisation
     ("LiveSVG outperforms existing methods on both AniClipart and ChallengeSVG.", "ChallengeSVG"),  # benchmarks
     ("In VideoQGen, Gemini 2.5 Pro generates the most questions.", "VideoQGen"),  # not a list
+    ("Built on GPT-4o, ZorbPlan optimizes the plan (see below).", "ZorbPlan"),  # no list, no bracket
+    # a listed name at the head of a longer one, which its abbreviation stands for
+    ("we propose the Few-shot RetinaNet (FSRN) that consists of two parts", "RetinaNet"),
+    ("a novel Latent\nQ-Former (LQ-Former) acts as a dynamic reasoning engine", "Q-Former"),
+    ("baselines: Support Vector Machines (SVM), Multilingual BERT (mBERT), and XLM-RoBERTa.", "BERT"),
     ("a city-scale 3D mesh and a CityGML LoD2 model", "LoD2"),  # a modifier, not a name
     ("This study introduces the Kerimov-Alekberli model of information geometry.", "Kerimov-Alekberli"),
     ("We sample eight answers; TrACE-8 matches SC-8 accuracy with fewer calls.", "SC-8"),  # no model parts
@@ -69,6 +77,16 @@ def test_unlisted_names_from_context(text, name, rule):
 ])
 def test_no_junk(text, junk):
     assert junk not in names(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Segment Anything Model (SAM) is a vision foundation model.", "SAM"),  # its own abbreviation
+    ("We fine-tune BERT (Devlin et al.) on the corpus.", "BERT"),  # a citation, no abbreviation
+    ("We compare Vanilla ViT (ViT-B) with ours.", "ViT"),  # the abbreviation opens with the name
+    ("Scaling Laws for Neural Language Models\n\nBERT (BERT-base) is the baseline.", "BERT"),  # not across the title
+])
+def test_a_listed_name_with_its_own_abbreviation_stays(text, name):
+    assert name in names(text)
 
 
 @pytest.mark.parametrize("text", [

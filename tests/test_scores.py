@@ -29,6 +29,10 @@ FORMS = [
     ("It beats the baseline by 2 to 13 percentage points.", [(2.0, "points", "delta"), (13.0, "points", "delta")]),
     ("It improves accuracy by 20-30% on GSM8K.", [(20.0, "%", "delta"), (30.0, "%", "delta")]),
     ("It gains 3 points on GSM8K and 4 tasks on MATH.", [(3.0, "points", "delta")]),  # no range: no second item
+    # a range of plain values after their metric: both ends, when the first end is a score
+    ("UNI achieves AUC 0.73-0.93 for correct predictions.", [(0.73, None, "absolute"), (0.93, None, "absolute")]),
+    ("with ROC AUC values of 0.88 to 0.93 on the held-out data", [(0.88, None, "absolute"), (0.93, None, "absolute")]),
+    ("agents achieved an average commute time of 7.8 to\n8.4 minutes", []),
     # LaTeX closing a number ("}", "$") is no text: the words after it say what it is
     ("It gives a \\emph{$>60\\%$ reduction} in peak memory.", []),
     ("It achieves a \\textbf{10.0\\%} improvement on CIFAR-10.", [(10.0, "%", "delta")]),

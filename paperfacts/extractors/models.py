@@ -302,6 +302,10 @@ def patterns() -> dict[str, regex.Pattern]:
             rf"|,?\s+(?:is|was|are|were)\s+(?:first\s+|further\s+|then\s+)?(?:{alternation(g['own_train_words'])})\b)"
         ),
         "trained_before": fast_compile(rf"\b(?:{alternation(g['own_train_words'])})\s+$"),
+        # a listed name that heads a longer one its abbreviation stands for: Few-shot RetinaNet
+        # (FSRN), Video Spatio-Temporal U-Net (VST-UNet) name neither RetinaNet nor U-Net
+        "abbreviation_after": fast_compile(r"\s*\(\s*(?P<abbr>[A-Za-z][\w\-]+)\s*\)"),
+        "long_form_words": fast_compile(r"(?:(?<![\w\-])[A-Z][\w\-]*(?:[ \t]*\n[ \t]*|[ \t]+)){1,4}$"),
         "own_size_at": fast_compile(r"[\s\-~]\d+(?:\.\d+)?B\b"),
         "title_data": fast_compile(rf"\b(?i:{alternation(g['own_data_nouns'])})s?\b"),
         "title_methods": fast_compile(rf"\b(?i:{alternation(g['not_model_nouns'])})s?\b"),
@@ -500,7 +504,10 @@ class ModelExtractor(Component):
         metrics = read_facts(doc, "gazetteer_metric")
         if metrics:
             classes |= self._metric_names(text, found, metrics)
-        return _drop_long_forms(text, _resolve([f for f in found if f["name"] not in classes]))
+        return [
+            f for f in _drop_long_forms(text, _resolve([f for f in found if f["name"] not in classes]))
+            if not (f["rule"] in ("model.gazetteer", "model.compound") and self._heads_long_form(text, f["start"], f["end"]))
+        ]
 
     def _metric_names(self, text: str, found: list[dict], metrics: list[dict]) -> set[str]:
         """The names of ``found`` that the metric gazetteer knows at the same place and that the
@@ -691,6 +698,18 @@ class ModelExtractor(Component):
                     spans.append((start, at - 1))
         return spans
 
+    def _heads_long_form(self, text: str, start: int, end: int) -> bool:
+        """The name ends a capitalized long form whose abbreviation follows, and the
+        abbreviation opens with another word of it: ``Few-shot RetinaNet (FSRN)``."""
+        m = self.patterns["abbreviation_after"].match(text, end)
+        if not m:
+            return False
+        abbr, name = m["abbr"].casefold(), text[start:end].casefold()
+        words = self.patterns["long_form_words"].search(text, max(0, start - 80), start)
+        return bool(words) and abbr[0] != name[0] and any(
+            w[0].casefold() == abbr[0] for w in words.group().split()
+        )
+
     def _word_like(self, name: str) -> bool:
         """Made of words, not coined: a common word in capitals (``INSTRUCT``), ordinary words run
         together (``OnDevice``), two capitalized words (``Kerimov-Alekberli``: people's names), or
@@ -721,8 +740,8 @@ class ModelExtractor(Component):
                 span = self.candidate(text, gap.end())
                 if not span or not p["member_end"].match(text, span[1]) or _bare_acronym(text[span[0] : span[1]]):
                     break  # "the Endovis17 medical dataset", "OpenAI o3": a modifier, not a member
-                if gap.group().strip() == "," and not p["list_gap"].match(text, span[1]):
-                    break  # "Built on X, Y optimizes ...": a list goes on after a bare comma
+                if gap.group().strip() == "," and not (p["list_gap"].match(text, span[1]) or _closes_bracket(text, f["start"], span[1])):
+                    break  # "Built on X, Y optimizes ...": a list goes on after a bare comma, or closes its bracket
                 pos = span[1]
                 chain.append(span)
             pos, end = f["start"], f["end"]
@@ -772,6 +791,13 @@ class ModelExtractor(Component):
 
     def set_annotations(self, doc: Doc, mentions: list[dict]) -> None:
         write_facts(doc, "model", mentions)
+
+
+def _closes_bracket(text: str, first: int, end: int) -> bool:
+    """Whether the list that runs from ``first`` to ``end`` is the last part of a bracket
+    opened before it (``(including GPT-4o, Gemini-2.0-Flash, SeedEdit)``)."""
+    opened = text.rfind("(", max(0, first - 80), first)
+    return opened >= 0 and ")" not in text[opened:first] and text[end:end + 2].lstrip().startswith(")")
 
 
 def _mentions_of(text: str, name: str, start: int = 0, strict: bool = False) -> list[tuple[int, int]]:

@@ -120,6 +120,9 @@ def patterns() -> dict[str, regex.Pattern]:
         # a plain number (not a count, year or size) before a metric name: checked against the metric mentions
         "plain_number": fast_compile(rf"(?<![\w.\\$/\-@])(?P<num>\d{{1,3}}\.\d{{1,4}}|\d{{1,3}})(?![\w%.]|\.\d|/\d)"),
         "list_after": fast_compile(rf"\s*(?:,\s*and|,|and)\s+(?P<num>\d{{1,3}}\.\d{{1,4}})(?![\w%]|\.\d|\s*(?:\\?%|points?|x\b|times|\u00d7|{PM}))"),
+        # the second end of a range the metric heads: "AUC 0.73-0.93", "F1 of 0.86 to 0.92"
+        "range_after": fast_compile(
+            rf"(?:[ \t]*(?:-{{1,2}}|\u2013|\u2014)[ \t]*|\s+to\s+)(?P<num>\d{{1,3}}\.\d{{1,4}})(?![\w%]|\.\d|\s*(?:\\?%|points?|x\b|times|\u00d7|\$\\times|{PM}))"),
         "list_before": fast_compile(r"(?<![\w.\\$/\-])(?P<num>\d{1,3}\.\d{1,4}|\d{1,3})\s*(?:,|and|,\s*and|/)\s*$"),
         "threshold_before": fast_compile(r"(?:\babove|\bbelow|\bat least|\bat most|\bthreshold(?:s)?(?: of)?|\bwith|>=?|<=?|\\geq|\\leq|\u2265|\u2264)\s*\$?\s*$", re.IGNORECASE),
         "metric_gap": fast_compile(r"[ \t]*(?:-[ \t]*)?"),
@@ -257,6 +260,10 @@ class ScoreExtractor(Component):
                 found.append((m.start("num"), priority, {"start": m.start("num"), "end": m.end("num"), "value": float(m["num"]),
                                                          "unit": None, "rule": rule, "signed": False}))
                 at = m.end("num")
+                if rule == "score.metric_value" and (more := p["range_after"].match(text, at)) is not None:
+                    at = more.end("num")  # a range's second end: a score when its first end is one
+                    found.append((more.start("num"), priority, {"start": more.start("num"), "end": at, "value": float(more["num"]),
+                                                                "unit": None, "rule": rule, "signed": False, "range_of": m.start("num")}))
                 while rule == "score.metric_value" and (more := p["list_after"].match(text, at)) is not None:
                     at = more.end("num")  # "ranks 1.00, 1.00, 1.78", "F1 of 0.81, 0.79 and 0.77": the list the metric heads
                     found.append((more.start("num"), priority, {"start": more.start("num"), "end": at, "value": float(more["num"]),
@@ -414,7 +421,7 @@ class ScoreExtractor(Component):
                 after_start += 1  # "$2.21\%$ average accuracy drop", "\emph{$>60\%$ reduction} in peak memory"
             before = _TRAILING.sub(" ", _LATEX_OPEN.sub("", text[max(s, c["start"] - 60) : c["start"]]))
             after = text[after_start : min(e, after_start + 60)].replace("}", "")  # "$>60\%$ reduction} in peak memory"
-            if counts.covering(c["start"]):
+            if counts.covering(c["start"]) or "range_of" in c and not (out and out[-1]["start"] == c["range_of"]):
                 continue
             of = p["of_name"].match(text, after_start)
             c["of_model"] = bool(of and models.starting_in(of.end(), of.end() + 1))  # "the 32.0% of Llama-3.2-1B"
