@@ -69,6 +69,11 @@ CASES = [
     # listed names that in abstracts are something else: a language, a licence, a company
     (None, "We test generation in English and Italian.", {}, {}),
     (None, "The code is released under the MIT license and runs on AMD GPUs.", {}, {}),
+    # a listed name that is one ordinary word is that word in lower case, or as part of a longer name
+    (None, "a survey completed by 219 Amazon Mechanical Turk users", {}, {}),
+    (None, "The second author was at Duke University, and we propose a spider mamba generator.", {}, {}),
+    (None, "On Spider, our parser reaches 80% accuracy; we also test on the Breakfast Benchmark.",
+     {"Spider": "benchmark.gazetteer", "Breakfast": "benchmark.gazetteer"}, {}),
     # not benchmarks: an acronym spelled out in ordinary words, a method, the paper's own method name
     (None, "Context-aware emotion recognition (CAER) enhances affective computing.", {}, {}),
     (None, "This paper proposes a Dynamic Parameter Memory (DPM) mechanism for long sequences.", {}, {}),

@@ -47,6 +47,7 @@ from functools import lru_cache
 from itertools import chain
 
 import regex
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -322,6 +323,9 @@ def patterns() -> dict[str, regex.Pattern]:
         "resolution_tail": fast_compile(r"[\s\-~]\$?(?P<n>\d{2,4})\s*(?:x|\u00d7|\\times)\s*(?P=n)\$?(?![\w.]\d|\d)"),
         "year_tail": fast_compile(r"\s(?:1[5-9]|2\d)(?:/(?:1[5-9]|2\d))?(?![\w%/]|[.,]\d|\s*(?:%|\\%|points|pts|pp))"),
         "variant_run": fast_compile(r"[A-Z](?<![\w\-./@][A-Z])[A-Za-z0-9]*(?:-[A-Za-z0-9]+)+(?![\w-])", engine="regex"),
+        # the words that touch a name on its line (model.gazetteer's ordinary words: Mechanical Turk)
+        "touching_before": fast_compile(r"(?<![\w\-])(?P<word>[A-Za-z][\w\-]*)(?:[ \t]+\n?|\n)[ \t]*$"),
+        "touching_after": fast_compile(r"(?:[ \t]+\n?|\n)[ \t]*(?P<word>[A-Za-z][\w\-]*)"),
         "size_suffix": fast_compile(r"-\d+(?:\.\d+)?[KMB]\b"),
         # a known name behind a variant prefix: "10-Split-CIFAR-100", "Permuted-MNIST"
         "prefixed_run": Gated(fast_compile(
@@ -365,6 +369,7 @@ class CorpusExtractor(Component):
         self.benchmark_title_nouns = {"benchmark", "benchmarks", "suite", "testbed", "leaderboard", "arena", "gym", "test", "challenge", "evaluation",
                                       "benchmarking", "evaluating", "measuring", "assessing"}
         self.fine_tune_verbs = {v.casefold() for v in c["fine_tune_verbs"]}
+        self.corpus_nouns = self.benchmark_title_nouns | {n.casefold() for n in c["benchmark_nouns"] + c["dataset_nouns"]}
         self.name_tails = frozenset(c["name_tails"])
 
     def match(self, doc: Doc) -> list[dict]:
@@ -452,6 +457,8 @@ class CorpusExtractor(Component):
 
         for label in ("benchmark", "dataset"):
             for cand in read_facts(doc, "gazetteer_" + label):
+                if self._a_word_here(text, cand["start"], cand["end"]):
+                    continue
                 start, end = self._extent(text, cand["start"], cand["end"])
                 add(start, end, label, f"{label}.gazetteer", PRIOR)
         self._variants(text, add, models)
@@ -677,6 +684,25 @@ class CorpusExtractor(Component):
             words = item.group().split()
             if looks_like_name(words[-1]) or looks_like_name(item.group()) or (named_head and len(items) >= 2 and words[0][0].isupper()):
                 add(start, end, kind, f"{kind}.list", CUE if named_head else PRIOR)
+
+    def _a_word_here(self, text: str, start: int, end: int) -> bool:
+        """A listed name that is one ordinary word is that word here: in lower case (``acid``,
+        ``bear``, ``a spider mamba generator``), or capitalized and touching another
+        capitalized word, as part of a longer name (``Mechanical Turk``, ``Duke University``,
+        ``Area Chairs``, ``Venture Capital``). A function word (``On Spider``) or a corpus
+        noun (``Spider Benchmark``) beside it does not count."""
+        name = text[start:end]
+        if not (name.isalpha() and name[1:].islower() and name.casefold() in common_words()):
+            return False
+        if name[0].islower():
+            return True
+        before = self.patterns["touching_before"].search(text, max(0, start - 40), start)
+        after = self.patterns["touching_after"].match(text, end)
+        return any(
+            m and m["word"][0].isupper() and m["word"].casefold() not in STOP_WORDS
+            and m["word"].casefold() not in self.corpus_nouns
+            for m in (before, after)
+        )
 
     def _extent(self, text: str, start: int, end: int) -> tuple[int, int]:
         """A name with what belongs to it: a size, version or year tail (``WIT-400M``,
