@@ -56,6 +56,7 @@ def test_unlisted_names_from_context(text, name, rule):
     ("Bayesian convolutional neural networks (BCNNs) segment the scans.", "BCNN"),
     ("continually pre-training a multiPLM with LEM", "multiPLM"),  # a prefixed class
     ("results in overall metrics (Accuracy, Language Score, and GPT Score).", "GPT"),  # a metric
+    ("It lowers the Fréchet Inception Distance (FID) of the samples to 3.1.", "Inception"),  # inside a metric's name
     ("LLM-Powered Automatic Translation in Crisis Scenarios", "LLM-Powered"),
     ("our INT4 models consistently outperform FP16 baselines", "FP16"),  # a data format
     ("outperforming frontier models such as Claude 4 and OpenAI o3 in judgments", "OpenAI"),  # an organisation

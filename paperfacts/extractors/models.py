@@ -504,6 +504,12 @@ class ModelExtractor(Component):
         metrics = read_facts(doc, "gazetteer_metric")
         if metrics:
             classes |= self._metric_names(text, found, metrics)
+            # a name inside a longer metric's name is part of it (Fréchet Inception Distance)
+            inside = Mentions(metrics)
+            found = [f for f in found if not any(
+                m["start"] <= f["start"] and f["end"] <= m["end"] and m["end"] - m["start"] > f["end"] - f["start"]
+                for m in inside.starting_in(f["start"] - 60, f["start"] + 1)
+            )]
         return [
             f for f in _drop_long_forms(text, _resolve([f for f in found if f["name"] not in classes]))
             if not (f["rule"] in ("model.gazetteer", "model.compound") and self._heads_long_form(text, f["start"], f["end"]))
