@@ -160,6 +160,11 @@ def test_generic_classes(name):
     (None, "We propose LumoCT for chest scans. The pre-trained LumoCT transfers to new hospitals.", "LumoCT", "model.own_cue"),
     ("QuDexa: Selecting Data", "We propose QuDexa. QuDexa is trained on pairwise judgments of quality.",
      "QuDexa", "model.own_cue"),
+    # a title's plural model noun says what its name is
+    ("ZorbNet: Multi-Path Refinement Networks for High-Resolution Semantic Segmentation", "We study it.",
+     "ZorbNet", "model.title"),
+    ("ZorbDiT: Hardware-Aware Diffusion Transformers for Efficient On-Device Image Generation", "We study it.",
+     "ZorbDiT", "model.title"),
 ])
 def test_the_papers_own_model(title, text, name, rule):
     assert names(text, title=title).get(name) == rule
@@ -178,6 +183,10 @@ def test_the_papers_own_model(title, text, name, rule):
     (None, "We introduce TexBench-X, a benchmark for page-to-LaTeX OCR, and train a 2B-parameter model on it.", "TexBench-X"),
     # a capitalized word the title does not give names nothing
     (None, "We propose a Bayesian classification framework. Such Bayesian models are trustworthy.", "Bayesian"),
+    # a title's plural model noun that modifies the next noun, in a question or after a clause word
+    ("Zorb-Quant: Data-free Video Diffusion Transformers Quantization", "We study it.", "Zorb-Quant"),
+    ("ZorbScene: How Far Are Transformers from High-Resolution Image Understanding?", "We study it.", "ZorbScene"),
+    ("ZorbEdge: Towards Deep Graph Convolutional Networks on Node Classification", "We study it.", "ZorbEdge"),
     # the head of the appositive is no model noun
     (None, "We introduce UniNASX, a generic search space for neural architecture search.", "UniNASX"),
 ])

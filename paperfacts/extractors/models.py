@@ -195,7 +195,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "item": fast_compile(name_shape),
         "title": fast_compile(
             rf"^(?P<name>{name_shape}(?:[\s~]\d(?:\.\d{{1,2}})?)?)\s*:\s*(?:an?\s+|the\s+)?(?P<desc>(?:[\w\-]+\s+){{0,5}}?)"
-            rf"(?P<noun>(?i:{alternation(g['model_nouns'])})){stop}"
+            rf"(?P<noun>(?i:{alternation(g['model_nouns'] + _new_plurals(g['model_nouns']))})){stop}"
         ),
         # "the ensemble model, referred to as EL-4", "a model named openCabrita 3B"
         "named": Gated(fast_compile(
@@ -266,6 +266,11 @@ def patterns() -> dict[str, regex.Pattern]:
         ),
         "gerund": fast_compile(r"[A-Za-z]+ing\b"),
         "preposition": fast_compile(r"\b(?:of|in|for|with|on|to|from|by)\b", re.IGNORECASE),
+        # a title's plural noun that names no kind of the name: it modifies the next noun
+        # ("Video Diffusion Transformers Quantization"), or the title is a question or a clause
+        # ("How Far Are VLMs from ...", "When Un-trained Meets Pre-trained Networks")
+        "noun_modifies": fast_compile(r"\s+(?!(?i:for|with|on|in|via|and|of|to|from|by|using|towards?|at|as|under|beyond)\b)[A-Z]"),
+        "clause_words": fast_compile(r"\b(?:via|towards?|when|meets?|are|is|do|does|can|how)\b", re.IGNORECASE),
         # words after which an appositive's noun no longer heads it ("a search space for neural
         # architecture"); not "of", which names keep (Mixture of Experts (MoE) language model)
         "desc_break": fast_compile(r"\b(?:for|with|that|which|to|from|by)\b"),
@@ -476,7 +481,8 @@ class ModelExtractor(Component):
             desc = m["desc"] if m else ""
             # "X: Learning ... Models" describes a method; "X: A ... Language Model" a model
             if m and looks_like_name(m["name"].split()[0]) and not self.patterns["not_nouns"].search(desc) \
-                    and not self.patterns["gerund"].match(desc) and not self.patterns["preposition"].search(desc):
+                    and not self.patterns["gerund"].match(desc) and not self.patterns["preposition"].search(desc) \
+                    and not self._not_a_kind_of(text[:title_len], m["noun"], desc, m.end()):
                 found.append(_mention(text, 0, m.end("name"), "model.title"))
         # Only gazetteer models may share a span with a benchmark, dataset or metric name, and
         # a coined name followed by "framework", "method", ... is not a model.
@@ -704,6 +710,15 @@ class ModelExtractor(Component):
                     spans.append((start, at - 1))
         return spans
 
+    def _not_a_kind_of(self, title: str, noun: str, desc: str, end: int) -> bool:
+        """Whether a title's plural of a model noun (``X: Extended 2D/3D Networks for ...``;
+        not ``Models``, ``LLMs``, listed as they are) does not say what X is: the title asks a
+        question, the words before it make a clause, or it modifies the noun after it."""
+        if noun.casefold() not in _plurals_of(tuple(grammar()["model_nouns"])):
+            return False
+        p = self.patterns
+        return "?" in title or bool(p["clause_words"].search(desc) or p["noun_modifies"].match(title, end))
+
     def _heads_long_form(self, text: str, start: int, end: int) -> bool:
         """The name ends a capitalized long form whose abbreviation follows, and the
         abbreviation opens with another word of it: ``Few-shot RetinaNet (FSRN)``."""
@@ -797,6 +812,18 @@ class ModelExtractor(Component):
 
     def set_annotations(self, doc: Doc, mentions: list[dict]) -> None:
         write_facts(doc, "model", mentions)
+
+
+def _new_plurals(nouns: list[str]) -> list[str]:
+    """The plurals of model nouns that are not listed themselves, nor end in a listed plural
+    (``networks``, ``Transformers``; not ``language models``)."""
+    listed = {n.casefold() for n in nouns if n.endswith("s")}
+    return [n + "s" for n in nouns if not n.endswith("s") and (n.split()[-1] + "s").casefold() not in listed]
+
+
+@lru_cache(maxsize=1)
+def _plurals_of(nouns: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(n.casefold() for n in _new_plurals(list(nouns)))
 
 
 def _closes_bracket(text: str, first: int, end: int) -> bool:
