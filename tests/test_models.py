@@ -73,6 +73,7 @@ def test_unlisted_names_from_context(text, name, rule):
     ("a rich ecosystem of frameworks (smolagents, LangGraph, AutoGen, CAMEL, LlamaIndex).", "CAMEL"),  # tools
     ("we present Causal Motion Diffusion Models (CMDM), a unified framework for motion", "CMDM"),  # a method
     ("The architecture was re-implemented within the nnU-Net framework.", "nnU-Net"),  # used as a tool
+    ("provider-native CLI harnesses (Claude Code, Codex CLI, and Gemini CLI)", "Claude"),  # coding tools
     ("models trained with the DINO self-supervised objective", "DINO"),  # used as a method
     ("Recent VLA models built on pre-trained Vision-Language Models need post-training.", "Vision-Language"),
 ])

@@ -278,6 +278,8 @@ def patterns() -> dict[str, regex.Pattern]:
         "tool_after": fast_compile(
             rf"\s+(?:self-supervised\s+|training\s+|pre-?training\s+)?(?:{alternation(g['method_nouns'])})s?\b", re.IGNORECASE
         ),
+        # a coding tool named after its model: Claude Code, Gemini CLI, Codex CLI
+        "product_after": fast_compile(r"[ \t]+(?:Code|CLI)\b(?!\s+(?:Llama|LLaMA|Gemma)\b)"),
         "method_after": fast_compile(rf"[\s-]+(?:{alternation(g['not_model_nouns'])})s?\b", re.IGNORECASE),
         "not_nouns": fast_compile(rf"\b(?:{alternation(g['not_model_nouns'])})s?\b", re.IGNORECASE),
         # the paper's own name (model.own_*): "X: ..." in the title, "we propose X", "This paper
@@ -495,7 +497,8 @@ class ModelExtractor(Component):
                 if (f["rule"] == "model.gazetteer"
                     or not (corpora.covering(f["start"]) or self.patterns["method_after"].match(text, f["end"])))
                 and not self._not_a_name(text, f)
-                and not (f["rule"] == "model.gazetteer" and self.patterns["tool_after"].match(text, f["end"]))
+                and not (f["rule"] == "model.gazetteer" and (self.patterns["tool_after"].match(text, f["end"])
+                                                            or self.patterns["product_after"].match(text, f["end"])))
             ]
 
         found = kept(found)
