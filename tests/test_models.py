@@ -41,6 +41,8 @@ def test_grammar_reads_the_whole_name(text, name):
     ("The ensemble model, referred to as EL-4, achieved an IoU of 0.83.", "EL-4", "model.named"),
     ("We continue pre-training, resulting in a model named openCabrita 3B.", "openCabrita 3B", "model.named"),
     ("we propose a novel generalizable Physics-guided Causal Model (PCM), which has two parts", "PCM", "model.abbreviation"),
+    ("we propose Event based Sparse Segmentation Network (EV-SpSegNet), a novel baseline", "EV-SpSegNet", "model.abbreviation"),
+    ("we design a two-stream network named Chunk and Stride Network (CSNet) that uses", "CSNet", "model.abbreviation"),
     # a spaced version is part of the name "we introduce" names
     ("We introduce Zorblax 2, a reasoning-focused language model for STEM exams.", "Zorblax 2", "model.cue"),
     ("We present Zorblax 1.0, an ultra-lightweight T2I foundation model.", "Zorblax 1.0", "model.cue"),
@@ -63,6 +65,7 @@ def test_unlisted_names_from_context(text, name, rule):
     ("LiveSVG outperforms existing methods on both AniClipart and ChallengeSVG.", "ChallengeSVG"),  # benchmarks
     ("In VideoQGen, Gemini 2.5 Pro generates the most questions.", "VideoQGen"),  # not a list
     ("Built on GPT-4o, ZorbPlan optimizes the plan (see below).", "ZorbPlan"),  # no list, no bracket
+    ("we propose a novel online training algorithm, called Planning with Dual Value Networks (PDVN)", "PDVN"),
     # a listed name at the head of a longer one, which its abbreviation stands for
     ("we propose the Few-shot RetinaNet (FSRN) that consists of two parts", "RetinaNet"),
     ("a novel Latent\nQ-Former (LQ-Former) acts as a dynamic reasoning engine", "Q-Former"),

@@ -208,7 +208,8 @@ def patterns() -> dict[str, regex.Pattern]:
         ), g["long_form_heads"], starts=True),
         "own_intro": fast_compile(
             r"\b(?:propose|present|introduce|develop|design|build|called|named|termed|dubbed)[sd]?\s+(?:an?\s+|the\s+|our\s+)?"
-            r"(?:(?:novel|new|simple|efficient|lightweight|unified|generalizable|general)\s+){0,3}(?:[A-Z][\w\-]*\s+){1,6}$"
+            r"(?:(?:novel|new|simple|efficient|lightweight|unified|generalizable|general)\s+){0,3}"
+            r"(?:[A-Z][\w\-]*\s+(?:(?:based|and)\s+)?){1,6}$"
         ),
         "intro_tail": fast_compile(
             rf"^(?:\s*\([^()]{{0,40}}\))?\s*(?:,?\s*(?:(?:which|that)\s+is\s+)?(?:an?|the|our)\s+"
