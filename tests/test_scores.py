@@ -33,6 +33,12 @@ FORMS = [
     ("UNI achieves AUC 0.73-0.93 for correct predictions.", [(0.73, None, "absolute"), (0.93, None, "absolute")]),
     ("with ROC AUC values of 0.88 to 0.93 on the held-out data", [(0.88, None, "absolute"), (0.93, None, "absolute")]),
     ("agents achieved an average commute time of 7.8 to\n8.4 minutes", []),
+    # a decimal right after a listed metric's name is its value; not a condition, not an agreement
+    ("The probe reaches AUROC 0.944 on the held-out set.", [(0.944, None, "absolute")]),
+    ("performance improved from Dice 0.687 to Dice 0.902 with a frozen decoder.", [(0.687, None, "absolute"), (0.902, None, "absolute")]),
+    ("an improvement in AUROC of 0.05 over the baseline", [(0.05, None, "delta")]),
+    ("mAP at IoU 0.5 is 40.1%.", [(40.1, "%", "absolute")]),
+    ("with high inter-annotator agreement (Fleiss Kappa = 0.86)", []),
     # LaTeX closing a number ("}", "$") is no text: the words after it say what it is
     ("It gives a \\emph{$>60\\%$ reduction} in peak memory.", []),
     ("It achieves a \\textbf{10.0\\%} improvement on CIFAR-10.", [(10.0, "%", "delta")]),

@@ -201,6 +201,12 @@ def patterns() -> dict[str, regex.Pattern]:
         "from_plain": fast_compile(
             rf"(?P<gap>[\s\w\-]{{0,30}}?)\bfrom\s+(?P<a>\d{{1,3}}\.\d{{1,4}}|\d{{1,3}})\s+to\s+(?P<b>\d{{1,3}}\.\d{{1,4}}|\d{{1,3}})(?![\w%]|\.\d|\s*(?:\\?%|percent|points?))"
         ),
+        # a decimal right after a listed metric's name: "transfers at AUROC 0.748", "(AUCs 0.922 and 0.926)"
+        "metric_then_value": fast_compile(
+            rf"s?\s*(?:of\s+|=\s*|:\s*)?\$?(?P<num>\d{{1,3}}\.\d{{1,4}})\$?(?![\w%]|\.\d|\s*(?:\\?%|points?|x\b|times|\u00d7|{PM}))"),
+        "from_or_to": fast_compile(r"\b(?:from|to)\s+$"),
+        "at_before": fast_compile(r"(?:\bat|@)\s*$"),
+        "number_before": fast_compile(r"[\d%][^.;]*$"),
         "item_break": fast_compile(r"[,;(]"),
         "joined": fast_compile(r"\s*(?:,|/|\)?\s*(?:,\s*)?(?:and|or)\b)[^\d;.:]*"),
         "gain_after": fast_compile(r"[^(),;]{0,40},\s*(?:an?\s+|up to\s+)?"),
@@ -293,6 +299,17 @@ class ScoreExtractor(Component):
                 start = metric["start"] - len(before) + m.start("num")
                 found.append((start, 7, {"start": start, "end": start + len(m["num"]), "value": float(m["num"]), "unit": None,
                                          "rule": "score.value_metric", "signed": False, "metric_at": metric}))
+        for metric in metrics.facts:
+            # "AUROC 0.748", "an MAE of 0.31": the number right after a metric name, and the list or range it heads
+            m = p["metric_then_value"].match(text, metric["end"])
+            if m is not None and not (
+                p["threshold_before"].search(text, max(0, metric["start"] - 40), metric["start"])
+                or p["not_before"].search(text, max(0, metric["start"] - 40), metric["end"])  # "(Fleiss' Kappa = 0.86)": agreement
+                or self._condition_at(text, metric, metrics)  # "4.1% AP gain at IoU=0.8", "mAP at IoU 0.5"
+            ):
+                found.append((m.start("num"), 7, {"start": m.start("num"), "end": m.end("num"), "value": float(m["num"]), "unit": None,
+                                                  "rule": "score.metric_value", "signed": False, "metric_at": metric,
+                                                  "lead": text[max(0, metric["start"] - 40) : metric["start"]]}))
         for metric in metrics.facts:
             # "improving the macro F1 score from 0.74 to 0.93": a metric named just before
             m = p["from_plain"].match(text, metric["end"])
@@ -575,6 +592,17 @@ class ScoreExtractor(Component):
 
     # ---------------------------------------------------------------- is it a score, which kind
 
+    def _condition_at(self, text: str, metric: dict, metrics: Mentions) -> bool:
+        """Whether a metric after ``at`` sets the condition of another score (``mAP at IoU
+        0.5``, ``a 4.1% AP gain at IoU=0.8``) rather than reporting one (``transfers at AUROC 0.748``)."""
+        p = self.patterns
+        at = p["at_before"].search(text, max(0, metric["start"] - 6), metric["start"])
+        if at is None:
+            return False
+        return bool(p["number_before"].search(text, max(0, at.start() - 40), at.start())) or any(
+            0 <= at.start() - m["end"] <= 2 for m in metrics.starting_in(at.start() - 40, at.start())
+        )
+
     def _not_a_score(self, number: str, before: str, after: str, c: dict, wide_before) -> bool:
         p = self.patterns
         if c["rule"] in ("score.paren", "score.possessive", "score.rating_mean", "score.versus"):
@@ -613,6 +641,10 @@ class ScoreExtractor(Component):
             return "absolute", True
         if c["rule"] in ("score.paren", "score.possessive", "score.versus", "score.rating_mean", "score.plus_minus", "score.out_of"):
             return "absolute", True  # a named model's own number, a mean
+        if "lead" in c and not p["delta_after"].search(after) and (
+            p["from_or_to"].search(c["lead"]) or not p["delta_before"].search(c["lead"])
+        ):
+            return "absolute", True  # "Dice 0.687", "improved from Dice 0.687": a metric's value, not a change
         if p["to_value"].search(before) and not c["signed"]:
             return "absolute", True  # "reduces the error to 7.07%"
         if p["threshold"].search(before) and not c["signed"] and not p["delta_after"].search(after):
