@@ -164,6 +164,9 @@ def test_generic_classes(name):
     (None, "We propose LumoCT for chest scans. The pre-trained LumoCT transfers to new hospitals.", "LumoCT", "model.own_cue"),
     ("QuDexa: Selecting Data", "We propose QuDexa. QuDexa is trained on pairwise judgments of quality.",
      "QuDexa", "model.own_cue"),
+    # the title's name, shaped as a model's, when the abstract introduces a network without naming it
+    ("ZorbSeg-Net: Fine-grained brain segmentation from MRI",
+     "In this work we present an online 3D vision-language model that segments scans.", "ZorbSeg-Net", "model.own_cue"),
     # a title's plural model noun says what its name is
     ("ZorbNet: Multi-Path Refinement Networks for High-Resolution Semantic Segmentation", "We study it.",
      "ZorbNet", "model.title"),
@@ -191,6 +194,10 @@ def test_the_papers_own_model(title, text, name, rule):
     ("Zorb-Quant: Data-free Video Diffusion Transformers Quantization", "We study it.", "Zorb-Quant"),
     ("ZorbScene: How Far Are Transformers from High-Resolution Image Understanding?", "We study it.", "ZorbScene"),
     ("ZorbEdge: Towards Deep Graph Convolutional Networks on Node Classification", "We study it.", "ZorbEdge"),
+    # the abstract introduces a framework or a mechanism, not a network
+    ("Zorb-VLM: Bridging Gaze and VLMs", "We introduce a gaze-regularized attention mechanism that aligns the model.", "Zorb-VLM"),
+    ("ZorbLTR-Net: Visual-Linguistic Representation", "We present a novel framework based on pre-trained language models.",
+     "ZorbLTR-Net"),
     # the head of the appositive is no model noun
     (None, "We introduce UniNASX, a generic search space for neural architecture search.", "UniNASX"),
 ])

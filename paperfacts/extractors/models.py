@@ -309,6 +309,11 @@ def patterns() -> dict[str, regex.Pattern]:
             rf"(?:{alternation([n for n in g['model_nouns'] if n not in ('variant', 'checkpoint', 'checkpoints')])})\b(?!\s*(?:\([^()]*\))?-)"
             rf"|,?\s+(?:is|was|are|were)\s+(?:first\s+|further\s+|then\s+)?(?:{alternation(g['own_train_words'])})\b)"
         ),
+        # the abstract introduces a network without naming it: the title's name, shaped as a model's, is it
+        "own_intro_model": fast_compile(
+            rf"\b(?i:we|this\s+(?:paper|work|study))\s+(?i:propose|present|introduce|develop|build|train|release)[sd]?\s+"
+            rf"(?i:an?|the|our)\s+(?P<desc>(?:[\w\-]+\s+){{0,6}}?)(?i:{alternation(g['model_nouns'])}){stop}(?!-)"
+        ),
         "trained_before": fast_compile(rf"\b(?:{alternation(g['own_train_words'])})\s+$"),
         # a listed name that heads a longer one its abbreviation stands for: Few-shot RetinaNet
         # (FSRN), Video Spatio-Temporal U-Net (VST-UNet) name neither RetinaNet nor U-Net
@@ -648,6 +653,11 @@ class ModelExtractor(Component):
             p["trained_before"].search(text, max(abstract, a - 20), a) for a, _ in _mentions_of(text, name, abstract)
         ):
             return "model.own_cue"
+        if own_title and self.model_shaped(name) and not p["gerund"].match(name) and any(
+            not p["not_nouns"].search(m["desc"]) and not p["desc_break"].search(m["desc"])
+            for m in p["own_intro_model"].finditer(text, abstract)
+        ):
+            return "model.own_cue"  # "Stream3D-VLM: ..." and "we present an online 3D vision-language model"
         return None
 
     def _own_count(self, text: str, name: str, abstract: int, found: list[dict]) -> bool:
