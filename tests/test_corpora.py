@@ -31,6 +31,8 @@ CASES = [
     (None, "Evaluated on the Dolphins benchmark, our model improves by 4.89%.",
      {"Dolphins": "benchmark.cue"}, {}),
     (None, "Gains hold on out-of-domain tasks and knowledge-intensive tasks (KILT).", {"KILT": "benchmark.list"}, {}),
+    (None, "Experiments on real-world medical image segmentation datasets, i.e., Fundus, Polyp, and SCGM, show gains.",
+     {"Fundus": "benchmark.list", "Polyp": "benchmark.list", "SCGM": "benchmark.list"}, {}),
     # an image resolution names a version of the set; a variant prefix before a known name
     (None, "We evaluate it on three benchmarks (CIFAR-10, ImageNet 32 x 32, and ImageNet 224 x 224).",
      {"CIFAR-10": "benchmark.list", "ImageNet 32 x 32": "benchmark.gazetteer", "ImageNet 224 x 224": "benchmark.gazetteer"}, {}),

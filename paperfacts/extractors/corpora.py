@@ -264,7 +264,7 @@ def patterns() -> dict[str, regex.Pattern]:
             rf"\b(?P<noun>{'|'.join(head_nouns)})s?\b[^.;]{{0,60}}?\b(?:named|called|dubbed|termed)\s+(?P<name>{name})(?![\w-])",
         ), head_nouns, starts=True),
         "list": Gated(fast_compile(
-            rf"\b(?P<head>{alternation(c['list_heads'])})\s*(?:,\s*)?(?P<open>such\s+as|including|like|e\.g\.,?|namely|:|\()\s*(?P<items>{names})"
+            rf"\b(?P<head>{alternation(c['list_heads'])})\s*(?:,\s*)?(?P<open>such\s+as|including|like|e\.g\.,?|i\.e\.,?|namely|:|\()\s*(?P<items>{names})"
         ), c["list_heads"], starts=True),
         "head_then_name": Gated(fast_compile(
             rf"\b(?P<noun>{'|'.join(head_nouns[:-1])})s?\s+(?:called\s+|named\s+|dubbed\s+)?(?P<name>{name})(?![\w-])",
