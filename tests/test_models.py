@@ -15,6 +15,7 @@ def names(text, title=None):
     ("Built on Qwen3-VL-8B, our agent reads charts.", "Qwen3-VL-8B"),
     ("We use DeepSeek-OCR hidden states.", "DeepSeek-OCR"),
     ("We developed Mistral-Legal-7B for law.", "Mistral-Legal-7B"),
+    ("We continue pre-training CT-LLM on Chinese text.", "CT-LLM"),  # an acronym before the class: a name
     ("an EfficientNet-B0 model trained on skin images", "EfficientNet-B0"),
     ("Gram anchoring improves DINOv3's feature quality.", "DINOv3"),
     ("fine-tuning Stable Diffusion 3.5 Large within a single GPU", "Stable Diffusion 3.5 Large"),
@@ -60,6 +61,8 @@ def test_unlisted_names_from_context(text, name, rule):
     ("results in overall metrics (Accuracy, Language Score, and GPT Score).", "GPT"),  # a metric
     ("It lowers the Fréchet Inception Distance (FID) of the samples to 3.1.", "Inception"),  # inside a metric's name
     ("LLM-Powered Automatic Translation in Crisis Scenarios", "LLM-Powered"),
+    ("Enhancing Temporal Understanding in Video-LLMs through Stacked Attention", "Video-LLM"),  # a kind of LLM
+    ("Chaotic Dynamics in Multi-LLM Deliberation", "Multi-LLM"),
     ("our INT4 models consistently outperform FP16 baselines", "FP16"),  # a data format
     ("outperforming frontier models such as Claude 4 and OpenAI o3 in judgments", "OpenAI"),  # an organisation
     ("LiveSVG outperforms existing methods on both AniClipart and ChallengeSVG.", "ChallengeSVG"),  # benchmarks

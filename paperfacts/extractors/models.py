@@ -389,6 +389,10 @@ class ModelExtractor(Component):
         GATE_WORDS.add(frozenset(self.heads))
         GATE_WORDS.add(frozenset(verb.strip() for verb in OWN_VERBS))
         self.determiners = frozenset(g["head_determiners"])
+        # the classes an ordinary word before a hyphen makes a kind of (Video-LLMs): the generic
+        # heads written as names (LLM, VLM, Transformer), with their plurals
+        self.generic_heads = frozenset(h for h in g["generic_heads"] if h[0].isupper()) | frozenset(
+            h[0].upper() + h[1:] for h in g["generic_heads"] if h.startswith("transformer"))
 
     def prepare(self, batch: list[Doc]) -> None:
         """The shared cue-word pass (trie.GATE_WORDS) over the batch's texts, one after the
@@ -458,7 +462,7 @@ class ModelExtractor(Component):
             end = m.end()
             while (cut := text.rfind("-", m.start(), end)) > m.start() and _word_part(text[cut + 1 : end]):
                 end = cut  # LLM-Powered, LLM-Transformed: a word, not part of the name
-            if looks_like_name(text[m.start() : end]):
+            if looks_like_name(text[m.start() : end]) and not self._class_compound(text[m.start() : end]):
                 found.append(_mention(text, m.start(), self.extend(text, end), "model.compound"))
         for m in self.patterns["appositive"].finditer(text):
             # the noun heads the appositive: not after a preposition ("a search space for neural architecture")
@@ -723,6 +727,12 @@ class ModelExtractor(Component):
                 if start > 0 and text[before : start - 1] in self.determiners:
                     spans.append((start, at - 1))
         return spans
+
+    def _class_compound(self, name: str) -> bool:
+        """An ordinary word joined to a generic class is a kind of it, not a name (``Video-LLMs``,
+        ``Multi-LLM``, ``Human-LLM``, ``Graph-Transformer``; not ``CT-LLM``, ``Sentence-BERT``)."""
+        prefix, _, head = name.rpartition("-")
+        return len(prefix) >= 4 and ordinary(prefix) and prefix[0].isupper() and head in self.generic_heads
 
     def _not_a_kind_of(self, title: str, noun: str, desc: str, end: int) -> bool:
         """Whether a title's plural of a model noun (``X: Extended 2D/3D Networks for ...``;
