@@ -389,10 +389,10 @@ class ModelExtractor(Component):
         GATE_WORDS.add(frozenset(self.heads))
         GATE_WORDS.add(frozenset(verb.strip() for verb in OWN_VERBS))
         self.determiners = frozenset(g["head_determiners"])
-        # the classes an ordinary word before a hyphen makes a kind of (Video-LLMs): the generic
-        # heads written as names (LLM, VLM, Transformer), with their plurals
-        self.generic_heads = frozenset(h for h in g["generic_heads"] if h[0].isupper()) | frozenset(
-            h[0].upper() + h[1:] for h in g["generic_heads"] if h.startswith("transformer"))
+        # the classes an ordinary word before a hyphen makes a kind of (Video-LLMs, Graph-Transformer)
+        self.generic_heads = frozenset(h if h[0].isupper() else h.capitalize() for h in g["generic_heads"])
+        # a title's plural model nouns that the list does not spell (networks, Transformers)
+        self.new_plurals = frozenset(n.casefold() for n in _new_plurals(g["model_nouns"]))
 
     def prepare(self, batch: list[Doc]) -> None:
         """The shared cue-word pass (trie.GATE_WORDS) over the batch's texts, one after the
@@ -738,7 +738,7 @@ class ModelExtractor(Component):
         """Whether a title's plural of a model noun (``X: Extended 2D/3D Networks for ...``;
         not ``Models``, ``LLMs``, listed as they are) does not say what X is: the title asks a
         question, the words before it make a clause, or it modifies the noun after it."""
-        if noun.casefold() not in _plurals_of(tuple(grammar()["model_nouns"])):
+        if noun.casefold() not in self.new_plurals:
             return False
         p = self.patterns
         return "?" in title or bool(p["clause_words"].search(desc) or p["noun_modifies"].match(title, end))
@@ -843,11 +843,6 @@ def _new_plurals(nouns: list[str]) -> list[str]:
     (``networks``, ``Transformers``; not ``language models``)."""
     listed = {n.casefold() for n in nouns if n.endswith("s")}
     return [n + "s" for n in nouns if not n.endswith("s") and (n.split()[-1] + "s").casefold() not in listed]
-
-
-@lru_cache(maxsize=1)
-def _plurals_of(nouns: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(n.casefold() for n in _new_plurals(list(nouns)))
 
 
 def _closes_bracket(text: str, first: int, end: int) -> bool:

@@ -201,7 +201,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "from_plain": fast_compile(
             rf"(?P<gap>[\s\w\-]{{0,30}}?)\bfrom\s+(?P<a>\d{{1,3}}\.\d{{1,4}}|\d{{1,3}})\s+to\s+(?P<b>\d{{1,3}}\.\d{{1,4}}|\d{{1,3}})(?![\w%]|\.\d|\s*(?:\\?%|percent|points?))"
         ),
-        # a decimal right after a listed metric's name: "transfers at AUROC 0.748", "(AUCs 0.922 and 0.926)"
+        # a decimal right after a listed metric's name: "transfers at AUROC 0.748", "(QWK = 0.777; MAE = 0.529)"
         "metric_then_value": fast_compile(
             rf"s?\s*(?:of\s+|=\s*|:\s*)?\$?(?P<num>\d{{1,3}}\.\d{{1,4}})\$?(?![\w%]|\.\d|\s*(?:\\?%|points?|x\b|times|\u00d7|{PM}))"),
         "from_or_to": fast_compile(r"\b(?:from|to)\s+$"),
@@ -300,7 +300,7 @@ class ScoreExtractor(Component):
                 found.append((start, 7, {"start": start, "end": start + len(m["num"]), "value": float(m["num"]), "unit": None,
                                          "rule": "score.value_metric", "signed": False, "metric_at": metric}))
         for metric in metrics.facts:
-            # "AUROC 0.748", "an MAE of 0.31": the number right after a metric name, and the list or range it heads
+            # "AUROC 0.748", "an MAE of 0.31": the number right after a metric name
             m = p["metric_then_value"].match(text, metric["end"])
             if m is not None and not (
                 p["threshold_before"].search(text, max(0, metric["start"] - 40), metric["start"])
