@@ -54,7 +54,7 @@ from spacy.tokens import Doc
 from ..data_files import read_json, read_jsonl, read_lines
 from ..trie import GATE_WORDS, WORD_RUN, Gated, alternation, any_word, fast_compile, word_run_starts, words_before
 from . import Component, Mentions, attrs, name_key, read_facts, require_paperfacts, text_of, write_facts
-from .models import looks_like_name
+from .models import looks_like_name, ordinary
 from .sentences import sentence_bounds, sentence_of
 
 
@@ -692,7 +692,7 @@ class CorpusExtractor(Component):
         ``Area Chairs``, ``Venture Capital``). A function word (``On Spider``) or a corpus
         noun (``Spider Benchmark``) beside it does not count."""
         name = text[start:end]
-        if not (name.isalpha() and name[1:].islower() and name.casefold() in common_words()):
+        if not (len(name) > 1 and name.isalpha() and ordinary(name)):
             return False
         if name[0].islower():
             return True

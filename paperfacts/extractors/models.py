@@ -466,8 +466,7 @@ class ModelExtractor(Component):
                 found.append(_mention(text, m.start(), self.extend(text, end), "model.compound"))
         for m in self.patterns["appositive"].finditer(text):
             # the noun heads the appositive: not after a preposition ("a search space for neural architecture")
-            if looks_like_name(m["name"]) and not self.patterns["not_nouns"].search(m["desc"]) \
-                    and not self.patterns["desc_break"].search(m["desc"]):
+            if looks_like_name(m["name"]) and self._noun_heads(m["desc"]):
                 found.append(_mention(text, m.start("name"), m.end("name"), "model.cue"))
         for key, rule in (("named", "model.named"), ("own_long_form", "model.abbreviation")):
             for m in self.patterns[key].finditer(text):
@@ -479,8 +478,7 @@ class ModelExtractor(Component):
         for m in self.patterns["introduce"].finditer(text):
             tail = self.patterns["intro_tail"].match(m["rest"])
             coined = looks_like_name(m["name"]) or (m["name"][0].isupper() and m["name"].isalpha())
-            if coined and tail and not self.patterns["not_nouns"].search(tail["desc"] or "") \
-                    and not self.patterns["desc_break"].search(tail["desc"] or ""):
+            if coined and tail and self._noun_heads(tail["desc"] or ""):
                 found.append(_mention(text, m.start("name"), m.end("version" if m["version"] else "name"), "model.cue"))
         for m in self.patterns["list"].finditer(text):
             for item in self.patterns["item"].finditer(m["items"]):
@@ -658,8 +656,7 @@ class ModelExtractor(Component):
         ):
             return "model.own_cue"
         if own_title and self.model_shaped(name) and not p["gerund"].match(name) and any(
-            not p["not_nouns"].search(m["desc"]) and not p["desc_break"].search(m["desc"])
-            for m in p["own_intro_model"].finditer(text, abstract)
+            self._noun_heads(m["desc"]) for m in p["own_intro_model"].finditer(text, abstract)
         ):
             return "model.own_cue"  # "Stream3D-VLM: ..." and "we present an online 3D vision-language model"
         return None
@@ -727,6 +724,12 @@ class ModelExtractor(Component):
                 if start > 0 and text[before : start - 1] in self.determiners:
                     spans.append((start, at - 1))
         return spans
+
+    def _noun_heads(self, desc: str) -> bool:
+        """Whether the model noun after ``desc`` heads its phrase: no method, dataset or tool noun
+        in it, and no preposition or clause after which the noun no longer heads it."""
+        p = self.patterns
+        return not (p["not_nouns"].search(desc) or p["desc_break"].search(desc))
 
     def _class_compound(self, name: str) -> bool:
         """An ordinary word joined to a generic class is a kind of it, not a name (``Video-LLMs``,

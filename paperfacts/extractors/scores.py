@@ -74,6 +74,8 @@ POINTS = r"(?:points?|pts?\b\.?|pp\b|p\.\s?p\.|\\?%\s?-?\s?(?:pts?\b|points?))"
 POINTS_TAIL = rf"(?:(?:\s*-\s*|\s+)(?:(?:absolute|percentage|percent|accuracy|[A-Z][\w@\-]*)[\s\-]+)?)?{POINTS}(?![A-Za-z/])"
 #: A plus-minus sign: ``+/-``, ``±``, ``\pm``, ``$\pm$``.
 PM = r"(?:\+/-|\+-|\u00b1|\$?\\pm\$?)"
+#: After a plain value (a metric's, in a list or range): no unit, ratio or spread that makes it something else.
+NO_UNIT_AFTER = rf"(?![\w%]|\.\d|\s*(?:\\?%|points?|x\b|times|\u00d7|{PM}))"
 
 
 #: ``3.6 point gain in``: nouns of a change that make the number before them a delta.
@@ -119,10 +121,10 @@ def patterns() -> dict[str, regex.Pattern]:
         ), ["sd"], window=(40, 30)),
         # a plain number (not a count, year or size) before a metric name: checked against the metric mentions
         "plain_number": fast_compile(rf"(?<![\w.\\$/\-@])(?P<num>\d{{1,3}}\.\d{{1,4}}|\d{{1,3}})(?![\w%.]|\.\d|/\d)"),
-        "list_after": fast_compile(rf"\s*(?:,\s*and|,|and)\s+(?P<num>\d{{1,3}}\.\d{{1,4}})(?![\w%]|\.\d|\s*(?:\\?%|points?|x\b|times|\u00d7|{PM}))"),
+        "list_after": fast_compile(rf"\s*(?:,\s*and|,|and)\s+(?P<num>\d{{1,3}}\.\d{{1,4}}){NO_UNIT_AFTER}"),
         # the second end of a range the metric heads: "AUC 0.73-0.93", "F1 of 0.86 to 0.92"
         "range_after": fast_compile(
-            rf"(?:[ \t]*(?:-{{1,2}}|\u2013|\u2014)[ \t]*|\s+to\s+)(?P<num>\d{{1,3}}\.\d{{1,4}})(?![\w%]|\.\d|\s*(?:\\?%|points?|x\b|times|\u00d7|\$\\times|{PM}))"),
+            rf"(?:[ \t]*(?:-{{1,2}}|\u2013|\u2014)[ \t]*|\s+to\s+)(?P<num>\d{{1,3}}\.\d{{1,4}}){NO_UNIT_AFTER}(?!\s*\$\\times)"),
         "list_before": fast_compile(r"(?<![\w.\\$/\-])(?P<num>\d{1,3}\.\d{1,4}|\d{1,3})\s*(?:,|and|,\s*and|/)\s*$"),
         "threshold_before": fast_compile(r"(?:\babove|\bbelow|\bat least|\bat most|\bthreshold(?:s)?(?: of)?|\bwith|>=?|<=?|\\geq|\\leq|\u2265|\u2264)\s*\$?\s*$", re.IGNORECASE),
         "metric_gap": fast_compile(r"[ \t]*(?:-[ \t]*)?"),
@@ -203,7 +205,7 @@ def patterns() -> dict[str, regex.Pattern]:
         ),
         # a decimal right after a listed metric's name: "transfers at AUROC 0.748", "(QWK = 0.777; MAE = 0.529)"
         "metric_then_value": fast_compile(
-            rf"s?\s*(?:of\s+|=\s*|:\s*)?\$?(?P<num>\d{{1,3}}\.\d{{1,4}})\$?(?![\w%]|\.\d|\s*(?:\\?%|points?|x\b|times|\u00d7|{PM}))"),
+            rf"s?\s*(?:of\s+|=\s*|:\s*)?\$?(?P<num>\d{{1,3}}\.\d{{1,4}})\$?{NO_UNIT_AFTER}"),
         "from_or_to": fast_compile(r"\b(?:from|to)\s+$"),
         "at_before": fast_compile(r"(?:\bat|@)\s*$"),
         "number_before": fast_compile(r"[\d%][^.;]*$"),
