@@ -71,6 +71,13 @@ COUNT_FORMS = [
     ("we stop at 1B steps", {}, {}),
     # rule parameter_count.size_cue: "comes in"
     ("Falcon is open source and comes in 9B and 40B.", {"9B": 9 * B, "40B": 40 * B}, {}),
+    ("model sizes from 4B to 30B show that it works", {"4B": 4 * B, "30B": 30 * B}, {}),
+    # ... not when a plural noun after the size says what it counts
+    ("and at scales up to 7M training samples, it improves", {}, {}),
+    ("a large-scale dataset of 20M QA pairs", {}, {}),
+    ("a large-scale dataset of $\\textbf{5.7M}$ PubMed structured abstracts", {}, {}),
+    ("a lightweight model (1.3M parameters, 336M MACs)", {"1.3M parameters": 1_300_000}, {}),
+    ("model sizes up to 7B with better results", {"7B": 7 * B}, {}),  # a function word: the noun is not the size's
     # rule parameter_count.plain: a whole number of parameters with no magnitude
     ("a transformer with 564,103 parameters", {"564,103 parameters": 564_103}, {}),
     ("by optimizing only 200 trainable parameters", {"200 trainable parameters": 200}, {}),

@@ -22,7 +22,8 @@ Rules (stable ids):
 * ``parameter_count.model_name``: a bare size beside a model name
   (``LLaMA 7B``, ``175B GPT-3``).
 * ``parameter_count.size_cue``: a bare size after a size word
-  (``a parameter count of only 7B or 13B``, ``comes in 9B and 40B``).
+  (``a parameter count of only 7B or 13B``, ``comes in 9B and 40B``), unless a
+  plural noun after it says what it counts (``at scales up to 7M training samples``).
 * ``parameter_count.model_paren``: bare sizes in brackets after a model noun or
   name (``language models (1B/3B/8B)``).
 * ``parameter_count.at_size``: a bare size after ``at`` that ends its phrase
@@ -45,6 +46,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 import regex
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -149,6 +151,8 @@ def patterns() -> dict[str, regex.Pattern]:
         "param_unit": fast_compile(rf"[\s\-]*{filler}(?:parameters?|params?)\b(?![\-\u2010][A-Za-z])", re.IGNORECASE),
         "token_unit": fast_compile(rf"[\s\-]*{filler}tokens?\b", re.IGNORECASE),
         "model_noun": fast_compile(rf"[\s\-]*(?:[A-Za-z][\w\-]*\s+){{0,3}}?(?:{alternation(c['model_nouns'])})\b"),
+        # what a number counts, when a plural noun names it: "7M training samples", "20M QA pairs"
+        "counted": fast_compile(r"[}$]*\s+((?:[A-Za-z][\w\-]*\s+){0,2}[A-Za-z][\w\-]*[A-Za-z]s)\b(?![\-\w])"),
         "size_cue": fast_compile(rf"\b(?:{alternation(c['size_cues'])})\b[^.;:\d]{{0,30}}$", re.IGNORECASE),
         "context": any_word(c["context_words"]),
         "context_sentence": any_word(c["context_sentence_words"]),
@@ -157,6 +161,8 @@ def patterns() -> dict[str, regex.Pattern]:
     }
 
 
+#: Plural nouns after a bare size that do not say it counts something else.
+_NOT_COUNTED = frozenset({"parameters", "params", "weights"} | {n.casefold() for n in cues()["model_nouns"]})
 _SIZES_ONLY = regex.compile(r"[\d.,\s\-\u2013/~xX]*\d[\d.,\s\-\u2013/~KkMmBbTt]*(?:[\s\-]*(?i:parameters?|params?))?")
 _MODIFIER = regex.compile(r"-(?:based|like|style|type|sized|inspired|derived|initialized|generated|distilled|architecture|family)\b")
 
@@ -301,6 +307,16 @@ class QuantityExtractor(Component):
             return False
         return p["context_sentence"].search(text, s, e) is not None
 
+    def _counts_a_noun(self, text: str, end: int) -> bool:
+        """Whether the plural noun after a bare size says what it counts, other than
+        parameters or models (``at scales up to 7M training samples``, ``a large-scale
+        dataset of 20M QA pairs``): words with no function word among them."""
+        m = self.patterns["counted"].match(text, end)
+        if m is None:
+            return False
+        words = m[1].split()
+        return not any(w.casefold() in STOP_WORDS for w in words) and words[-1].casefold() not in _NOT_COUNTED
+
     def _bare_rule(self, doc: Doc, group: list[_Num], models: Mentions) -> str | None:
         text, p = text_of(doc), self.patterns
         first, last = group[0], group[-1]
@@ -320,7 +336,7 @@ class QuantityExtractor(Component):
                 and p["at_size_after"].match(text, last.end)):
             return "parameter_count.at_size"
         before = text[lo : first.start].replace("e.g.", "eg").replace("i.e.", "ie")
-        if p["size_cue"].search(before):
+        if p["size_cue"].search(before) and not self._counts_a_noun(text, last.end):
             return "parameter_count.size_cue"
         return None
 
