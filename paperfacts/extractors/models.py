@@ -6,7 +6,7 @@ Rules, each with a stable id:
 * ``model.gazetteer``: a family from ``data/models.jsonl`` plus what the grammar
   allows after it: versions (``GPT-4o``, ``Llama 3.1``, ``Qwen2.5``, ``DINOv3``), sizes
   (``LLaMA-2-7B``, ``LLaMA 7B``), variants (``-Instruct``, ``-mini``, `` XL``, `` base``),
-  configurations (``ViT-B/16``, ``EfficientNet-B0``) and coined parts (``Qwen3-VL``,
+  configurations (``ViT-B/16``, ``EfficientNet-B0``, ``EfficientNet B0``, ``Kimi K2.5``) and coined parts (``Qwen3-VL``,
   ``DeepSeek-OCR``; a word part only before a size: ``Mistral-Legal-7B``).
 * ``model.compound``: a name built on a productive stem from
   ``data/model_grammar.json`` (``ContraBERT``, ``CT-LLM``, ``MiniGPT-4``).
@@ -165,6 +165,7 @@ def patterns() -> dict[str, regex.Pattern]:
         rf"|[\s~](?:{size})(?![\w%])"  # LLaMA 7B
         rf"|\s(?:base|large|BASE|LARGE)(?![\w-])(?!\s+(?:language|scale|number|amount|margin|vocabulary|batch))"  # BERT base
         rf"|[\s~](?:[vV]\d{{1,2}}(?:\.\d{{1,2}})?|\d(?:\.\d{{1,2}})?)(?![\w%]|\.\d|\s*(?:%|\\%|x\b|times|points|percent|and\s+\d))"  # Llama 3.1, MoCo v3, wav2vec~2.0
+        rf"|\s(?!F\d)[A-Z]\d{{1,2}}(?:\.\d{{1,2}})?(?![\w%]|\.\d)"  # EfficientNet B0, Kimi K2.5, not BERT F1
         rf"|\s(?:{alternation(g['spaced_variants'])})(?![\w]|-(?!\d)))"  # GPT-3 XL, Claude Sonnet-4
     )
     name_shape = r"[A-Za-z0-9][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*"
