@@ -24,6 +24,14 @@ CASES = [
      {"OmniDocBench v1.5": "benchmark.on", "AIME 24/25": "benchmark.on", "HMMT 25": "benchmark.on"}, {}),
     (None, "We report gains on MME-RealWorld-Lite and BrowseComp-Plus.",
      {"MME-RealWorld-Lite": "benchmark.on", "BrowseComp-Plus": "benchmark.on"}, {}),
+    # the next result of an "on" list, after its number; not when the list is of models
+    (None, "Our planner achieves a score of 92.0 on the NAVSIM benchmark and 89.6 on NAVSIM-v2.",
+     {"NAVSIM": "benchmark.on", "NAVSIM-v2": "benchmark.on"}, {}),
+    (None, "It achieves 45.7% on BrowseComp-ZH, 42.8% on BrowseComp, 46.5% on WideSearch, and 52.5 on DeepResearch-X.",
+     {"BrowseComp-ZH": "benchmark.on", "BrowseComp": "benchmark.on", "WideSearch": "benchmark.on", "DeepResearch-X": "benchmark.on"}, {}),
+    (None, "The attack reaches 92.13% on GPT-4o, 91.20% on QvQ-MAX, and 85.87% on Gemini.", {}, {}),
+    # a part of an evaluation is no benchmark
+    (None, "Our system achieves a macro F1 of 0.762 on Subtask 1 and 0.587 on Track B.", {}, {}),
     (None, "We constructed SpaVis-6M, the largest spatial transcriptomics dataset, and trained an encoder on this resource.",
      {}, {"SpaVis-6M": "dataset.cue"}),
     (None, "Models pretrained from scratch on the C4 dataset reach an average GLUE score of 79.6.",

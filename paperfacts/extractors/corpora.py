@@ -25,7 +25,8 @@ Rules (stable ids, ``<kind>.<rule>``):
 * ``title``: the paper's own name in ``X: A ... Benchmark / Dataset for ...``, or
   the name a ``... A Benchmark for ...`` title's abstract introduces.
 * ``train_cue``: ``(pre-)trained / fine-tuned on X, Y and Z``, ``X pre-training``.
-* ``on``: names a result is reported on (``experiments on X, Y and Z``).
+* ``on``: names a result is reported on (``experiments on X, Y and Z``; ``92.0 on
+  X and 89.6 on Y`` while the list is of benchmarks), not a part of one (``Subtask 1``).
 * ``list``: names listed after ``benchmarks such as / including``.
 * ``coordination``: in ``A, B and C`` or ``(A, B, C)``, an unknown name-shaped
   member takes the role of the known members.
@@ -294,6 +295,10 @@ def patterns() -> dict[str, regex.Pattern]:
         ),
         "trained_on": fast_compile(rf"\b(?i:{train_verbs}){TRAIN_GAP}\s+on\s+(?:the\s+)?$"),
         "train_item_end": fast_compile(r"\s*(?:[,.;:)(]|$|(?:and|or|for|with|to|using|in|from|at|as|by|datasets?|corpus|corpora|only|alone|yields?|achieves?|improves?|outperforms?|leads?|shows?|performs?|results?)\b)"),
+        # the next result of an "on" list, after its number: "92.0 on the NAVSIM benchmark and 89.6 on NAVSIM-v2"
+        "on_again": fast_compile(rf"(?:\s+(?:benchmark|dataset)s?)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:an?\s+)?[+\-]?\d[\d.,]*\s*(?:\\?%|points?|pp)?\s+on\s+(?:the\s+)?(?P<items>{members})"),
+        # a part of an evaluation, not a corpus: "Subtask 1", "Track 3", "Phase-2"
+        "part": fast_compile(rf"(?i:{alternation(c['part_nouns'])})[-\s~]?(?:\d{{1,2}}[a-z]?|[A-Z]|[IVX]{{1,4}})"),
         "across": Gated(fast_compile(rf"\bacross\s+(?:the\s+)?(?P<items>{members})"), ["across"], starts=True),
         # "On" first, then what precedes it (the start, or a sentence end): the engine skips ahead to an "O"
         "sentence_on": fast_compile(rf"O(?:(?<=^O)|(?<=[.!?]\sO))n\s+(?:the\s+)?(?P<items>{members})\s*,"),
@@ -445,7 +450,10 @@ class CorpusExtractor(Component):
                 add(m.start("name"), m.end("name"), "dataset", "dataset.cue", CUE)
         self._train_cues(text, add, models)
         for m in p["on"].finditer(text):
-            self._on(text, m, add, models)
+            read = self._on(text, m, add, models)
+            while read and (again := p["on_again"].match(text, m.end())):
+                read = self._on(text, again, add, models)  # while the list is of benchmarks, not of models or metrics
+                m = again
         for m in p["across"].finditer(text):
             s, e = sentence_of(doc, m.start())
             if p["eval"].search(text, s, e):
@@ -641,14 +649,17 @@ class CorpusExtractor(Component):
             if name.casefold() in known_forms() and not models.covering(m.start()):
                 add(m.start("name"), m.start("name") + len(name), "dataset", "dataset.train_cue", USE)  # "ImageNet pre-training"
 
-    def _on(self, text, m, add, models) -> None:
-        """``experiments on X, Y and Z``: each name a result is reported on is a benchmark."""
+    def _on(self, text, m, add, models) -> bool:
+        """``experiments on X, Y and Z``: each name a result is reported on is a benchmark.
+        Whether the last name was one."""
         p = self.patterns
         if p["trained_on"].search(text, m.start(), m.start("items")):
-            return  # "performance when pre-trained on X": a training use
+            return False  # "performance when pre-trained on X": a training use
         brackets = [(b.start(), b.end()) for b in re.finditer(r"\([^()]*\)", m["items"])]
         cued = _cued_models(models)
+        read = False
         for item in p["item"].finditer(m["items"]):
+            read = False
             start = m.start("items") + item.start()
             name = item.group()
             words = name.split()
@@ -656,10 +667,14 @@ class CorpusExtractor(Component):
                 continue  # a model; "(a 7B parameter 3D-LMM)"; "Reliable VQA"
             if name.casefold() in cued:
                 continue  # "two VLP models, namely ViLT and METER ... on METER": one role per name, results of the model
+            if p["part"].fullmatch(name):
+                continue  # "0.762 on Subtask 1": a part of the evaluation
             if not (any(is_name_shaped(w) for w in words) or (len(words) >= 2 and not is_ordinary(name))):
                 continue
             start, end = self._extent(text, start, start + len(name))
             add(start, end, "benchmark", "benchmark.on", USE)
+            read = True
+        return read
 
     def _list(self, doc, m, add) -> None:
         """``benchmarks such as A, B and C``: each listed name (not a kind of task: ``DEM estimation``)."""
