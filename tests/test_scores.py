@@ -55,6 +55,14 @@ FORMS = [
     # a plain number before a metric; a list of them
     ("BERT gets 84.6 F1 on SQuAD.", [(84.6, None, "absolute")]),
     ("It reaches 31.2, 28.7 and 40.5 BLEU.", [(31.2, None, "absolute"), (28.7, None, "absolute"), (40.5, None, "absolute")]),
+    # plain numbers listed before a number with a unit share it; not a version, a statistic, a condition or a thousands' comma
+    ("improving average accuracy by +4.4 and +6.0 points over the baseline", [(4.4, "points", "delta"), (6.0, "points", "delta")]),
+    ("far below human performance (89.3 and 92.7 percent)", [(89.3, "%", "absolute"), (92.7, "%", "absolute")]),
+    ("it wins 80.0% against Ovi 1.1 and 60.9% against LTX 2.3", [(80.0, "%", "absolute"), (60.9, "%", "absolute")]),
+    ("it achieves reconstruction R2 = 0.729 and 98.1% top-1 retrieval", [(98.1, "%", "absolute")]),
+    ("it achieves 63.7% mAP@0.5, 43.8% mAP@0.5:0.95 and 61.4% recall",
+     [(63.7, "%", "absolute"), (43.8, "%", "absolute"), (61.4, "%", "absolute")]),
+    ("Go-Explore scores a mean of over 650,000 points on the game.", []),
     # the list a metric heads; a ratio after it is no member
     ("Overall, TransTab ranks 1.00, 1.00, 1.78 out of 12 methods.", [(1.0, None, "absolute"), (1.0, None, "absolute"), (1.78, None, "absolute")]),
     ("It reaches an F1 of 0.81, 0.79 and 0.77 on three sets.", [(0.81, None, "absolute"), (0.79, None, "absolute"), (0.77, None, "absolute")]),
@@ -180,6 +188,11 @@ LINKS = [
      [(49.76, "delta", "CIFAR-100"), (50.05, "delta", "ImageNet-R"), (44.69, "delta", "CUB-200")]),
     ("NavGRPO is robust on R2R and REVERIE benchmarks with +3.0% and +1.71% SPL improvements.",
      [(3.0, "delta", "R2R"), (1.71, "delta", "REVERIE")]),
+    # plain numbers listed before a number with a unit share it
+    ("It gains 4.4, 5.1 and 6.0% on MMLU, GSM8K and HumanEval, respectively.",
+     [(4.4, "delta", "MMLU"), (5.1, "delta", "GSM8K"), (6.0, "delta", "HumanEval")]),
+    ("It outperforms prior work on NaturalQuestions and WebQuestions by 3.5 and 2.6 points, respectively.",
+     [(3.5, "delta", "NaturalQuestions"), (2.6, "delta", "WebQuestions")]),
     # the benchmark the syntax says, not the nearest name
     ("We get +4.1 pp mAP on COCO, and fewer failures on LVIS.", [(4.1, "delta", "COCO")]),
     ("we improve PASS@100 from 35.5% to 44.5% for GSM8K, and 27.6% to 36.2% PASS@80 for MathQA.",

@@ -5,6 +5,8 @@ Candidates (stable rule ids):
 * ``score.percent``: ``58.1%``, ``58.1\\%``, ``5 percent``, ranges ``3%sim20%``;
 * ``score.points``: ``+113 points``, ``47 F1 points``, ``5 percentage points``,
   ``2.4pp``, ``2.4 p.p.``, ``2.4%pt``, ``$+2.4$pp``, ``a 2.1-point gain``;
+  plain numbers listed right before either share its rule and unit (``4.4, 5.1 and
+  6.0%``, ``by +4.4 and +6.0 points``), not a thousands' comma (``650,000 points``);
 * ``score.signed``: ``+8.81``, ``-0.12``;
 * ``score.plus_minus``: ``98.91 +/- 0.13%``, ``$11.63\\pm5.34$%``: the mean is the
   score, the spread is not;
@@ -92,12 +94,12 @@ def patterns() -> dict[str, regex.Pattern]:
     return {
         "percent": Gated(fast_compile(
             # not the version number of a hyphenated name: "Claude-Sonnet-4.6 to 31.4%"
-            rf"(?:(?<![\w.\\])(?<![A-Za-z]-)|(?<=sim))(?P<sign>[+\-\u2212])?(?P<num>{NUM})(?:(?P<pct>{PCT})"
+            rf"(?:(?<![\w.\\])(?<![A-Za-z]-)(?<!\d,)|(?<=sim))(?P<sign>[+\-\u2212])?(?P<num>{NUM})(?:(?P<pct>{PCT})"
             rf"|(?=\s*{RANGE}\s*[+\-]?{NUM}{PCT}))", engine="regex"
         ), ["%", "cent"], window=(80, 30)),
         "points": Gated(fast_compile(
             # the first number of a range is one too: "by 4 to 15 points", "7-13 pp"
-            rf"(?:(?<![\w.\\])|(?<=sim))\$?(?P<sign>[+\-\u2212])?(?P<num>{NUM})\$?(?:{POINTS_TAIL}"
+            rf"(?:(?<![\w.\\])(?<!\d,)|(?<=sim))\$?(?P<sign>[+\-\u2212])?(?P<num>{NUM})\$?(?:{POINTS_TAIL}"
             rf"|(?=\s*{RANGE}\s*\$?[+\-]?{NUM}\$?{POINTS_TAIL}))",
             engine="regex",
         ), ["point", "pts", "%pt", "% pt", "pp", "p.p"], window=(80, 30)),
@@ -126,6 +128,12 @@ def patterns() -> dict[str, regex.Pattern]:
         "range_after": fast_compile(
             rf"(?:[ \t]*(?:-{{1,2}}|\u2013|\u2014)[ \t]*|\s+to\s+)(?P<num>\d{{1,3}}\.\d{{1,4}}){NO_UNIT_AFTER}(?!\s*\$\\times)"),
         "list_before": fast_compile(r"(?<![\w.\\$/\-])(?P<num>\d{1,3}\.\d{1,4}|\d{1,3})\s*(?:,|and|,\s*and|/)\s*$"),
+        # a signed or plain number listed before a number with a unit, which shares it: "+4.4 and +6.0 points", "4.4, 5.1 and 6.0%"
+        "unit_list_before": fast_compile(
+            r"(?:(?<![\w.\\$/\-+\u2212])(?P<sign>[+\-\u2212])|(?<![\w.\\$/\-+\u2212]))(?P<num>\d{1,3}(?:\.\d{1,4})?)\$?(?:,\s|\s*(?:and|,\s*and|/))\s*\$?$"),
+        # what a list of plain numbers opens after: a lower-case word ("by", "gains of"), a bracket, a word and a comma
+        # (not a name's version, "Ovi 1.1 and 60.9%", nor "R2 = 0.729", "mAP@0.5", "33.27%, 0.2223")
+        "unit_list_lead": fast_compile(r"(?:\b[a-z][a-z\-]*|\(|[A-Za-z)]\s*,)\s*\$?$"),
         "threshold_before": fast_compile(r"(?:\babove|\bbelow|\bat least|\bat most|\bthreshold(?:s)?(?: of)?|\bwith|>=?|<=?|\\geq|\\leq|\u2265|\u2264)\s*\$?\s*$", re.IGNORECASE),
         "metric_gap": fast_compile(r"[ \t]*(?:-[ \t]*)?"),
         "paren_number": fast_compile(rf"(?:\s+v?\d[\w.]*)?\s*\(\s*(?P<num>\d{{1,3}}\.\d{{1,4}}|\d{{1,3}})\s*\)"),
@@ -260,6 +268,8 @@ class ScoreExtractor(Component):
                 if value is not None:
                     found.append((m.start(), priority, {"start": m.start(), "end": m.end(), "value": value, "unit": unit,
                                                         "rule": rule, "signed": bool(m["sign"])}))
+                    if unit is not None:
+                        found.extend(self._unit_list(text, m, priority, rule, unit))
         for priority, (rule, pattern) in enumerate(
             (("score.metric_value", p["metric_value"]), ("score.delta_in", p["delta_in"]), ("score.rating_mean", p["rating_mean"]),
              ("score.out_of", p["out_of"])), 4
@@ -287,6 +297,23 @@ class ScoreExtractor(Component):
                     found.append((at, 7, {"start": at, "end": prior.end("num"), "value": float(prior["num"]), "unit": None,
                                           "rule": "score.ratio", "signed": False, "ratio": True}))
         return _first_of_overlaps(found)
+
+    def _unit_list(self, text: str, head: re.Match, priority: int, rule: str, unit: str) -> list[tuple[int, int, dict]]:
+        """``4.4, 5.1 and 6.0%``, ``+4.4 and +6.0 points``: the numbers listed right before a number
+        with a unit, written as it is (with a decimal point where it has one), share its unit and
+        are judged by what follows it (``list_end``)."""
+        found, at, decimal = [], head.start(), "." in head["num"]
+        while (m := self.patterns["unit_list_before"].search(text, max(0, at - 30), at)) is not None and ("." in m["num"]) == decimal:
+            value = parse_decimal((m["sign"] or "") + m["num"])
+            if value is None:
+                break
+            at = m.start()
+            found.append((at, priority, {"start": at, "end": m.end("num"), "value": value, "unit": unit, "rule": rule,
+                                         "signed": bool(m["sign"]), "list_end": head.end()}))
+        p = self.patterns
+        if found and (not p["unit_list_lead"].search(text, max(0, at - 30), at) or p["from_to"].search(text, max(0, at - 60), at)):
+            return []  # not a list of values: "from 0.54 to 0.26 and 10.13% to 5.99%"
+        return found
 
     def _named_candidates(self, text: str, metrics: Mentions, names: list[dict], sentences) -> list[tuple[int, int, dict]]:
         """Plain numbers the names around them make scores: ``84.6 F1``, ``ModelA (2.91)``, ``A 1.38 vs. B 1.42``."""
@@ -435,7 +462,7 @@ class ScoreExtractor(Component):
             s, e = sentences(c["start"])
             # the first member of a range is judged by what follows the whole range
             tail = p["range_tail"].match(text, c["end"])
-            after_start = tail.end() if tail else c["end"]
+            after_start = c.get("list_end") or (tail.end() if tail else c["end"])  # a list member too, by what follows the list
             while text.startswith(("$", "}"), after_start):
                 after_start += 1  # "$2.21\%$ average accuracy drop", "\emph{$>60\%$ reduction} in peak memory"
             before = _TRAILING.sub(" ", _LATEX_OPEN.sub("", text[max(s, c["start"] - 60) : c["start"]]))
