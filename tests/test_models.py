@@ -45,6 +45,9 @@ def test_a_spaced_f_score_is_no_configuration():
     ("Its AUC outperforms OneTracker by 8.3% on TNL2K.", "OneTracker", "model.shape_cue"),
     ("Our agent is built on Zorblax-7B-Instruct and runs on a phone.", "Zorblax-7B-Instruct", "model.shape_cue"),
     ("We train our TVNet model on the video prompts.", "TVNet", "model.shape_cue"),
+    # a size in billions glued to a name, after "on": a model, not a benchmark
+    ("On LLaDA-8B-Instruct, DiSPO consistently improves accuracy.", "LLaDA-8B-Instruct", "model.shape_cue"),
+    ("It remains effective on Wan2.1-14B with 720p resolution.", "Wan2.1-14B", "model.shape_cue"),
     # a model noun names it; the abbreviation of the paper's own long-form model
     ("The ensemble model, referred to as EL-4, achieved an IoU of 0.83.", "EL-4", "model.named"),
     ("We continue pre-training, resulting in a model named openCabrita 3B.", "openCabrita 3B", "model.named"),
@@ -89,6 +92,7 @@ def test_unlisted_names_from_context(text, name, rule):
     ("provider-native CLI harnesses (Claude Code, Codex CLI, and Gemini CLI)", "Claude"),  # coding tools
     ("models trained with the DINO self-supervised objective", "DINO"),  # used as a method
     ("Recent VLA models built on pre-trained Vision-Language Models need post-training.", "Vision-Language"),
+    ("We pretrain on FineWeb-Edu-10B and evaluate it.", "FineWeb-Edu-10B"),  # a corpus in billions of tokens
 ])
 def test_no_junk(text, junk):
     assert junk not in names(text)

@@ -24,8 +24,9 @@ Rules, each with a stable id:
   propose a novel Physics-guided Causal Model (PCM)``).
 * ``model.shape_cue``: a coined name (not an ordinary English word by
   ``data/common_words.txt``) after a comparison or use cue when its own parts lean
-  model (``outperforms OneTracker``, ``built on QwenVL3-2B``), or between a determiner
-  and a model head noun (``our TVNet model``).
+  model (``outperforms OneTracker``, ``built on QwenVL3-2B``), between a determiner
+  and a model head noun (``our TVNet model``), or with a size in billions after ``on``
+  (``On LLaDA-8B-Instruct, X improves``).
 * ``model.coordination``: coined members of ``A, B and C`` / ``(A, B, C)`` next to a
   known model take its role (``Qwen2-VL-7B and Zorblax3-8B``).
 
@@ -261,6 +262,9 @@ def patterns() -> dict[str, regex.Pattern]:
         "gap_before": fast_compile(r"(?:,|\band|\bor|/)\s*$"),
         "list_start": fast_compile(r"(?:[(:]|\b(?:such as|like|including|e\.g\.,?|i\.e\.,?|namely|as well as))\s*$"),
         "data_size": fast_compile(r"^[A-Z]+\d+(?:\.\d+)?[KM]$"),  # RS5M: a data set's size, glued
+        # a size in billions glued to a name (``LLaDA-8B-Instruct``), and the ``on`` before such a name
+        "billions": fast_compile(r"-\d{1,4}(?:\.\d{1,2})?B(?![A-Za-z0-9])"),
+        "on_before": fast_compile(r"(?:^|(?<=\s))[Oo]n\s+(?:the\s+)?$"),
         "metric_after": fast_compile(r"\s?[Ss]core\b"),
         "cite": fast_compile(r"\\cite[tp]?\*?\{[^{}]*$"),
         "generic_abbreviation": fast_compile(
@@ -692,7 +696,8 @@ class ModelExtractor(Component):
         (``outperforms X``, ``surpassing A, B and C``, ``X vs. Y``) or a use (``fine-tune X``,
         ``built on X``) the name's own parts must lean model too (``model_shaped``), since
         methods are compared and built on as well; a model head noun after it
-        (``an EfficientNet-B0 model``, ``the HAMMER manipulation detector``) is enough alone."""
+        (``an EfficientNet-B0 model``, ``the HAMMER manipulation detector``) is enough alone, and
+        so is a size in billions after ``on`` (``On LLaDA-8B-Instruct, X improves``)."""
         p, out = self.patterns, []
         for key in ("compare", "use"):
             for m in p[key].finditer(text):
@@ -700,6 +705,15 @@ class ModelExtractor(Component):
                     span = self.candidate(text, item.start())
                     if span and self.model_shaped(text[span[0] : span[1]]) and not _bare_acronym(text[span[0] : span[1]]):
                         out.append(_mention(text, *span, "model.shape_cue"))
+        for m in p["billions"].finditer(text):
+            # "On LLaDA-8B-Instruct, X improves ...", "results on Wan2.1-1.3B": a size in billions makes
+            # the name a model's where a result is on it (a corpus the gazetteer knows is left to it: SA-1B)
+            start = m.start()
+            while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-."):
+                start -= 1
+            span = self.candidate(text, start) if start < m.start() and p["on_before"].search(text, max(0, start - 12), start) else None
+            if span and span[1] >= m.end() and not self.patterns["size_tail"].fullmatch(text, span[0], span[1]):
+                out.append(_mention(text, *span, "model.shape_cue"))
         for start, end in self._after_determiner(text):
             span = self.candidate(text, start)
             name = text[span[0] : span[1]] if span else ""
