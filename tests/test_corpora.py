@@ -30,6 +30,10 @@ CASES = [
     (None, "It achieves 45.7% on BrowseComp-ZH, 42.8% on BrowseComp, 46.5% on WideSearch, and 52.5 on DeepResearch-X.",
      {"BrowseComp-ZH": "benchmark.on", "BrowseComp": "benchmark.on", "WideSearch": "benchmark.on", "DeepResearch-X": "benchmark.on"}, {}),
     (None, "The attack reaches 92.13% on GPT-4o, 91.20% on QvQ-MAX, and 85.87% on Gemini.", {}, {}),
+    # a listed name that is a model too is the model where a model's size follows it; a listed name with its size stays
+    (None, "We quantize OPT-175B to 4 bits with no loss.", {}, {}),
+    (None, "We evaluate on the OPT benchmark.", {"OPT": "benchmark.cue"}, {}),
+    (None, "open datasets like Koala-36M employ filtering of videos", {}, {"Koala-36M": "dataset.gazetteer"}),
     # a part of an evaluation is no benchmark
     (None, "Our system achieves a macro F1 of 0.762 on Subtask 1 and 0.587 on Track B.", {}, {}),
     (None, "We constructed SpaVis-6M, the largest spatial transcriptomics dataset, and trained an encoder on this resource.",

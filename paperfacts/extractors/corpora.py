@@ -299,6 +299,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "on_again": fast_compile(rf"(?:\s+(?:benchmark|dataset)s?)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:an?\s+)?[+\-]?\d[\d.,]*\s*(?:\\?%|points?|pp)?\s+on\s+(?:the\s+)?(?P<items>{members})"),
         # a part of an evaluation, not a corpus: "Subtask 1", "Track 3", "Phase-2"
         "part": fast_compile(rf"(?i:{alternation(c['part_nouns'])})[-\s~]?(?:\d{{1,2}}[a-z]?|[A-Z]|[IVX]{{1,4}})"),
+        "model_size_tail": fast_compile(r"[-_ ]\d{1,4}(?:\.\d{1,2})?[BM](?![\w.])"),
         "across": Gated(fast_compile(rf"\bacross\s+(?:the\s+)?(?P<items>{members})"), ["across"], starts=True),
         # "On" first, then what precedes it (the start, or a sentence end): the engine skips ahead to an "O"
         "sentence_on": fast_compile(rf"O(?:(?<=^O)|(?<=[.!?]\sO))n\s+(?:the\s+)?(?P<items>{members})\s*,"),
@@ -468,6 +469,9 @@ class CorpusExtractor(Component):
                 if self._a_word_here(text, cand["start"], cand["end"]):
                     continue
                 start, end = self._extent(text, cand["start"], cand["end"])
+                if any(m["start"] == start and m["end"] >= end for m in models.starting_in(start, start + 1)) \
+                        and p["model_size_tail"].search(text, cand["end"], end):
+                    continue  # "OPT-175B", "Dolly-7B": a listed name that is a model too, with a model's size after it
                 add(start, end, label, f"{label}.gazetteer", PRIOR)
         self._variants(text, add, models)
         for m in p["shape"].finditer(text):
