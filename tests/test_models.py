@@ -41,6 +41,8 @@ def test_a_spaced_f_score_is_no_configuration():
     # a list in brackets ends at its bracket, after a bare comma as well
     ("the best AI editors (including GPT-4o, Gemini-2.0-Flash, ZorbEdit) fail.", "ZorbEdit", "model.coordination"),
     ("video (CogVideoX, ZorbScope) architectures", "ZorbScope", "model.coordination"),
+    # a lower-case variant the name grammar reads after a coined name
+    ("across eight LLMs: GPT-5.4, Grok 4.2, Zorbao-Seed-2.0-pro, and Kimi K2.5.", "Zorbao-Seed-2.0-pro", "model.coordination"),
     # a cue and the name's own parts: a comparison, a use, a model head noun
     ("Its AUC outperforms OneTracker by 8.3% on TNL2K.", "OneTracker", "model.shape_cue"),
     ("Our agent is built on Zorblax-7B-Instruct and runs on a phone.", "Zorblax-7B-Instruct", "model.shape_cue"),
@@ -93,6 +95,7 @@ def test_unlisted_names_from_context(text, name, rule):
     ("models trained with the DINO self-supervised objective", "DINO"),  # used as a method
     ("Recent VLA models built on pre-trained Vision-Language Models need post-training.", "Vision-Language"),
     ("We pretrain on FineWeb-Edu-10B and evaluate it.", "FineWeb-Edu-10B"),  # a corpus in billions of tokens
+    ("on two generative models, SD V2.1-base and Qwen-Image", "V2.1-base"),  # the version of a name before it
 ])
 def test_no_junk(text, junk):
     assert junk not in names(text)

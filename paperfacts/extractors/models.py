@@ -261,6 +261,7 @@ def patterns() -> dict[str, regex.Pattern]:
         ),
         "gap_before": fast_compile(r"(?:,|\band|\bor|/)\s*$"),
         "list_start": fast_compile(r"(?:[(:]|\b(?:such as|like|including|e\.g\.,?|i\.e\.,?|namely|as well as))\s*$"),
+        "bare_version": fast_compile(r"[vV]\d+(?:\.\d+)*(?:-|$)"),
         "data_size": fast_compile(r"^[A-Z]+\d+(?:\.\d+)?[KM]$"),  # RS5M: a data set's size, glued
         # a size in billions glued to a name (``LLaDA-8B-Instruct``), and the ``on`` before such a name
         "billions": fast_compile(r"-\d{1,4}(?:\.\d{1,2})?B(?![A-Za-z0-9])"),
@@ -430,11 +431,13 @@ class ModelExtractor(Component):
         After a strong cue (``a model named X``) a capitalized word that is not an ordinary
         one (``Celadon``) and a spaced size (``openCabrita 3B``) are read too."""
         m = self.patterns["candidate"].match(text, start)
-        if not m or not text[start].isalpha() or any(self.patterns["plural_acronym"].fullmatch(part) for part in m.group().split("-")):
-            return None  # 175B, 100K: sizes and counts; VLODs: a class
+        if not m or not text[start].isalpha() or any(self.patterns["plural_acronym"].fullmatch(part) for part in m.group().split("-")) \
+                or self.patterns["bare_version"].match(m.group()):
+            return None  # 175B, 100K: sizes and counts; VLODs: a class; V2.1-base: the version of a name before it
         end = m.end()
         while (cut := text.rfind("-", start, end)) > start and _word_part(text[cut + 1 : end]):
             end = cut  # BERT-style, RoPE-based, LLM-Powered: a word, not part of the name
+        core = end  # the name before the suffix grammar's steps (``-pro``, ``-chat`` may be lower case)
         grown = self.extend(text, end)
         # an unknown name takes no spaced number (``REPA 262B``, ``OmniGen 5.06`` are results)
         spaced = text.find(" ", end, grown)
@@ -447,7 +450,7 @@ class ModelExtractor(Component):
             return None  # Pooling LLaVA, Local-Equivariant MMSE: a name of several words
         if strong and name.isalpha() and name[0].isupper() and not ordinary(name) and not is_generic(name):
             return start, end
-        parts = text[start : min(end, m.end())].split("-")
+        parts = text[start : min(core, m.end())].split("-")
         if any(part.islower() for part in parts) or (len(parts) > 1 and all(ordinary(part) for part in parts)):
             return None  # text-to-SQL, sub-72B, Vision-Language, Single-Vendor: words joined, not a name
         return (start, end) if coined(name) and not self.patterns["data_size"].search(name) else None
