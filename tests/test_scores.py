@@ -108,6 +108,8 @@ FORMS = [
     ("It achieves gains of 3.1% on MMLU.", [(3.1, "%", "delta")]),
     ("It reduces safety violation rates by up to 96.5% relative to the strongest baseline.", [(96.5, "%", "delta")]),
     ("achieving a 30.0% improvement in MAUVE score and 10.5% in perplexity", [(30.0, "%", "delta"), (10.5, "%", "delta")]),
+    ("we observe a substantial 22.6% performance difference in temporal localization", [(22.6, "%", "delta")]),
+    ("with an average difference of 52% from the human labels", [(52.0, "%", "delta")]),
 ]
 
 NOT_SCORES = [
