@@ -34,6 +34,11 @@ CASES = [
     (None, "We quantize OPT-175B to 4 bits with no loss.", {}, {}),
     (None, "We evaluate on the OPT benchmark.", {"OPT": "benchmark.cue"}, {}),
     (None, "open datasets like Koala-36M employ filtering of videos", {}, {"Koala-36M": "dataset.gazetteer"}),
+    # a name the text spells out as lower-case words is a task, class or method, not a resource's
+    (None, "Few-shot fine-grained visual categorization (FGVC) is hard; we test on FGVC-Aircraft.",
+     {"FGVC-Aircraft": "benchmark.gazetteer"}, {}),
+    (None, "We compare outcome reward models (ORMs) and process reward models (PRMs) on MMLU.", {"MMLU": "benchmark.gazetteer"}, {}),
+    (None, "We introduce a new multi-human parsing (MHP) dataset and evaluate on MHP.", {"MHP": "benchmark.on"}, {}),
     # a part of an evaluation is no benchmark
     (None, "Our system achieves a macro F1 of 0.762 on Subtask 1 and 0.587 on Track B.", {}, {}),
     (None, "We constructed SpaVis-6M, the largest spatial transcriptomics dataset, and trained an encoder on this resource.",

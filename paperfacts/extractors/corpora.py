@@ -97,6 +97,28 @@ def _initials(before: str, short: str) -> bool:
     return len(words) == len(letters) and "".join(w[0] for w in words).casefold() == letters
 
 
+#: A resource noun, singular, after a name: `` dataset``, `` benchmark``.
+_RESOURCE_NOUN = re.compile(r"\s+(?:benchmark|dataset|corpus|suite|challenge|collection)\b(?!s)")
+_LOWER_RUN = re.compile(r"(?:(?<=\s)|^)(?:[a-z][\w\-]*\s+){1,8}$")
+
+
+def _class_abbreviation(text: str, name: str) -> bool:
+    """Whether the text spells ``name`` out as lower-case words, as the abbreviation of a task,
+    a class or a method (``fine-grained visual categorization (FGVC)``, ``process reward models
+    (PRMs)``), not of a resource (``the football keyword dataset (FKD)``, ``(MHP) dataset``, ``end-turn
+    detection (ETD) ... the ETD dataset``)."""
+    at = text.find("(" + name + ")")
+    while at >= 0:
+        run = _LOWER_RUN.search(text, max(0, at - 100), at)
+        if run and _initials(run.group(), name) and not RESOURCE_WORD.search(run.group()):
+            # the name of a resource all the same where the text names one so ("(GLUE) benchmark",
+            # "the ETD dataset"; not "the FGVC datasets", "a large-scale VCOD dataset": resources for the task)
+            return not (_RESOURCE_NOUN.match(text, at + len(name) + 2)
+                        or re.search(rf"\b[Tt]he\s+{re.escape(name)}{_RESOURCE_NOUN.pattern}", text))
+        at = text.find("(" + name + ")", at + 1)
+    return False
+
+
 def is_name_shaped(word: str) -> bool:
     """A coined name (``looks_like_name``) that is not ordinary capitalised words joined by
     hyphens (``Fine-Grained``, ``Real-World``)."""
@@ -488,8 +510,8 @@ class CorpusExtractor(Component):
         for m in p["list"].finditer(text):
             self._list(doc, m, add)
         found.extend(self._lowercase_in_lists(text, found))
-        kept = self._resolve(doc, text, found, title)
-        return kept + self._coordination(text, kept, models)
+        kept = [f for f in self._resolve(doc, text, found, title) if not _class_abbreviation(text, f["name"])]
+        return kept + [f for f in self._coordination(text, kept, models) if not _class_abbreviation(text, f["name"])]
 
     # ------------------------------------------------------------------ rules
 
