@@ -109,6 +109,11 @@ FORMS = [
     ("It reduces safety violation rates by up to 96.5% relative to the strongest baseline.", [(96.5, "%", "delta")]),
     ("achieving a 30.0% improvement in MAUVE score and 10.5% in perplexity", [(30.0, "%", "delta"), (10.5, "%", "delta")]),
     ("we observe a substantial 22.6% performance difference in temporal localization", [(22.6, "%", "delta")]),
+    # LaTeX's thin space before the percent sign
+    ("Our approach achieves a remarkable accuracy of 97.79\\,\\% for classification.", [(97.79, "%", "absolute")]),
+    # "by" before a gerund is a means, not a margin, unless the gerund is a change
+    ("It outperforms prior approaches by achieving 97.0% accuracy on ESC-50.", [(97.0, "%", "absolute")]),
+    ("It surpasses prior reward models by adding more than 5% in preference prediction.", [(5.0, "%", "delta")]),
     ("with an average difference of 52% from the human labels", [(52.0, "%", "delta")]),
 ]
 

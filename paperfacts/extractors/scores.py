@@ -62,7 +62,7 @@ def cues() -> dict:
 
 
 NUM = r"\d{1,4}(?:\.\d{1,4}|\.(?=\\?%))?"
-PCT = r"(?:\s?\\?%|\s?percent\b|\s?per\s?cent\b)"
+PCT = r"(?:(?:\s|\\,)?\\?%|\s?percent\b|\s?per\s?cent\b)"  # "58.1%", "58.1\%", LaTeX's thin space "97.79\,\%"
 #: A "sentence" with more numbers than this is a table or a dump pasted into the
 #: text, not a statement of results: none of its numbers is read as a score (each
 #: would be weighed against every name and number around it, so such a text cost
@@ -148,7 +148,9 @@ def patterns() -> dict[str, regex.Pattern]:
         "from_start": fast_compile(rf"^\s*(?:\\?%)?\$?\s+to\s+(?:[\w\-']+\s+){{0,2}}?\$?{NUM}"),
         "to_value": fast_compile(
             rf"\b(?:{alternation(c['change_verbs'])})\w*\b[^.;\d]{{0,40}}(?<!\bup )\bto\s+{hedge}$", re.IGNORECASE),
-        "delta_before": fast_compile(rf"(?:\b|(?<=\+))(?:{alternation(c['delta_before'])})\b[^.;\d)]{{0,25}}$", re.IGNORECASE),
+        # not "by" before a gerund, a means and not a margin ("outperforms them by achieving accuracies of 97.0%"),
+        # unless the gerund's verb is a change ("by adding more than 5%")
+        "delta_before": fast_compile(rf"(?:\b|(?<=\+))(?:{alternation(c['delta_before'])})\b(?<!\bby(?=\s(?!(?:add|improv|increas|boost|rais|gain|reduc|decreas|lower|cutt)[a-z]*ing\b)[a-z]+ing\b))[^.;\d)]{{0,25}}$", re.IGNORECASE),
         "delta_after": fast_compile(
             rf"^\s*(?:\w+\s+)?(?:{alternation(c['delta_after'])})\b(?!\s+to\b)"
             rf"|^\s*(?:of\s+)?(?:[\w\-/]+\s+){{0,4}}?(?:{alternation(c['change_nouns'])})\b",
