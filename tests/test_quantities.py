@@ -98,6 +98,7 @@ CONTEXT_LENGTHS = [
     # a small token amount in a sentence about context is a context length
     ("It is first trained on 8k tokens, then extended to 64k tokens.", {}),
     ("Our model can recall up to 2M tokens.", {}),
+    ("over 10,000 long-form videos paired with captions, totaling 5M tokens", {"5M tokens": 5_000_000}),  # a compound is no cue
     ("We fine-tune on 10B tokens with a context length of 4K tokens.", {"10B tokens": 10 * B}),  # a large amount is data
     ("a batch size (0.5M tokens) and a context size (2,048 tokens)", {"0.5M tokens": 500_000}),  # a batch is data
     ("We train on 0.5M tokens of 200 video sequences.", {"0.5M tokens": 500_000}),  # "sequences" alone is no cue

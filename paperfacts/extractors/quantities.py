@@ -155,7 +155,8 @@ def patterns() -> dict[str, regex.Pattern]:
         "counted": fast_compile(r"[}$]*\s+((?:[A-Za-z][\w\-]*\s+){0,2}[A-Za-z][\w\-]*[A-Za-z]s)\b(?![\-\w])"),
         "size_cue": fast_compile(rf"\b(?:{alternation(c['size_cues'])})\b[^.;:\d]{{0,30}}$", re.IGNORECASE),
         "context": any_word(c["context_words"]),
-        "context_sentence": any_word(c["context_sentence_words"]),
+        # a whole word, not the first part of a compound ("long-form videos", "short-term")
+        "context_sentence": fast_compile(rf"\b(?:{alternation(c['context_sentence_words'])})\b(?!-)", re.IGNORECASE),
         "data": any_word(c["data_words"]),
         "retrieval": any_word(c["retrieval_words"]),
     }
