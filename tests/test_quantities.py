@@ -129,6 +129,8 @@ LINKS = [
     ("Qwen2.5 at 0.5B and 7B, Gemma-2 at 2B and 9B",
      {"0.5B": ("Qwen2.5", "count.has"), "7B": ("Qwen2.5", "count.has"), "2B": ("Gemma-2", "count.has"), "9B": ("Gemma-2", "count.has")}),
     ("Falcon is better than models with 7B parameters.", {"7B parameters": (None, None)}),
+    ("Falcon is available in two versions, with 0.5B and 8B parameters, respectively.",
+     {"0.5B": ("Falcon", "count.owner_clause"), "8B parameters": ("Falcon", "count.owner_clause")}),  # its versions
     ("Parameter-Efficient Fine-Tuning of Qwen3 models (4B-32B) using QLoRA",
      {"4B": ("Qwen3", "count.has"), "32B": ("Qwen3", "count.has")}),
     ("We train Mistral, a family of small open-source Qwen models (3B and 8B).",

@@ -448,6 +448,8 @@ def link_patterns() -> dict[str, regex.Pattern]:
     """Patterns of the link rules in :class:`_Linker` (the cue words are in ``quantity_cues.json``)."""
     c = cues()
     nouns = alternation(c["model_nouns"] + ["family", "families", "series", "suite", "collection"])
+    other_nouns = alternation([n for n in c["model_nouns"] if n not in ("version", "versions", "variant", "variants")]
+                              + ["family", "families", "series", "suite", "collection"])
     singular = alternation(n for n in c["model_nouns"] if not n.endswith("s"))
     roles = alternation(c["role_words"])
     own_nouns = alternation([n for n in c["model_nouns"] if n not in c["role_words"]] + ["family", "series"])
@@ -480,7 +482,8 @@ def link_patterns() -> dict[str, regex.Pattern]:
             r"|\b[Oo]ur\s+(?:[a-z][\w\-]*\s+)?)$"
         ),
         # what keeps a count off the only model of its sentence
-        "noun_has": fast_compile(rf"\b(?:{nouns})\s*,?\s*(?:{has}|[a-z]+)\s+{_QUALIFIERS}$"),
+        # (not the versions or variants a model comes in: "X is available in two versions, with 0.5B and 8B parameters")
+        "noun_has": fast_compile(rf"\b(?:{other_nouns})\s*,?\s*(?:{has}|[a-z]+)\s+{_QUALIFIERS}$"),
         "qualifiers": fast_compile(rf"{_QUALIFIERS}$"),
         "comparison": any_word(c["comparison_words"]),
         "added": any_word(c["added_words"]),
