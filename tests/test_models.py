@@ -95,6 +95,7 @@ def test_unlisted_names_from_context(text, name, rule):
     ("models trained with the DINO self-supervised objective", "DINO"),  # used as a method
     ("Recent VLA models built on pre-trained Vision-Language Models need post-training.", "Vision-Language"),
     ("We pretrain on FineWeb-Edu-10B and evaluate it.", "FineWeb-Edu-10B"),  # a corpus in billions of tokens
+    ("We evaluate 10 different judge models (7B-70B parameters) for 8 base models.", "7B-70B"),  # sizes only
     ("on two generative models, SD V2.1-base and Qwen-Image", "V2.1-base"),  # the version of a name before it
 ])
 def test_no_junk(text, junk):

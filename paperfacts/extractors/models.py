@@ -261,6 +261,7 @@ def patterns() -> dict[str, regex.Pattern]:
         ),
         "gap_before": fast_compile(r"(?:,|\band|\bor|/)\s*$"),
         "list_start": fast_compile(r"(?:[(:]|\b(?:such as|like|including|e\.g\.,?|i\.e\.,?|namely|as well as))\s*$"),
+        "sizes_only": fast_compile(r"[\d.,\s\-\u2013/~xX]*\d[\d.,\s\-\u2013/~KkMmBbTt]*"),
         "bare_version": fast_compile(r"[vV]\d+(?:\.\d+)*(?:-|$)"),
         "data_size": fast_compile(r"^[A-Z]+\d+(?:\.\d+)?[KM]$"),  # RS5M: a data set's size, glued
         # a size in billions glued to a name (``LLaDA-8B-Instruct``), and the ``on`` before such a name
@@ -837,9 +838,11 @@ class ModelExtractor(Component):
         return out
 
     def _not_a_name(self, text: str, f: dict) -> bool:
-        """A citation key (``\\cite{Guo-2025-Deepseek}``) or a metric (``GPT Score``)."""
+        """A citation key (``\\cite{Guo-2025-Deepseek}``), a metric (``GPT Score``), or numbers and
+        sizes only (``models (7B-70B)``, ``0.906``)."""
         p = self.patterns
-        return bool(p["cite"].search(text, max(0, f["start"] - 120), f["start"]) or p["metric_after"].match(text, f["end"]))
+        return bool(p["cite"].search(text, max(0, f["start"] - 120), f["start"]) or p["metric_after"].match(text, f["end"])
+                    or p["sizes_only"].fullmatch(f["text"]))
 
     def _class_abbreviation(self, text: str, f: dict) -> bool:
         """The abbreviation of a class (``speech large language model (SLLM)``,
