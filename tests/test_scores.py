@@ -63,6 +63,8 @@ FORMS = [
     ("it achieves 63.7% mAP@0.5, 43.8% mAP@0.5:0.95 and 61.4% recall",
      [(63.7, "%", "absolute"), (43.8, "%", "absolute"), (61.4, "%", "absolute")]),
     ("Go-Explore scores a mean of over 650,000 points on the game.", []),
+    ("It attains 80.3% on olmOCR and 88.64 on OmniDocBench.", [(80.3, "%", "absolute"), (88.64, None, "absolute")]),
+    ("It reaches 45% on MMLU and 30 in 2024 on average.", [(45.0, "%", "absolute")]),
     # the list a metric heads; a ratio after it is no member
     ("Overall, TransTab ranks 1.00, 1.00, 1.78 out of 12 methods.", [(1.0, None, "absolute"), (1.0, None, "absolute"), (1.78, None, "absolute")]),
     ("It reaches an F1 of 0.81, 0.79 and 0.77 on three sets.", [(0.81, None, "absolute"), (0.79, None, "absolute"), (0.77, None, "absolute")]),
@@ -195,6 +197,11 @@ LINKS = [
      [(49.76, "delta", "CIFAR-100"), (50.05, "delta", "ImageNet-R"), (44.69, "delta", "CUB-200")]),
     ("NavGRPO is robust on R2R and REVERIE benchmarks with +3.0% and +1.71% SPL improvements.",
      [(3.0, "delta", "R2R"), (1.71, "delta", "REVERIE")]),
+    # an "on" list goes on with plain numbers, each on its own name, sharing points or a metric (not a percent sign)
+    ("We enhance Qwen-R1 32B by an average of 9.1 points on AIME 24, 7.6 on GPQA, and 9.6 on LiveCodeBench.",
+     [(9.1, "delta", "AIME 24"), (7.6, "delta", "GPQA"), (9.6, "delta", "LiveCodeBench")]),
+    ("The fingerprint achieves 0.9106 AUC on CelebDF-v2 and 0.9289 on DFD under transfer.",
+     [(0.9106, "absolute", "CelebDF-v2"), (0.9289, "absolute", "DFD")]),
     # plain numbers listed before a number with a unit share it
     ("It gains 4.4, 5.1 and 6.0% on MMLU, GSM8K and HumanEval, respectively.",
      [(4.4, "delta", "MMLU"), (5.1, "delta", "GSM8K"), (6.0, "delta", "HumanEval")]),

@@ -7,6 +7,8 @@ Candidates (stable rule ids):
   ``2.4pp``, ``2.4 p.p.``, ``2.4%pt``, ``$+2.4$pp``, ``a 2.1-point gain``;
   plain numbers listed right before either share its rule and unit (``4.4, 5.1 and
   6.0%``, ``by +4.4 and +6.0 points``), not a thousands' comma (``650,000 points``);
+  and so do the plain numbers an ``on`` list goes on with (``9.1 points on A, 7.6 on B``;
+  a percentage's list writes its own signs, so there they have no unit);
 * ``score.signed``: ``+8.81``, ``-0.12``;
 * ``score.plus_minus``: ``98.91 +/- 0.13%``, ``$11.63\\pm5.34$%``: the mean is the
   score, the spread is not;
@@ -123,6 +125,10 @@ def patterns() -> dict[str, regex.Pattern]:
         ), ["sd"], window=(40, 30)),
         # a plain number (not a count, year or size) before a metric name: checked against the metric mentions
         "plain_number": fast_compile(rf"(?<![\w.\\$/\-@])(?P<num>\d{{1,3}}\.\d{{1,4}}|\d{{1,3}})(?![\w%.]|\.\d|/\d)"),
+        # the next number of an "on" list: ", 7.6 on GPQA", " and 0.9289 on DFD"
+        "on_next": fast_compile(
+            rf"\s+on\s+(?:the\s+)?(?:[^,;.()]|\.(?!\s)){{1,40}}?(?:,\s*(?:and\s+)?|\s+and\s+)"
+            rf"(?P<num>\d{{1,3}}(?:\.\d{{1,4}})?){NO_UNIT_AFTER}(?=\s+on\s)"),
         "list_after": fast_compile(rf"\s*(?:,\s*and|,|and)\s+(?P<num>\d{{1,3}}\.\d{{1,4}}){NO_UNIT_AFTER}"),
         # the second end of a range the metric heads: "AUC 0.73-0.93", "F1 of 0.86 to 0.92"
         "range_after": fast_compile(
@@ -272,6 +278,8 @@ class ScoreExtractor(Component):
                                                         "rule": rule, "signed": bool(m["sign"])}))
                     if unit is not None:
                         found.extend(self._unit_list(text, m, priority, rule, unit))
+                        # a percentage's list writes its own signs: "80.3% on olmOCR and 88.64 on OmniDocBench" is no percentage
+                        found.extend(self._on_list(text, m.end(), "." in m["num"], priority, rule, None if unit == "%" else unit))
         for priority, (rule, pattern) in enumerate(
             (("score.metric_value", p["metric_value"]), ("score.delta_in", p["delta_in"]), ("score.rating_mean", p["rating_mean"]),
              ("score.out_of", p["out_of"])), 4
@@ -315,6 +323,21 @@ class ScoreExtractor(Component):
         p = self.patterns
         if found and (not p["unit_list_lead"].search(text, max(0, at - 30), at) or p["from_to"].search(text, max(0, at - 60), at)):
             return []  # not a list of values: "from 0.54 to 0.26 and 10.13% to 5.99%"
+        return found
+
+    def _on_list(self, text: str, end: int, decimal: bool, priority: int, rule: str, unit: str | None) -> list[tuple[int, int, dict]]:
+        """``9.1 points on AIME 24, 7.6 on GPQA, and 9.6 on LiveCodeBench``, ``0.9106 AUC on CelebDF-v2 and
+        0.9289 on DFD``: the plain numbers that go on, each on its own name, from a number with a unit or
+        a metric that ends at ``end``, share its unit and rule, each written as it is (``decimal``: with a
+        decimal point)."""
+        found = []
+        while (m := self.patterns["on_next"].match(text, end)) is not None and ("." in m["num"]) == decimal:
+            value = parse_decimal(m["num"])
+            if value is None:
+                break
+            found.append((m.start("num"), priority, {"start": m.start("num"), "end": m.end("num"), "value": value, "unit": unit,
+                                                     "rule": rule, "signed": False}))
+            end = m.end("num")
         return found
 
     def _named_candidates(self, text: str, metrics: Mentions, names: list[dict], sentences) -> list[tuple[int, int, dict]]:
@@ -372,7 +395,10 @@ class ScoreExtractor(Component):
             start = m.start("num")
             found.append((start, 8, {"start": start, "end": m.end("num"), "value": float(m["num"]), "unit": None,
                                      "rule": rule, "signed": False, "owner": name}))
-        return found + self._list_members(text, [c for _, _, c in found if c["rule"] == "score.value_metric"])
+        heads = [c for _, _, c in found if c["rule"] == "score.value_metric"]
+        return found + self._list_members(text, heads) + [
+            (start, 9, dict(c, metric_at=head["metric_at"])) for head in heads
+            for start, _, c in self._on_list(text, head["metric_at"]["end"], "." in text[head["start"] : head["end"]], 9, head["rule"], None)]
 
     def _list_members(self, text: str, heads: list[dict]) -> list[tuple[int, int, dict]]:
         """``31.2, 28.7 and 40.5 BLEU``: the plain numbers listed before a number that a metric names."""
