@@ -212,6 +212,10 @@ def test_the_papers_own_model(title, text, name, rule):
     ("Zorb-Quant: Data-free Video Diffusion Transformers Quantization", "We study it.", "Zorb-Quant"),
     ("ZorbScene: How Far Are Transformers from High-Resolution Image Understanding?", "We study it.", "ZorbScene"),
     ("ZorbEdge: Towards Deep Graph Convolutional Networks on Node Classification", "We study it.", "ZorbEdge"),
+    # ... and a listed plural ("Models", "LLMs") in a question, heading a clause, or what X uses
+    ("ZorbOCR: Do Your Large Multimodal Models Excel at Logical Reasoning on Text-Rich Images?", "We study it.", "ZorbOCR"),
+    ("ZorbTrans: LLMs Are Experiential Transfer Learners", "We study it.", "ZorbTrans"),
+    ("ZorbObj: Self-supervised Foundation Models as Rewards for 3D Object Segmentation", "We study it.", "ZorbObj"),
     # the abstract introduces a framework or a mechanism, not a network
     ("Zorb-VLM: Bridging Gaze and VLMs", "We introduce a gaze-regularized attention mechanism that aligns the model.", "Zorb-VLM"),
     ("ZorbLTR-Net: Visual-Linguistic Representation", "We present a novel framework based on pre-trained language models.",

@@ -278,6 +278,8 @@ def patterns() -> dict[str, regex.Pattern]:
         # ("Video Diffusion Transformers Quantization"), or the title is a question or a clause
         # ("How Far Are VLMs from ...", "When Un-trained Meets Pre-trained Networks")
         "noun_modifies": fast_compile(r"\s+(?!(?i:for|with|on|in|via|and|of|to|from|by|using|towards?|at|as|under|beyond)\b)[A-Z]"),
+        "used_as": fast_compile(r"\s+as\s"),
+        "clause_verb": fast_compile(r"\s*\b(?:are|is|do|does|can|meets?)\b", re.IGNORECASE),
         "clause_words": fast_compile(r"\b(?:via|towards?|when|meets?|are|is|do|does|can|how)\b", re.IGNORECASE),
         # words after which an appositive's noun no longer heads it ("a search space for neural
         # architecture"); not "of", which names keep (Mixture of Experts (MoE) language model)
@@ -757,13 +759,20 @@ class ModelExtractor(Component):
         return len(prefix) >= 4 and ordinary(prefix) and prefix[0].isupper() and head in self.generic_heads
 
     def _not_a_kind_of(self, title: str, noun: str, desc: str, end: int) -> bool:
-        """Whether a title's plural of a model noun (``X: Extended 2D/3D Networks for ...``;
-        not ``Models``, ``LLMs``, listed as they are) does not say what X is: the title asks a
-        question, the words before it make a clause, or it modifies the noun after it."""
-        if noun.casefold() not in self.new_plurals:
+        """Whether a title's plural of a model noun does not say what X is: the title asks a
+        question, or the noun is what X uses (``as``); a listed plural (``Models``, ``LLMs``) heads a
+        clause with a verb (``ExpeTrans: LLMs Are ...``, ``NRITYAM: Language Models Meet Art``);
+        a new one (``X: Extended 2D/3D Networks for ...``) follows clause words or modifies the noun
+        after it."""
+        if not noun.endswith(("s", "S")):
             return False
         p = self.patterns
-        return "?" in title or bool(p["clause_words"].search(desc) or p["noun_modifies"].match(title, end))
+        if "?" in title or p["used_as"].match(title, end):
+            return True  # "LogicOCR: Do Your Large Multimodal Models Excel ...?", "X: Foundation Models as Rewards for ..."
+        if noun.casefold() not in self.new_plurals:
+            # a listed plural ("Models", "LLMs") heads a clause it is the subject of: "ExpeTrans: LLMs Are ..."
+            return bool(p["clause_verb"].search(desc) or p["clause_verb"].match(title, end))
+        return bool(p["clause_words"].search(desc) or p["noun_modifies"].match(title, end))
 
     def _heads_long_form(self, text: str, start: int, end: int) -> bool:
         """The name ends a capitalized long form whose abbreviation follows, and the
