@@ -75,6 +75,8 @@ def test_unlisted_names_from_context(text, name, rule):
     ("LLM-Powered Automatic Translation in Crisis Scenarios", "LLM-Powered"),
     ("Enhancing Temporal Understanding in Video-LLMs through Stacked Attention", "Video-LLM"),  # a kind of LLM
     ("Chaotic Dynamics in Multi-LLM Deliberation", "Multi-LLM"),
+    ("We design a hybrid CNN-Transformer architecture that outperforms SegFormer.", "CNN-Transformer"),  # classes joined
+    ("a CNN-LSTM model, such as CNN-LSTM and GPT-4o", "CNN-LSTM"),
     ("our INT4 models consistently outperform FP16 baselines", "FP16"),  # a data format
     ("outperforming frontier models such as Claude 4 and OpenAI o3 in judgments", "OpenAI"),  # an organisation
     ("LiveSVG outperforms existing methods on both AniClipart and ChallengeSVG.", "ChallengeSVG"),  # benchmarks

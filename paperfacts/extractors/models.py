@@ -30,8 +30,8 @@ Rules, each with a stable id:
 * ``model.coordination``: coined members of ``A, B and C`` / ``(A, B, C)`` next to a
   known model take its role (``Qwen2-VL-7B and Zorblax3-8B``).
 
-Generic classes, methods, formats and organisations (``data/not_models.txt``) are never
-models, nor citation keys, ``<name> Score`` metrics, or a name the paper defines as a
+Generic classes, methods, formats and organisations (``data/not_models.txt``), and such
+classes joined by hyphens (``CNN-Transformer``), are never models, nor citation keys, ``<name> Score`` metrics, or a name the paper defines as a
 class's abbreviation (``speech large language model (SLLM)``, in the whole paper). An
 abbreviation in brackets after its long form (``XLM-RoBERTa (XLM-R)``) keeps the short
 form only.
@@ -367,6 +367,12 @@ def _word_part(part: str) -> bool:
     return part.islower() or (ordinary(part) and part.endswith(("ed", "ing")))
 
 
+def _classes_joined(name: str) -> bool:
+    """Generic classes joined by hyphens are a kind of hybrid, not a name (``CNN-Transformer``,
+    ``LLM-GNN``; not ``Mamba-Transformer``: Mamba is a named architecture)."""
+    return "-" in name and all(is_generic(part) for part in name.split("-"))
+
+
 def _bare_acronym(name: str) -> bool:
     """Three capitals or digits at most (``VQA``, ``OCR``, ``T2I``): a task more often than a model."""
     return name.isupper() and name.isalnum() and len(name) <= 3
@@ -516,6 +522,7 @@ class ModelExtractor(Component):
                 if (f["rule"] == "model.gazetteer"
                     or not (corpora.covering(f["start"]) or self.patterns["method_after"].match(text, f["end"])))
                 and not self._not_a_name(text, f)
+                and not (f["rule"] != "model.gazetteer" and _classes_joined(f["name"]))
                 and not (f["rule"] == "model.gazetteer" and (self.patterns["tool_after"].match(text, f["end"])
                                                             or self.patterns["product_after"].match(text, f["end"])))
             ]
@@ -754,9 +761,10 @@ class ModelExtractor(Component):
 
     def _class_compound(self, name: str) -> bool:
         """An ordinary word joined to a generic class is a kind of it, not a name (``Video-LLMs``,
-        ``Multi-LLM``, ``Human-LLM``, ``Graph-Transformer``; not ``CT-LLM``, ``Sentence-BERT``)."""
+        ``Multi-LLM``, ``Human-LLM``, ``Graph-Transformer``; not ``CT-LLM``, ``Sentence-BERT``),
+        and so are generic classes joined to each other (``_classes_joined``)."""
         prefix, _, head = name.rpartition("-")
-        return len(prefix) >= 4 and ordinary(prefix) and prefix[0].isupper() and head in self.generic_heads
+        return (len(prefix) >= 4 and ordinary(prefix) and prefix[0].isupper() and head in self.generic_heads) or _classes_joined(name)
 
     def _not_a_kind_of(self, title: str, noun: str, desc: str, end: int) -> bool:
         """Whether a title's plural of a model noun does not say what X is: the title asks a
