@@ -39,6 +39,8 @@ CASES = [
      {"FGVC-Aircraft": "benchmark.gazetteer"}, {}),
     (None, "We compare outcome reward models (ORMs) and process reward models (PRMs) on MMLU.", {"MMLU": "benchmark.gazetteer"}, {}),
     (None, "We introduce a new multi-human parsing (MHP) dataset and evaluate on MHP.", {"MHP": "benchmark.on"}, {}),
+    # a kind of data is no benchmark
+    (None, "Extensive experiments on MRI and CT datasets, and on ACDC, show gains.", {"ACDC": "benchmark.gazetteer"}, {}),
     # a part of an evaluation is no benchmark
     (None, "Our system achieves a macro F1 of 0.762 on Subtask 1 and 0.587 on Track B.", {}, {}),
     (None, "We constructed SpaVis-6M, the largest spatial transcriptomics dataset, and trained an encoder on this resource.",
