@@ -39,6 +39,8 @@ CASES = [
      {"FGVC-Aircraft": "benchmark.gazetteer"}, {}),
     (None, "We compare outcome reward models (ORMs) and process reward models (PRMs) on MMLU.", {"MMLU": "benchmark.gazetteer"}, {}),
     (None, "We introduce a new multi-human parsing (MHP) dataset and evaluate on MHP.", {"MHP": "benchmark.on"}, {}),
+    (None, "The rise of large audio models (LAMs) calls for cheaper evaluation; we test on LAM and VoiceBench.",
+     {"VoiceBench": "benchmark.shape"}, {}),  # spelled out in the plural
     # a kind of data is no benchmark
     (None, "Extensive experiments on MRI and CT datasets, and on ACDC, show gains.", {"ACDC": "benchmark.gazetteer"}, {}),
     # a part of an evaluation is no benchmark

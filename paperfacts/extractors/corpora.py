@@ -107,15 +107,16 @@ def _class_abbreviation(text: str, name: str) -> bool:
     a class or a method (``fine-grained visual categorization (FGVC)``, ``process reward models
     (PRMs)``), not of a resource (``the football keyword dataset (FKD)``, ``(MHP) dataset``, ``end-turn
     detection (ETD) ... the ETD dataset``)."""
-    at = text.find("(" + name + ")")
-    while at >= 0:
-        run = _LOWER_RUN.search(text, max(0, at - 100), at)
-        if run and _initials(run.group(), name) and not RESOURCE_WORD.search(run.group()):
-            # the name of a resource all the same where the text names one so ("(GLUE) benchmark",
-            # "the ETD dataset"; not "the FGVC datasets", "a large-scale VCOD dataset": resources for the task)
-            return not (_RESOURCE_NOUN.match(text, at + len(name) + 2)
-                        or re.search(rf"\b[Tt]he\s+{re.escape(name)}{_RESOURCE_NOUN.pattern}", text))
-        at = text.find("(" + name + ")", at + 1)
+    for short in (name, name + "s"):  # "multimodal knowledge graphs (MMKGs) ... existing MMKG datasets"
+        at = text.find("(" + short + ")")
+        while at >= 0:
+            run = _LOWER_RUN.search(text, max(0, at - 100), at)
+            if run and _initials(run.group(), short) and not RESOURCE_WORD.search(run.group()):
+                # the name of a resource all the same where the text names one so ("(GLUE) benchmark",
+                # "the ETD dataset"; not "the FGVC datasets", "a large-scale VCOD dataset": resources for the task)
+                return not (_RESOURCE_NOUN.match(text, at + len(short) + 2)
+                            or re.search(rf"\b[Tt]he\s+{re.escape(name)}{_RESOURCE_NOUN.pattern}", text))
+            at = text.find("(" + short + ")", at + 1)
     return False
 
 
