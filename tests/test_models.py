@@ -47,6 +47,8 @@ def test_a_spaced_f_score_is_no_configuration():
     ("Its AUC outperforms OneTracker by 8.3% on TNL2K.", "OneTracker", "model.shape_cue"),
     ("Our agent is built on Zorblax-7B-Instruct and runs on a phone.", "Zorblax-7B-Instruct", "model.shape_cue"),
     ("We train our TVNet model on the video prompts.", "TVNet", "model.shape_cue"),
+    # a network's own type before "framework" still names the network (guidelines, Clarifications)
+    ("We present ZorbUni, a unified Transformer-based framework for attribute recognition.", "ZorbUni", "model.cue"),
     # a size in billions glued to a name, after "on": a model, not a benchmark
     ("On LLaDA-8B-Instruct, DiSPO consistently improves accuracy.", "LLaDA-8B-Instruct", "model.shape_cue"),
     ("It remains effective on Wan2.1-14B with 720p resolution.", "Wan2.1-14B", "model.shape_cue"),
@@ -224,6 +226,10 @@ def test_the_papers_own_model(title, text, name, rule):
      "ZorbLTR-Net"),
     # the head of the appositive is no model noun
     (None, "We introduce UniNASX, a generic search space for neural architecture search.", "UniNASX"),
+    # a language model a method is built on, or "model-agnostic": the name is the method's
+    (None, "We introduce ZorbFuse, a novel LLM post-training framework that adapts personas.", "ZorbFuse"),
+    (None, "We propose ZorbGen, an LLM-based framework that synthesizes user data.", "ZorbGen"),
+    (None, "We propose ZorbZoom, a model-agnostic framework that factorizes super-resolution.", "ZorbZoom"),
 ])
 def test_the_papers_own_name_that_is_no_model(title, text, junk):
     assert junk not in names(text, title=title)

@@ -12,7 +12,8 @@ Rules, each with a stable id:
   ``data/model_grammar.json`` (``ContraBERT``, ``CT-LLM``, ``MiniGPT-4``).
 * ``model.cue`` / ``model.list`` / ``model.title``: a name the text introduces as a
   model (``X, a 7B language model``), lists after ``models such as``, a title ``X: A ...
-  Language Model``; ``X, a framework`` is not one.
+  Language Model``; ``X, a framework`` is not one, nor ``X, an LLM-based framework`` or
+  ``X, a model-agnostic method`` (a method built on models).
 * ``model.named``: a model noun names it (``a model named openCabrita 3B``, ``the
   ensemble model, referred to as EL-4``).
 * ``model.own_size`` / ``model.own_cue``: the paper's own name (the title's ``X:``, ``we
@@ -290,6 +291,10 @@ def patterns() -> dict[str, regex.Pattern]:
         ),
         # a coding tool named after its model: Claude Code, Gemini CLI, Codex CLI
         "product_after": fast_compile(r"[ \t]+(?:Code|CLI)\b(?!\s+(?:Llama|LLaMA|Gemma)\b)"),
+        # a model noun that modifies a method noun after it: "a novel LLM post-training framework"
+        "noun_then_method": fast_compile(
+            rf"(?:[\s\-]+(?!(?:that|which|for|with|to|and|or|of|in|on|by|from|is|are|as|at)\b)[A-Za-z][\w\-]*){{0,2}}?[\s\-]+"
+            rf"(?:{alternation(g['not_model_nouns'])})s?\b", re.IGNORECASE),
         "method_after": fast_compile(rf"[\s-]+(?:{alternation(g['not_model_nouns'])})s?\b", re.IGNORECASE),
         "not_nouns": fast_compile(rf"\b(?:{alternation(g['not_model_nouns'])})s?\b", re.IGNORECASE),
         # the paper's own name (model.own_*): "X: ..." in the title, "we propose X", "This paper
@@ -365,6 +370,10 @@ def _word_part(part: str) -> bool:
     """A hyphen part that is a word, not part of a name: lower case (``BERT-style``,
     ``RoPE-based``) or a capitalized participle (``LLM-Powered``); ``RL-Net`` keeps ``Net``."""
     return part.islower() or (ordinary(part) and part.endswith(("ed", "ing")))
+
+
+#: Model nouns of the models a method is usually built on (``an LLM-based framework``).
+_LANGUAGE_MODEL_NOUNS = frozenset({"llm", "llms", "lm", "lms", "lmm", "vlm", "mllm", "language model", "language models"})
 
 
 def _classes_joined(name: str) -> bool:
@@ -483,7 +492,7 @@ class ModelExtractor(Component):
                 found.append(_mention(text, m.start(), self.extend(text, end), "model.compound"))
         for m in self.patterns["appositive"].finditer(text):
             # the noun heads the appositive: not after a preposition ("a search space for neural architecture")
-            if looks_like_name(m["name"]) and self._noun_heads(m["desc"]):
+            if looks_like_name(m["name"]) and self._noun_heads(m["desc"]) and not self._builds_on(text, m["noun"], m.end()):
                 found.append(_mention(text, m.start("name"), m.end("name"), "model.cue"))
         for key, rule in (("named", "model.named"), ("own_long_form", "model.abbreviation")):
             for m in self.patterns[key].finditer(text):
@@ -495,7 +504,7 @@ class ModelExtractor(Component):
         for m in self.patterns["introduce"].finditer(text):
             tail = self.patterns["intro_tail"].match(m["rest"])
             coined = looks_like_name(m["name"]) or (m["name"][0].isupper() and m["name"].isalpha())
-            if coined and tail and self._noun_heads(tail["desc"] or ""):
+            if coined and tail and self._noun_heads(tail["desc"] or "") and not self._builds_on(m["rest"], tail["noun"], tail.end()):
                 found.append(_mention(text, m.start("name"), m.end("version" if m["version"] else "name"), "model.cue"))
         for m in self.patterns["list"].finditer(text):
             for item in self.patterns["item"].finditer(m["items"]):
@@ -752,6 +761,16 @@ class ModelExtractor(Component):
                 if start > 0 and text[before : start - 1] in self.determiners:
                     spans.append((start, at - 1))
         return spans
+
+    def _builds_on(self, text: str, noun: str, end: int) -> bool:
+        """Whether the model noun ending at ``end`` only says what a method is built on or works
+        with: a language model before a method noun (``a novel LLM post-training framework``,
+        ``an LLM-based framework``, ``a VLM-based method``) or ``model-agnostic``. A network's
+        own type before ``framework`` is not this (``a unified Transformer-based framework for
+        PAR`` names the network, as the guidelines' Clarifications say)."""
+        if text.startswith(("-agnostic", " agnostic"), end):
+            return True
+        return noun.casefold() in _LANGUAGE_MODEL_NOUNS and self.patterns["noun_then_method"].match(text, end) is not None
 
     def _noun_heads(self, desc: str) -> bool:
         """Whether the model noun after ``desc`` heads its phrase: no method, dataset or tool noun
