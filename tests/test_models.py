@@ -36,7 +36,7 @@ def test_a_spaced_f_score_is_no_configuration():
 
 @pytest.mark.parametrize("text, name, rule", [
     # coordination: unknown members of a list take the role of a known member
-    ("We evaluate two MLLMs, Qwen2-VL-7B and Zorblax3-8B, quantized with HQQ.", "Zorblax3-8B", "model.coordination"),
+    ("We evaluate two MLLMs, Qwen2-VL-7B and Zorblax3-VL, quantized with HQQ.", "Zorblax3-VL", "model.coordination"),
     ("surpassing Gemini-3.1-Pro, Seed-2.0, and Qwen3-VL-235B on the benchmarks.", "Seed-2.0", "model.coordination"),
     # a list in brackets ends at its bracket, after a bare comma as well
     ("the best AI editors (including GPT-4o, Gemini-2.0-Flash, ZorbEdit) fail.", "ZorbEdit", "model.coordination"),
@@ -52,6 +52,9 @@ def test_a_spaced_f_score_is_no_configuration():
     # a size in billions glued to a name, after "on": a model, not a benchmark
     ("On LLaDA-8B-Instruct, DiSPO consistently improves accuracy.", "LLaDA-8B-Instruct", "model.shape_cue"),
     ("It remains effective on Wan2.1-14B with 720p resolution.", "Wan2.1-14B", "model.shape_cue"),
+    ("Notably, ZorbActor-7B even surpasses UI-TARS-72B on ScreenSpot-Pro.", "ZorbActor-7B", "model.shape_cue"),
+    ("Our flagship model, Zorb-R1-7B, generalizes well.", "Zorb-R1-7B", "model.shape_cue"),
+    ("The most capable of these, $Zorblam-34B$, was adopted.", "Zorblam-34B", "model.shape_cue"),
     # a model noun names it; the abbreviation of the paper's own long-form model
     ("The ensemble model, referred to as EL-4, achieved an IoU of 0.83.", "EL-4", "model.named"),
     ("We continue pre-training, resulting in a model named openCabrita 3B.", "openCabrita 3B", "model.named"),
@@ -99,6 +102,8 @@ def test_unlisted_names_from_context(text, name, rule):
     ("models trained with the DINO self-supervised objective", "DINO"),  # used as a method
     ("Recent VLA models built on pre-trained Vision-Language Models need post-training.", "Vision-Language"),
     ("We pretrain on FineWeb-Edu-10B and evaluate it.", "FineWeb-Edu-10B"),  # a corpus in billions of tokens
+    ("In this paper, we present Xuanwu VL-2B as a case study.", "VL-2B"),  # the rest of a spaced name
+    ("With a single rollout, A$^2$Search-7B yields the best score.", "Search-7B"),  # glued to LaTeX
     ("We evaluate 10 different judge models (7B-70B parameters) for 8 base models.", "7B-70B"),  # sizes only
     ("on two generative models, SD V2.1-base and Qwen-Image", "V2.1-base"),  # the version of a name before it
 ])

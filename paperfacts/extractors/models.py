@@ -26,10 +26,10 @@ Rules, each with a stable id:
 * ``model.shape_cue``: a coined name (not an ordinary English word by
   ``data/common_words.txt``) after a comparison or use cue when its own parts lean
   model (``outperforms OneTracker``, ``built on QwenVL3-2B``), between a determiner
-  and a model head noun (``our TVNet model``), or with a size in billions after ``on``
-  (``On LLaDA-8B-Instruct, X improves``).
+  and a model head noun (``our TVNet model``), or with a size in billions glued on
+  wherever it stands (``GUI-Actor-7B even surpasses``, ``On LLaDA-8B-Instruct, X improves``).
 * ``model.coordination``: coined members of ``A, B and C`` / ``(A, B, C)`` next to a
-  known model take its role (``Qwen2-VL-7B and Zorblax3-8B``).
+  known model take its role (``Qwen2-VL-7B and Zorblax3-VL``).
 
 Generic classes, methods, formats and organisations (``data/not_models.txt``), and such
 classes joined by hyphens (``CNN-Transformer``), are never models, nor citation keys, ``<name> Score`` metrics, or a name the paper defines as a
@@ -719,7 +719,7 @@ class ModelExtractor(Component):
         ``built on X``) the name's own parts must lean model too (``model_shaped``), since
         methods are compared and built on as well; a model head noun after it
         (``an EfficientNet-B0 model``, ``the HAMMER manipulation detector``) is enough alone, and
-        so is a size in billions after ``on`` (``On LLaDA-8B-Instruct, X improves``)."""
+        so is a size in billions glued to the name (``GUI-Actor-7B``, ``LLaDA-8B-Instruct``)."""
         p, out = self.patterns, []
         for key in ("compare", "use"):
             for m in p[key].finditer(text):
@@ -728,12 +728,12 @@ class ModelExtractor(Component):
                     if span and self.model_shaped(text[span[0] : span[1]]) and not _bare_acronym(text[span[0] : span[1]]):
                         out.append(_mention(text, *span, "model.shape_cue"))
         for m in p["billions"].finditer(text):
-            # "On LLaDA-8B-Instruct, X improves ...", "results on Wan2.1-1.3B": a size in billions makes
-            # the name a model's where a result is on it (a corpus the gazetteer knows is left to it: SA-1B)
+            # a size in billions glued to a coined name makes it a model's ("GUI-Actor-7B even surpasses",
+            # "On LLaDA-8B-Instruct, X improves"); a corpus the gazetteer knows is left to it (SA-1B)
             start = m.start()
             while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-."):
                 start -= 1
-            span = self.candidate(text, start) if start < m.start() and p["on_before"].search(text, max(0, start - 12), start) else None
+            span = self.candidate(text, start) if start < m.start() and self._name_starts(text, start) else None
             if span and span[1] >= m.end() and not self.patterns["size_tail"].fullmatch(text, span[0], span[1]):
                 out.append(_mention(text, *span, "model.shape_cue"))
         for start, end in self._after_determiner(text):
@@ -761,6 +761,21 @@ class ModelExtractor(Component):
                 if start > 0 and text[before : start - 1] in self.determiners:
                     spans.append((start, at - 1))
         return spans
+
+    def _name_starts(self, text: str, start: int) -> bool:
+        """Whether a name can start at ``start``: after white space or an opening bracket, and not
+        after a capitalized word or a number it would continue (``Xuanwu VL-2B``, ``Llama 4
+        Scout-17B``) nor glued to LaTeX (``A$^2$Search-7B``)."""
+        if start == 0:
+            return True
+        if text[start - 1] in "([\"'`" or (text[start - 1] == "$" and (start < 2 or text[start - 2].isspace())):
+            return True  # "(MedGemma-27B)", "$ALLaM-34B$"
+        if not text[start - 1].isspace():
+            return False
+        before = text[max(0, start - 30) : start].split()
+        last = before[-1].rsplit("-", 1)[-1] if before else ""  # "LoRA-tune ALLaM-7B": a verb's part
+        return not last or not (last[0].isupper() or last[0].isdigit()) or before[-1][-1] in ",;:.)" \
+            or before[-1].endswith(("'s", "\u2019s")) or before[-1] in ("The", "Our", "On", "In", "For", "With", "Using", "Both", "Notably", "Specifically")
 
     def _builds_on(self, text: str, noun: str, end: int) -> bool:
         """Whether the model noun ending at ``end`` only says what a method is built on or works
@@ -826,7 +841,7 @@ class ModelExtractor(Component):
 
     def _coordinated(self, text: str, found: list[dict], corpora: Mentions) -> list[dict]:
         """``model.coordination``: in ``A, B and C`` or ``(A, B, C)``, coined members next to a
-        model take its role (``Qwen2-VL-7B and Idefics3-8B``)."""
+        model take its role (``Qwen2-VL-7B and Idefics3-VL``)."""
         p, out = self.patterns, []
         seen = {(f["start"], f["end"]) for f in found}
         todo = [f for f in found if not is_generic(f["name"])]
@@ -884,6 +899,8 @@ class ModelExtractor(Component):
         """The abbreviation of a class (``speech large language model (SLLM)``,
         ``convolutional neural networks (BCNNs)``)."""
         p = self.patterns
+        if p["billions"].search(f["text"]):
+            return False  # "a non-reasoning model (Qwen-2.5-7B-Instruct)": a class's abbreviation has no size
         before = f["start"]  # the end of the text before the name, white space dropped
         while before and text[before - 1].isspace():
             before -= 1
