@@ -41,6 +41,9 @@ CASES = [
     (None, "We introduce a new multi-human parsing (MHP) dataset and evaluate on MHP.", {"MHP": "benchmark.on"}, {}),
     (None, "The rise of large audio models (LAMs) calls for cheaper evaluation; we test on LAM and VoiceBench.",
      {"VoiceBench": "benchmark.shape"}, {}),  # spelled out in the plural
+    # words that describe the data between a name and its noun
+    (None, "We report its accuracy for the OrganZMNIST abdominal CT dataset.", {"OrganZMNIST": "benchmark.cue"}, {}),
+    (None, "Using the LiDAR-derived heightmap dataset of prior work, we train a network.", {}, {}),
     # a kind of data is no benchmark
     (None, "Extensive experiments on MRI and CT datasets, and on ACDC, show gains.", {"ACDC": "benchmark.gazetteer"}, {}),
     # a part of an evaluation is no benchmark

@@ -27,6 +27,8 @@ Rules (stable ids, ``<kind>.<rule>``):
 * ``train_cue``: ``(pre-)trained / fine-tuned on X, Y and Z``, ``X pre-training``.
 * ``on``: names a result is reported on (``experiments on X, Y and Z``; ``92.0 on
   X and 89.6 on Y`` while the list is of benchmarks), not a part of one (``Subtask 1``).
+* ``cue`` also reads a name with words that describe the data before its noun
+  (``the OrganAMNIST abdominal CT dataset``), its role from the sentence.
 * ``list``: names listed after ``benchmarks such as / including``.
 * ``coordination``: in ``A, B and C`` or ``(A, B, C)``, an unknown name-shaped
   member takes the role of the known members.
@@ -264,6 +266,9 @@ def patterns() -> dict[str, regex.Pattern]:
             rf"(?<![\w\-./@])(?P<names>{names})(?:\s+\((?P<short>{name})\))?\s+(?P<noun>{nouns})\b"
         ), noun_words, window=(300, 30), where=_after_name),
         "item": fast_compile(multi),
+        "modified_data_noun": Gated(fast_compile(
+            rf"\b(?:the|The)\s+(?P<name>{name})\s+(?:[a-z][a-z\-]+\s+){{1,2}}(?:[A-Z][A-Z0-9\-]{{1,5}}\s+)?(?P<noun>dataset|corpus)\b"),
+            ["dataset", "corpus"], window=(90, 10)),
         "modified_noun": Gated(fast_compile(rf"\b(?:the|The)\s+(?P<name>{name})\s+[a-z][a-z\-]+\s+(?:benchmark|leaderboard)\b"), ["benchmark", "leaderboard"], window=(80, 10)),
         "introduce": Gated(fast_compile(
             rf"{intro_cue}(?:the\s+)?(?P<name>{name})(?:\s+\([^()]{{1,30}}\))?(?:,|\s+-)?\s+(?:a|an|the)\s+(?P<desc>(?:[\w\-,]+\s+){{0,6}}?)"
@@ -431,6 +436,10 @@ class CorpusExtractor(Component):
         for m in p["modified_noun"].finditer(text):
             if is_name_shaped(m["name"]) and not models.covering(m.start("name")):
                 add(m.start("name"), m.end("name"), "benchmark", "benchmark.cue", CUE)  # "the MLPerf training benchmark"
+        for m in p["modified_data_noun"].finditer(text):
+            if is_name_shaped(m["name"]) and not models.covering(m.start("name")) and not p["qualifier_tail"].search(m["name"]):
+                kind, level = self._noun_kind(doc, m["name"], m["noun"], m.start("name"), resource)
+                add(m.start("name"), m.end("name"), kind, f"{kind}.cue", level)  # "the OrganAMNIST abdominal CT dataset"
         for m in p["introduce"].finditer(text):
             if looks_like_name(m["name"]) and not described_as_method(m["desc"]) \
                     and not (m["noun"].casefold() == "collection" and p["of_methods"].match(text, m.end())):  # "a collection of ... models"
