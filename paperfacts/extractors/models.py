@@ -6,8 +6,9 @@ Rules, each with a stable id:
 * ``model.gazetteer``: a family from ``data/models.jsonl`` plus what the grammar
   allows after it: versions (``GPT-4o``, ``Llama 3.1``, ``Qwen2.5``, ``DINOv3``), sizes
   (``LLaMA-2-7B``, ``LLaMA 7B``), variants (``-Instruct``, ``-mini``, `` XL``, `` base``),
-  configurations (``ViT-B/16``, ``EfficientNet-B0``, ``EfficientNet B0``, ``Kimi K2.5``) and coined parts (``Qwen3-VL``,
-  ``DeepSeek-OCR``; a word part only before a size: ``Mistral-Legal-7B``).
+  configurations (``ViT-B/16``, ``EfficientNet-B0``, ``EfficientNet B0``, ``Kimi K2.5``) and
+  coined parts (``Qwen3-VL``, ``DeepSeek-OCR``; a word part only before a size:
+  ``Mistral-Legal-7B``).
 * ``model.compound``: a name built on a productive stem from
   ``data/model_grammar.json`` (``ContraBERT``, ``CT-LLM``, ``MiniGPT-4``).
 * ``model.cue`` / ``model.list`` / ``model.title``: a name the text introduces as a
@@ -32,7 +33,8 @@ Rules, each with a stable id:
   known model take its role (``Qwen2-VL-7B and Zorblax3-VL``).
 
 Generic classes, methods, formats and organisations (``data/not_models.txt``), and such
-classes joined by hyphens (``CNN-Transformer``), are never models, nor citation keys, ``<name> Score`` metrics, or a name the paper defines as a
+classes joined by hyphens (``CNN-Transformer``), are never models, nor citation keys,
+``<name> Score`` metrics, names of numbers and sizes only, or a name the paper defines as a
 class's abbreviation (``speech large language model (SLLM)``, in the whole paper). An
 abbreviation in brackets after its long form (``XLM-RoBERTa (XLM-R)``) keeps the short
 form only.
@@ -265,9 +267,8 @@ def patterns() -> dict[str, regex.Pattern]:
         "sizes_only": fast_compile(r"[\d.,\s\-\u2013/~xX]*\d[\d.,\s\-\u2013/~KkMmBbTt]*"),
         "bare_version": fast_compile(r"[vV]\d+(?:\.\d+)*(?:-|$)"),
         "data_size": fast_compile(r"^[A-Z]+\d+(?:\.\d+)?[KM]$"),  # RS5M: a data set's size, glued
-        # a size in billions glued to a name (``LLaDA-8B-Instruct``), and the ``on`` before such a name
+        # a size in billions glued to a name (``LLaDA-8B-Instruct``)
         "billions": fast_compile(r"-\d{1,4}(?:\.\d{1,2})?B(?![A-Za-z0-9])"),
-        "on_before": fast_compile(r"(?:^|(?<=\s))[Oo]n\s+(?:the\s+)?$"),
         "metric_after": fast_compile(r"\s?[Ss]core\b"),
         "cite": fast_compile(r"\\cite[tp]?\*?\{[^{}]*$"),
         "generic_abbreviation": fast_compile(
@@ -774,8 +775,9 @@ class ModelExtractor(Component):
             return False
         before = text[max(0, start - 30) : start].split()
         last = before[-1].rsplit("-", 1)[-1] if before else ""  # "LoRA-tune ALLaM-7B": a verb's part
+        # not after a name's word: an ordinary word ("The", "Notably") or a possessive starts a new one
         return not last or not (last[0].isupper() or last[0].isdigit()) or before[-1][-1] in ",;:.)" \
-            or before[-1].endswith(("'s", "\u2019s")) or before[-1] in ("The", "Our", "On", "In", "For", "With", "Using", "Both", "Notably", "Specifically")
+            or before[-1].endswith(("'s", "\u2019s")) or ordinary(before[-1])
 
     def _builds_on(self, text: str, noun: str, end: int) -> bool:
         """Whether the model noun ending at ``end`` only says what a method is built on or works
@@ -795,10 +797,10 @@ class ModelExtractor(Component):
 
     def _class_compound(self, name: str) -> bool:
         """An ordinary word joined to a generic class is a kind of it, not a name (``Video-LLMs``,
-        ``Multi-LLM``, ``Human-LLM``, ``Graph-Transformer``; not ``CT-LLM``, ``Sentence-BERT``),
-        and so are generic classes joined to each other (``_classes_joined``)."""
+        ``Multi-LLM``, ``Human-LLM``, ``Graph-Transformer``; not ``CT-LLM``, ``Sentence-BERT``).
+        Classes joined to each other (``CNN-Transformer``) are dropped for every rule (``_classes_joined``)."""
         prefix, _, head = name.rpartition("-")
-        return (len(prefix) >= 4 and ordinary(prefix) and prefix[0].isupper() and head in self.generic_heads) or _classes_joined(name)
+        return len(prefix) >= 4 and ordinary(prefix) and prefix[0].isupper() and head in self.generic_heads
 
     def _not_a_kind_of(self, title: str, noun: str, desc: str, end: int) -> bool:
         """Whether a title's plural of a model noun does not say what X is: the title asks a
