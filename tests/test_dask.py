@@ -362,16 +362,16 @@ def test_cli_dask_reads_users_names_files(client, tmp_path, monkeypatch):
     names.write_text(json.dumps({"name": "Zorblax", "kind": "model", "family": True}) + "\n"
                      + json.dumps({"name": "QuuxBench", "kind": "benchmark"}) + "\n", encoding="utf-8")
     src = tmp_path / "zorblax.jsonl"
-    src.write_text("".join(json.dumps({"id": f"z{i}", "abstract": "Zorblax-7B reaches 71.2% on QuuxBench, "
+    src.write_text("".join(json.dumps({"id": f"z{i}", "abstract": "Zorblax-XL reaches 71.2% on QuuxBench, "
                                        f"above {p['title']}."}) + "\n" for i, p in enumerate(PAPERS)),
                    encoding="utf-8")
     monkeypatch.chdir(tmp_path)  # a relative path, made absolute for the workers
     expected = tmp_path / "local-names.jsonl"
     assert main(["extract", str(src), "-o", str(expected), "-q", "--names", "names.jsonl"]) == 0
-    assert b'"Zorblax-7B"' in expected.read_bytes() and b'"QuuxBench"' in expected.read_bytes()
+    assert b'"Zorblax-XL"' in expected.read_bytes() and b'"QuuxBench"' in expected.read_bytes()
     assert dask_cli(tmp_path, client, src, extra=["--names", "names.jsonl", "--partition-mb", "0.001"]) \
         == expected.read_bytes()
-    assert b'"Zorblax-7B"' not in dask_cli(tmp_path, client, src)  # the shipped lists alone, on the same workers
+    assert b'"Zorblax-XL"' not in dask_cli(tmp_path, client, src)  # the shipped lists alone, on the same workers
 
     (tmp_path / "bad-names.jsonl").write_text('{"name": "X", "kind": "planet"}\n', encoding="utf-8")
     out = tmp_path / "never.jsonl"

@@ -17,7 +17,7 @@ from paperfacts.extractors.gazetteer import read_names
 from paperfacts.inputs import Item
 from paperfacts.pipeline import COMPONENTS, UserNames, get_nlp
 
-TEXT = ("We train Zorblax-7B on FrobCorpus and compare it with OLMo on the quuxbench suite, "
+TEXT = ("We train Zorblax-XL on FrobCorpus and compare it with OLMo on the quuxbench suite, "
         "where it reaches a Wobble score of 71.2.")
 LINES = [
     {"name": "Zorblax", "kind": "model", "aliases": ["ZBX"], "family": True},
@@ -49,12 +49,12 @@ def test_no_names_given_and_none_given_explicitly_are_one_pipeline():
 def test_without_user_names_none_of_them_is_found():
     facts = found(extract(TEXT))
     assert "OLMo" in facts["models"]
-    assert not {"Zorblax-7B", "quuxbench", "FrobCorpus", "Wobble score"} & {n for v in facts.values() for n in v}
+    assert not {"Zorblax-XL", "quuxbench", "FrobCorpus", "Wobble score"} & {n for v in facts.values() for n in v}
 
 
 def test_user_names_add_to_the_shipped_lists(names):
     assert found(extract(TEXT, names=names)) == {
-        "models": ["Zorblax-7B", "OLMo"], "benchmarks": ["quuxbench"], "datasets": ["FrobCorpus"],
+        "models": ["Zorblax-XL", "OLMo"], "benchmarks": ["quuxbench"], "datasets": ["FrobCorpus"],
         "metrics": ["Wobble score"]}
     # several files, as str or Path, in a list
     assert found(extract(TEXT, names=[str(names)])) == found(extract(TEXT, names=(names, names)))
@@ -62,13 +62,13 @@ def test_user_names_add_to_the_shipped_lists(names):
 
 def test_replacing_the_shipped_lists_is_explicit(names):
     facts = found(extract(TEXT, names=names, replace_names=True))
-    assert "OLMo" not in facts["models"] and "Zorblax-7B" in facts["models"]
+    assert "OLMo" not in facts["models"] and "Zorblax-XL" in facts["models"]
     assert facts["benchmarks"] == ["quuxbench"]
 
 
 def test_extract_many_takes_names_and_checks_them_before_the_first_record(names, tmp_path):
     records = list(extract_many([{"id": "a", "abstract": TEXT}], names=names))
-    assert "Zorblax-7B" in found(records[0])["models"]
+    assert "Zorblax-XL" in found(records[0])["models"]
     with pytest.raises(NamesFileNotFoundError):
         extract_many([{"abstract": TEXT}], names=tmp_path / "missing.jsonl")  # no iteration needed
 
@@ -106,7 +106,7 @@ def test_the_gazetteer_config_takes_names(names):
     for name in COMPONENTS[1:]:
         nlp.add_pipe(name)
     doc = nlp(TEXT)
-    assert [f["name"] for f in doc._.paperfacts_models] == ["Zorblax-7B", "OLMo"]
+    assert [f["name"] for f in doc._.paperfacts_models] == ["Zorblax-XL", "OLMo"]
     assert [f["name"] for f in doc._.paperfacts_benchmarks] == ["quuxbench"]
     replaced = spacy.blank("en")
     replaced.add_pipe("paperfacts_gazetteer", config={"names": [str(names)], "replace": True})
@@ -133,7 +133,7 @@ def test_cli_names_with_one_and_two_workers(names, tmp_path):
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
     lines = [json.loads(line) for line in outputs[0].splitlines()]
-    assert len(lines) == 300 and all([m["name"] for m in r["models"]] == ["Zorblax-7B", "OLMo"] for r in lines)
+    assert len(lines) == 300 and all([m["name"] for m in r["models"]] == ["Zorblax-XL", "OLMo"] for r in lines)
 
 
 def test_cli_replace_names(names, tmp_path):
@@ -141,7 +141,7 @@ def test_cli_replace_names(names, tmp_path):
     src.write_text(json.dumps({"abstract": TEXT}) + "\n", encoding="utf-8")
     proc = run("extract", str(src), "-q", "--names", str(names), "--replace-names")
     assert proc.returncode == 0, proc.stderr
-    assert [m["name"] for m in json.loads(proc.stdout)["models"]] == ["Zorblax-7B"]
+    assert [m["name"] for m in json.loads(proc.stdout)["models"]] == ["Zorblax-XL"]
 
 
 @pytest.mark.parametrize("content, message", [
@@ -168,7 +168,7 @@ def test_a_spawned_worker_builds_its_pipeline_with_the_names(names):
     with ProcessPoolExecutor(1, mp_context=get_context("spawn"), initializer=settle_process,
                              initargs=(user_names,)) as pool:
         lines = pool.submit(export_chunk, [Item(1, "a", None, TEXT)], user_names).result(timeout=300)
-    assert [m["name"] for m in json.loads(lines[0].data)["models"]] == ["Zorblax-7B", "OLMo"]
+    assert [m["name"] for m in json.loads(lines[0].data)["models"]] == ["Zorblax-XL", "OLMo"]
 
 
 def test_the_readme_names_example_runs(tmp_path):
