@@ -544,11 +544,15 @@ def test_a_closed_pipe_ends_quietly(tmp_path):
     assert len(proc.stdout.splitlines()) == 1 and proc.stderr == b""
 
 
+@pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
 def test_ctrl_c_in_stdout_mode_is_one_line(tmp_path):
     src = tmp_path / "in.jsonl"
     write_jsonl(src, many(20_000))
+    # a user's Ctrl-C: the child takes SIGINT's default action, whatever this process inherited (a job that a
+    # shell without job control puts in the background ignores SIGINT, and so would its children)
     proc = subprocess.Popen([sys.executable, "-m", "paperfacts", "extract", str(src), "-q", "--workers", "2"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     assert proc.stdout.readline()  # it is writing
     proc.send_signal(signal.SIGINT)
     proc.stdout.read()
