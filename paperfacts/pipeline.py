@@ -2,8 +2,8 @@
 
 The title and the abstract are read as one Doc, ``title + "\\n\\n" + abstract``
 (the blank line ends the title's sentence), each unwrapped first when it is
-hard-wrapped (the arXiv snapshot), so that wrapped text reads like the text it
-wraps; offsets are mapped back to the field as given when the record is built,
+hard-wrapped (the arXiv snapshot) and without LaTeX's formatting commands
+(``\\textbf{X}`` reads ``X``), so that it reads like the text it stands for; offsets are mapped back to the field as given when the record is built,
 and every quoted text comes from the field as given.
 """
 
@@ -27,7 +27,7 @@ from .affix_index import indexed
 from .canonical import canonical_name
 from .extractors import Mentions, name_key, read_facts, remember_text, text_of, write_facts
 from .normalize.sizes import model_size
-from .normalize.text import original_offset, unwrap
+from .normalize.text import original_offset, plain
 from .records import Count, ErrorDetail, ErrorRecord, Evidence, Model, Name, PaperFacts, Score, Url
 
 SEPARATOR = "\n\n"
@@ -152,11 +152,12 @@ def paper_id(title: str | None, abstract: str) -> str:
 def make_doc(nlp: Language, abstract: str, title: str | None) -> Doc:
     """The Doc for one paper; the blank line after the title ends a sentence.
 
-    Hard-wrapped fields are unwrapped (``normalize.text.unwrap``); the original
-    text and the offset shifts are kept in ``doc.user_data`` for the evidence.
+    Hard-wrapped fields are unwrapped and LaTeX's formatting commands dropped
+    (``normalize.text.plain``); the original text and the offset shifts are kept
+    in ``doc.user_data`` for the evidence.
     """
-    title_u, title_shifts = unwrap(title) if title else (title, [[], []])
-    abstract_u, abstract_shifts = unwrap(abstract)
+    title_u, title_shifts = plain(title) if title else (title, [[], []])
+    abstract_u, abstract_shifts = plain(abstract)
     text = ((title_u + SEPARATOR) if title_u else "") + abstract_u
     doc = remember_text(_tokenize(nlp, text), text)
     doc.user_data["paperfacts_title_len"] = len(title_u) if title_u else None
@@ -215,7 +216,7 @@ def _tokenize(nlp: Language, text: str) -> Doc:
 
 
 def _evidence(doc: Doc, fact: dict) -> Evidence:
-    """Where ``fact`` was read, in the field as given (before unwrapping)."""
+    """Where ``fact`` was read, in the field as given (before ``plain``)."""
     title_len = doc.user_data.get("paperfacts_title_len")
     start, end = fact["start"], fact["end"]
     shifts = doc.user_data.get("paperfacts_shifts")
@@ -227,7 +228,8 @@ def _evidence(doc: Doc, fact: dict) -> Evidence:
         # the end maps through the fact's last character: a space that stood for a line
         # break must not pull the break's indentation into the quote
         start, end = original_offset(shifts, start), original_offset(shifts, max(start, end - 1)) + (end > start)
-        abstract_at = original_offset(shifts, abstract_at)
+        if title_len is not None:  # where the abstract starts as given (not after a command it opens with)
+            abstract_at = len(doc.user_data["paperfacts_title"]) + len(SEPARATOR)
     offset = 0 if field == "title" else abstract_at
     return Evidence(field=field, start=start - offset, end=end - offset, text=source[start:end])
 

@@ -282,6 +282,23 @@ def test_title_offsets_index_the_title():
     assert {ev.field for m in record.models for ev in m.evidence} == {"title", "abstract"}
 
 
+@pytest.mark.parametrize("title, abstract, field, name", [
+    # arXiv LaTeX sources: a paper's own name is often set in bold or italics
+    (None, r"We introduce \textbf{MobileIAR}, a dataset of 20K images for action recognition.", "datasets", "MobileIAR"),
+    (None, r"\textbf{ZorbLM} is a 7B language model trained on 2T tokens.", "models", "ZorbLM"),
+    (r"\emph{ZorbLM}: Small Models", r"We present \textit{ZorbLM}, a 7B language model.", "models", "ZorbLM"),
+])
+def test_latex_formatting_is_read_as_the_text_it_formats(title, abstract, field, name):
+    """``\\textbf{X}`` reads ``X``; the evidence quotes ``X`` where it stands in the field as given."""
+    record = extract(abstract, title=title)
+    (fact,) = [f for f in getattr(record, field) if f.name == name]
+    for ev in fact.evidence:
+        source = title if ev.field == "title" else abstract
+        assert source[ev.start : ev.end] == ev.text == name
+    if field == "models":
+        assert [(c.value, c.model) for c in record.parameter_counts] == [(7_000_000_000, name)]
+
+
 def test_no_fact_spans_the_title_abstract_break():
     record = extract("PARAM", title="1B")
     assert record.parameter_counts == []

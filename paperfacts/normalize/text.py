@@ -1,9 +1,11 @@
-"""Hard-wrapped text (the arXiv metadata snapshot) read as the text it wraps.
+"""Text as given (hard-wrapped, LaTeX) read as the text it stands for.
 
 ``unwrap`` turns every line break inside a paragraph, with the indentation
-around it, into one space, and returns the offsets needed to map a position in
-the unwrapped text back to the text as given; a blank line (two or more line
-breaks) is a paragraph break and stays. Pure: no spaCy, never raises.
+around it, into one space; a blank line (two or more line breaks) is a
+paragraph break and stays. ``plain`` also drops LaTeX's text-formatting
+commands and keeps what they format (``\\textbf{MobileIAR}, a dataset`` reads
+``MobileIAR, a dataset``). Both return the offsets needed to map a position in
+their text back to the text as given. Pure: no spaCy, never raises.
 """
 
 from __future__ import annotations
@@ -27,14 +29,36 @@ def unwrap(text: str) -> tuple[str, Shifts]:
     >>> unwrap("a 2\\n  trillion tokens")
     ('a 2 trillion tokens', [[4], [2]])
     """
-    positions: list[int] = []
-    deltas: list[int] = []
     if not isinstance(text, str) or ("\n" not in text and "\r" not in text):
-        return text, [positions, deltas]
-    parts: list[str] = []
-    last = 0
-    out_len = 0
-    shift = 0
+        return text, [[], []]
+    return _apply(text, _breaks(text))
+
+
+def plain(text: str) -> tuple[str, Shifts]:
+    """``unwrap(text)``, and without the LaTeX commands that only format text
+    (``\\textbf{...}``, ``\\emph{...}``, ...: ``FORMATTING``), their content kept.
+
+    >>> plain("we propose \\\\textbf{AGCD-Net}, a\\nmodel")
+    ('we propose AGCD-Net, a model', [[11, 19, 23], [8, 9, 9]])
+    """
+    if not isinstance(text, str):
+        return text, [[], []]
+    edits = _breaks(text) if ("\n" in text or "\r" in text) else []
+    if "\\" in text:
+        edits = sorted(edits + _formatting(text))
+    return _apply(text, edits) if edits else (text, [[], []])
+
+
+#: LaTeX commands that format the text they enclose and add nothing to it.
+FORMATTING = re.compile(r"\\(?:textbf|textit|textsl|textsc|textsf|texttt|textrm|textup|textmd|emph|underline|uline)\{")
+
+#: How far the closing brace of a formatting command may lie (a name, a phrase).
+_FORMATTED_MAX = 300
+
+
+def _breaks(text: str) -> list[tuple[int, int, str]]:
+    """Each single line break with the spaces around it, as an edit to one space."""
+    edits = []
     previous_end = 0
     for m in _BREAK.finditer(text):
         start = m.start()
@@ -42,15 +66,53 @@ def unwrap(text: str) -> tuple[str, Shifts]:
             start -= 1
         previous_end = m.end()
         run = text[start : m.end()]
-        if run.count("\n") + run.count("\r") - run.count("\r\n") != 1:
-            continue  # a paragraph break: kept as it is
+        if run.count("\n") + run.count("\r") - run.count("\r\n") == 1:  # else a paragraph break, kept
+            edits.append((start, m.end(), " "))
+    return edits
+
+
+def _formatting(text: str) -> list[tuple[int, int, str]]:
+    """Deletions of each formatting command's opening and its closing brace, where
+    that brace is found (nested braces counted) within ``_FORMATTED_MAX`` characters
+    and before a paragraph break."""
+    edits = []
+    for m in FORMATTING.finditer(text):
+        depth, i, stop = 1, m.end(), min(len(text), m.end() + _FORMATTED_MAX)
+        while i < stop:
+            ch = text[i]
+            if ch == "\\":
+                i += 2  # an escaped brace (\\{, \\}) or a command's first letter
+                continue
+            if ch == "{":
+                depth += 1
+            elif ch == "}":
+                depth -= 1
+                if not depth:
+                    edits.append((m.start(), m.end(), ""))
+                    edits.append((i, i + 1, ""))
+                    break
+            elif ch == "\n" and text.startswith("\n", i + 1):
+                break
+            i += 1
+    return edits
+
+
+def _apply(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, Shifts]:
+    """``text`` with each ``(start, end, replacement)`` made (sorted, disjoint), and its shifts."""
+    positions: list[int] = []
+    deltas: list[int] = []
+    parts: list[str] = []
+    last = out_len = shift = 0
+    for start, end, replacement in edits:
+        if start < last:
+            continue  # overlaps the edit before it (none should): keep the text
         parts.append(text[last:start])
-        out_len += start - last + 1
-        parts.append(" ")
-        shift += len(run) - 1
+        parts.append(replacement)
+        out_len += start - last + len(replacement)
+        shift += end - start - len(replacement)
         positions.append(out_len)
         deltas.append(shift)
-        last = m.end()
+        last = end
     if not positions:
         return text, [positions, deltas]
     parts.append(text[last:])
