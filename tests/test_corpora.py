@@ -106,6 +106,14 @@ CASES = [
     ("UniQA: Unified Vision-Language Pre-training for Image Quality Assessment", "We present UniQA.", {}, {}),
     (None, "Experiments on synthetic and real low-field brain MRI datasets show gains.", {}, {}),
     (None, "This work introduces tasks such as DEM estimation, void filling, and updating.", {}, {}),
+    # a preposition that starts the sentence is not part of the name after it
+    (None, "On Ref-YouTube-VOS and AVSBench datasets, MUTR is strong.",
+     {"Ref-YouTube-VOS": "benchmark.cue", "AVSBench": "benchmark.cue"}, {}),
+    (None, "Across 16 benchmarks and three tasks, it wins.", {}, {}),
+    # text inside a link is an address: its words name nothing
+    (None, "We release the benchmark and data to facilitate evaluation of robustness on GitHub.com.", {}, {}),
+    (None, "Code is at https://github.com/org/MMLU-Tools and results on GSM8K are 81.2%.",
+     {"GSM8K": "benchmark.on"}, {}),
 ]
 
 

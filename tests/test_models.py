@@ -25,9 +25,17 @@ def names(text, title=None):
     # a spaced configuration or version: a capital and a number
     ("fine-tuning three architectures, EfficientNet B0, ResNet18, and MobileNetV2", "EfficientNet B0"),
     ("eight LLMs: Grok 4.2, Kimi K2.5, and DeepSeek R1", "Kimi K2.5"),
+    # LaTeX's unbreakable space joins the words of a name as a space does
+    ("including GPT-4, Claude~3.5~Sonnet, Mistral~Large~2, and LLaMA-2~Chat~13B", "Mistral~Large~2"),
+    ("including GPT-4, Claude~3.5~Sonnet, Mistral~Large~2, and LLaMA-2~Chat~13B", "LLaMA-2~Chat~13B"),
 ])
 def test_grammar_reads_the_whole_name(text, name):
     assert name in names(text)
+
+
+def test_a_name_in_prose_is_read_beside_a_link_that_repeats_it():
+    found = extract("We release Zorbo-7B-Instruct at https://huggingface.co/zorb/Zorbo-7B-Instruct.").models
+    assert [(m.name, [e.text for e in m.evidence]) for m in found] == [("Zorbo-7B-Instruct", ["Zorbo-7B-Instruct"])]
 
 
 def test_a_spaced_f_score_is_no_configuration():
@@ -106,6 +114,10 @@ def test_unlisted_names_from_context(text, name, rule):
     ("With a single rollout, A$^2$Search-7B yields the best score.", "Search-7B"),  # glued to LaTeX
     ("We evaluate 10 different judge models (7B-70B parameters) for 8 base models.", "7B-70B"),  # sizes only
     ("on two generative models, SD V2.1-base and Qwen-Image", "V2.1-base"),  # the version of a name before it
+    # text inside a link is an address: its words name nothing
+    ("The dataset is at: https://huggingface.co/datasets/a-m-team/AM-DeepSeek-Distilled-40M", "DeepSeek-Distilled-40M"),
+    ("Our code is available at https://github.com/YanKong0408/Center-DETR.", "DETR"),
+    ("our dataset and model will be released at https://face-llava.github.io to support", "llava"),
 ])
 def test_no_junk(text, junk):
     assert junk not in names(text)

@@ -86,6 +86,9 @@ COUNT_FORMS = [
     # a size word after the model name
     ("We use BERT-large 340M parameters.", {"340M parameters": 340_000_000}, {}),
     ("We fine-tuned a 1B model using Parameter-Efficient Fine-Tuning.", {"1B": B}, {}),  # the unit is no hyphenated compound
+    # a list of sizes that goes on from the size in a name (GUIDELINES.md's own example)
+    ("Experiments on LLaMA 7B, 13B and 65B show gains.", {"7B": 7 * B, "13B": 13 * B, "65B": 65 * B}, {}),
+    ("models (fine-tuned on LLaMA-2\n7B and 13B) with up to 133x", {"7B": 7 * B, "13B": 13 * B}, {}),
 ]
 
 
@@ -133,6 +136,10 @@ LINKS = [
      {"0.5B": ("Falcon", "count.owner_clause"), "8B parameters": ("Falcon", "count.owner_clause")}),  # its versions
     ("Parameter-Efficient Fine-Tuning of Qwen3 models (4B-32B) using QLoRA",
      {"4B": ("Qwen3", "count.has"), "32B": ("Qwen3", "count.has")}),
+    ("Causal tracing on Falcon architectures (1B and 7B parameters) shows it.",  # the bracket of a plural noun
+     {"1B": ("Falcon", "count.has"), "7B parameters": ("Falcon", "count.has")}),
+    ("We probe Falcon checkpoints (160M to 12B parameters).",
+     {"160M": ("Falcon", "count.has"), "12B parameters": ("Falcon", "count.has")}),
     ("We train Mistral, a family of small open-source Qwen models (3B and 8B).",
      {"3B": ("Mistral", "count.has"), "8B": ("Mistral", "count.has")}),
     # count.beside_name: right before a name, or before one that a bracket names again with the size

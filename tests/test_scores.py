@@ -126,6 +126,13 @@ NOT_SCORES = [
     # cost, compute, memory, length and annotation savings
     ("bert2BERT saves about 45% and 47% computational cost of pre-training", []),
     ("it reduces the computational cost by about 20% on A and up to 51.6% on B", []),
+    ("Our methods reduce the computational cost by 20% to 60%.", []),  # both ends of a range
+    ("It reduces the memory by 14-47\\%.", []),
+    # complexity and calls are costs too
+    ("computational complexity is lowered by 20% compared to PSO", []),
+    ("CGES reduces the average number of model calls by about 69 percent", []),
+    ("while reducing API calls by over 99.99%.", []),
+    ("while reducing per-problem token expenditure by 31.2%.", []),
     ("up to 88.7% reduction in single-machine processing time, 77.1% and 73.1% less memory", []),
     ("while reducing token length by over 80% across benchmarks", []),
     ("and reduces annotation needs by 32.5%", []),

@@ -102,9 +102,8 @@ def test_a_line_that_cant_be_used_is_a_names_error_with_its_line(tmp_path, line,
 
 def test_the_gazetteer_config_takes_names(names):
     nlp = spacy.blank("en")
-    nlp.add_pipe("paperfacts_gazetteer", config={"names": [str(names)], "replace": False})
-    for name in COMPONENTS[1:]:
-        nlp.add_pipe(name)
+    for name in COMPONENTS:
+        nlp.add_pipe(name, config={"names": [str(names)], "replace": False} if name == "paperfacts_gazetteer" else {})
     doc = nlp(TEXT)
     assert [f["name"] for f in doc._.paperfacts_models] == ["Zorblax-XL", "OLMo"]
     assert [f["name"] for f in doc._.paperfacts_benchmarks] == ["quuxbench"]

@@ -164,6 +164,15 @@ class Mentions:
         return any(f["start"] <= pos < f["end"] for f in self.starting_in(pos - reach, pos + 1))
 
 
+def outside_links(doc: Doc, facts: list[dict]) -> list[dict]:
+    """``facts`` less those that start inside a link: a link is an address, not prose
+    (``huggingface.co/datasets/org/AM-DeepSeek-Distilled-40M`` names no model)."""
+    links = read_facts(doc, "url")
+    if not links:
+        return facts
+    return [f for f in facts if not any(u["start"] <= f["start"] < u["end"] for u in links)]
+
+
 def read_facts(doc: Doc, kind: str) -> list[dict]:
     """The fact dicts a component wrote for ``kind`` (empty when it did not run)."""
     group = doc.spans.data.get(GROUPS[kind])  # SpanGroups is a UserDict: .data is its dict (3x faster than .get)

@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import lru_cache
+from functools import cache, lru_cache, partial
 from itertools import chain
 
 import regex
@@ -56,7 +56,7 @@ from spacy.tokens import Doc
 
 from ..data_files import read_json, read_jsonl, read_lines
 from ..trie import GATE_WORDS, WORD_RUN, Gated, alternation, any_word, fast_compile, word_run_starts, words_before
-from . import Component, Mentions, attrs, name_key, read_facts, require_paperfacts, text_of, write_facts
+from . import Component, Mentions, attrs, name_key, outside_links, read_facts, require_paperfacts, text_of, write_facts
 from .models import looks_like_name, ordinary
 from .sentences import sentence_bounds, sentence_of
 
@@ -130,6 +130,11 @@ def is_name_shaped(word: str) -> bool:
     parts = word.split("-")
     return not (len(parts) > 1 and all(w[:1].isupper() and w[1:].islower() for w in parts))
 
+
+#: A capitalised preposition or quantifier that starts a sentence before a name (no
+#: listed name starts with one).
+_SENTENCE_PREPOSITION = re.compile(
+    r"(?:On|In|For|With|Across|From|At|By|Both|Using|Over|Among|Under|Into|Through|Via|Within)\s+(?=\S)")
 
 #: A word that makes a phrase the name of a resource (``Chinese Hard Case Benchmark``).
 RESOURCE_WORD = re.compile(r"\b(?:benchmark|dataset|corpus|suite|challenge|collection|bank|arena|set)s?\b", re.IGNORECASE)
@@ -415,6 +420,11 @@ class CorpusExtractor(Component):
         resource_kinds: dict[tuple[str, str], str] = {}
 
         def add(start, end, kind, rule, level):
+            lead = _SENTENCE_PREPOSITION.match(text, start, end)
+            if lead:  # "On Ref-YouTube-VOS and AVSBench datasets": the sentence's word, not the name's
+                start, rest = lead.end(), text[lead.end() : end]
+                if " " not in rest and not (looks_like_name(rest) or rest.casefold() in known_forms()):
+                    return  # "Across 16 benchmarks", "Using Italian benchmarks"
             found.append(_mention(start, end, text, kind, rule, level))
 
         def described_as_method(desc: str | None) -> bool:
@@ -520,8 +530,10 @@ class CorpusExtractor(Component):
         for m in p["list"].finditer(text):
             self._list(doc, m, add)
         found.extend(self._lowercase_in_lists(text, found))
-        kept = [f for f in self._resolve(doc, text, found, title) if not _class_abbreviation(text, f["name"])]
-        return kept + [f for f in self._coordination(text, kept, models) if not _class_abbreviation(text, f["name"])]
+        found = outside_links(doc, found)
+        is_class = cache(partial(_class_abbreviation, text))  # once per name: it searches the whole text
+        kept = [f for f in self._resolve(doc, text, found, title) if not is_class(f["name"])]
+        return kept + [f for f in self._coordination(text, kept, models) if not is_class(f["name"])]
 
     # ------------------------------------------------------------------ rules
 

@@ -40,7 +40,7 @@ from ..data_files import read_jsonl
 from ..errors import NamesError, NamesFileNotFoundError
 from ..literals import Literals
 from ..trie import compile_names
-from . import Component, attrs, require_paperfacts, text_of, write_facts
+from . import Component, attrs, outside_links, require_paperfacts, text_of, write_facts
 
 DEFAULT_SOURCES = {
     "benchmark": "benchmarks.jsonl",
@@ -236,7 +236,7 @@ class Gazetteer(Component):
                     continue
                 found[label].append({"start": m.start(), "end": m.end(), "text": surface, "name": entry["name"],
                                      "family": bool(entry.get("family"))})
-        return {label: _longest(facts) for label, facts in found.items()}
+        return {label: _longest(outside_links(doc, facts)) for label, facts in found.items()}
 
     def set_annotations(self, doc: Doc, found: dict[str, list[dict]]) -> None:
         for label, facts in found.items():

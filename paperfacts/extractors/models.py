@@ -51,7 +51,7 @@ from spacy.tokens import Doc
 
 from ..data_files import read_json, read_jsonl, read_lines
 from ..trie import GATE_WORDS, WORD_RUN, Gated, alternation, compile_names, fast_compile, word_run_starts, words_before
-from . import Component, Mentions, attrs, read_facts, require_paperfacts, text_of, write_facts
+from . import Component, Mentions, attrs, outside_links, read_facts, require_paperfacts, text_of, write_facts
 
 
 def grammar() -> dict:
@@ -167,10 +167,10 @@ def patterns() -> dict[str, regex.Pattern]:
         rf"|(?<=[A-Z])\.\d{{1,2}}(?=[-\s,;:)'\]/]|$)"  # FLUX.1
         rf"|(?<=\d)(?:\.\d{{1,2}}|/\d(?:\.\d)?)(?![\w%/]|\.\d)"  # Stable Diffusion 3 -> 3.5, GPT-3.5/4
         rf"|[\s~](?:{size})(?![\w%])"  # LLaMA 7B
-        rf"|\s(?:base|large|BASE|LARGE)(?![\w-])(?!\s+(?:language|scale|number|amount|margin|vocabulary|batch))"  # BERT base
+        rf"|[\s~](?:base|large|BASE|LARGE)(?![\w-])(?!\s+(?:language|scale|number|amount|margin|vocabulary|batch))"  # BERT base
         rf"|[\s~](?:[vV]\d{{1,2}}(?:\.\d{{1,2}})?|\d(?:\.\d{{1,2}})?)(?![\w%]|\.\d|\s*(?:%|\\%|x\b|times|points|percent|and\s+\d))"  # Llama 3.1, MoCo v3, wav2vec~2.0
         rf"|\s(?!F\d)[A-Z]\d{{1,2}}(?:\.\d{{1,2}})?(?![\w%]|\.\d)"  # EfficientNet B0, Kimi K2.5, not BERT F1
-        rf"|\s(?:{alternation(g['spaced_variants'])})(?![\w]|-(?!\d)))"  # GPT-3 XL, Claude Sonnet-4
+        rf"|[\s~](?:{alternation(g['spaced_variants'])})(?![\w]|-(?!\d)))"  # GPT-3 XL, Claude Sonnet-4, Claude~3.5~Sonnet
     )
     name_shape = r"[A-Za-z0-9][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*"
     # a spaced version a cue's name may carry: "We introduce Olmo 3, a family of ... models", "JuZhou 1.0, an ... model"
@@ -555,8 +555,9 @@ class ModelExtractor(Component):
                 m["start"] <= f["start"] and f["end"] <= m["end"] and m["end"] - m["start"] > f["end"] - f["start"]
                 for m in inside.starting_in(f["start"] - 60, f["start"] + 1)
             )]
+        found = outside_links(doc, [f for f in found if f["name"] not in classes])
         return [
-            f for f in _drop_long_forms(text, _resolve([f for f in found if f["name"] not in classes]))
+            f for f in _drop_long_forms(text, _resolve(found))
             if not (f["rule"] in ("model.gazetteer", "model.compound") and self._heads_long_form(text, f["start"], f["end"]))
         ]
 

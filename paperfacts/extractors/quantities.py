@@ -327,6 +327,8 @@ class QuantityExtractor(Component):
             return "parameter_count.model_noun"
         if _model_at(models, first.start, last.end, text, loose=False)[0] is not None:
             return "parameter_count.model_name"
+        if len(group) > 1 and _model_at(models, first.start, first.end, text, loose=False)[1] == "count.in_name":
+            return "parameter_count.model_name"  # "LLaMA 7B, 13B and 65B": the list goes on from a name's size
         s, _ = sentence_of(doc, first.start)
         lo = max(s, first.start - 45)
         if p["echo_close"].match(text, last.end) and p["paren_open"].search(text, lo, first.start):
@@ -430,12 +432,12 @@ _FAMILY_OF = regex.compile(
 )
 
 _HAS_SIZE = regex.compile(
-    r"(?:\s+(?:models?|LLMs?|LMs?|family|families|series|variants?|versions?))?\s*,?\s*"
+    r"(?:\s+(?:models?|LLMs?|LMs?|family|families|series|variants?|versions?|architectures?|checkpoints?))?\s*,?\s*"
     r"(?:(?:(?:which|that)\s+)?(?:has|have|had|with|contains?|comprises?|of|at|is|uses|using|up\s+to"
     r"|ranging\s+(?:in\s+size\s+)?from|in\s+sizes?\s+of|scaled?\s+(?:up\s+)?to)\s+"
     r"|(?:is|was)\s+(?:a|an)\s+(?:[a-z][\w\-]*\s+){0,2}?)"
     # "Qwen3 models (4B-32B)"
-    r"|\s+(?:models|LLMs|LMs|family|families|series|variants|versions|suite)\s*\(\s*(?:~\s*)?"
+    r"|\s+(?:models|LLMs|LMs|family|families|series|variants|versions|suite|architectures|checkpoints)\s*\(\s*(?:~\s*)?"
     r"(?:(?:only|just|about|around|roughly|approximately|nearly|over|more\s+than|up\s+to|a\s+total\s+of)\s+)*"
 )
 

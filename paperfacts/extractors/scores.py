@@ -685,6 +685,8 @@ class ScoreExtractor(Component):
         if rejected["sentence"] != s:
             return False
         between = text[rejected["end"] : c["start"]]
+        if _RANGE_JOIN.fullmatch(between):
+            return True  # the other end of a range: "reduce the cost by 20% to 60%", "by 14-47\\%"
         if not self.patterns["list_carry"].fullmatch(between):
             return False
         if not re.search(r",|\band\b|\bor\b|/", between):
@@ -827,6 +829,9 @@ class ScoreExtractor(Component):
 #: What may stand between the words before a number and the number: ``($``, ``~``, ``[``.
 _TRAILING = re.compile(r"(?<=\S)[\s$(\[~]*[$(\[~][\s$(\[~]*$")
 
+
+#: What joins the two ends of a range of numbers (``20% to 60%``, ``14-47\\%``).
+_RANGE_JOIN = re.compile(r"\s*(?:\\?%|\$)?\s*(?:to|-|\u2013|~|\$?\\sim\$?)\s*\$?")
 
 #: LaTeX opened right before a number: ``by \\textbf{69.7\\%}``.
 _LATEX_OPEN = re.compile(r"(?:\\(?:textbf|textit|mathbf|boldsymbol|bm|underline|emph)\{|\{)+$")
