@@ -28,6 +28,8 @@ def names(text, title=None):
     # LaTeX's unbreakable space joins the words of a name as a space does
     ("including GPT-4, Claude~3.5~Sonnet, Mistral~Large~2, and LLaMA-2~Chat~13B", "Mistral~Large~2"),
     ("including GPT-4, Claude~3.5~Sonnet, Mistral~Large~2, and LLaMA-2~Chat~13B", "LLaMA-2~Chat~13B"),
+    # a reasoning-effort setting is part of the name an API gives it
+    ("We compare o3-mini-high with DeepSeek-R1.", "o3-mini-high"),
 ])
 def test_grammar_reads_the_whole_name(text, name):
     assert name in names(text)
@@ -73,6 +75,11 @@ def test_a_spaced_f_score_is_no_configuration():
     ("We introduce Zorblax 2, a reasoning-focused language model for STEM exams.", "Zorblax 2", "model.cue"),
     ("We present Zorblax 1.0, an ultra-lightweight T2I foundation model.", "Zorblax 1.0", "model.cue"),
     ("We present Zorblax v2, a novel transformer-based network.", "Zorblax v2", "model.cue"),
+    # a listed family as its provider's lower-case id, version and all
+    ("We evaluate gpt-5.1, claude-opus-4-7 and kimi-k2.6 on MATH.", "claude-opus-4-7", "model.api_id"),
+    ("We evaluate gpt-5.1, claude-opus-4-7 and kimi-k2.6 on MATH.", "gpt-5.1", "model.api_id"),
+    ("using gemini-2.5-flash-lite as the judge", "gemini-2.5-flash-lite", "model.api_id"),
+    ("the open-weight gpt-oss-20b model", "gpt-oss-20b", "model.api_id"),
 ])
 def test_unlisted_names_from_context(text, name, rule):
     assert names(text).get(name) == rule
@@ -114,6 +121,8 @@ def test_unlisted_names_from_context(text, name, rule):
     ("With a single rollout, A$^2$Search-7B yields the best score.", "Search-7B"),  # glued to LaTeX
     ("We evaluate 10 different judge models (7B-70B parameters) for 8 base models.", "7B-70B"),  # sizes only
     ("on two generative models, SD V2.1-base and Qwen-Image", "V2.1-base"),  # the version of a name before it
+    ("a qwen-style tokenizer and a llama-like block", "qwen-style"),  # a family's id has a version or size
+    ("see https://huggingface.co/openai/gpt-oss-20b for the weights", "gpt-oss-20b"),  # inside a link
     # text inside a link is an address: its words name nothing
     ("The dataset is at: https://huggingface.co/datasets/a-m-team/AM-DeepSeek-Distilled-40M", "DeepSeek-Distilled-40M"),
     ("Our code is available at https://github.com/YanKong0408/Center-DETR.", "DETR"),

@@ -14,6 +14,14 @@ def links(text):
 
 
 FORMS = [
+    # "up to" bounds a number and says nothing of its kind: the clause's change word, if any, does
+    ("Our method achieves up to 100% ASR on Dream-Instruct.", [(100.0, "%", "absolute")]),
+    ("models like o3 achieve high comprehensiveness (up to 92.2%)", [(92.2, "%", "absolute")]),
+    ("genre can be extracted with F1-scores of up to 98% using classifiers", [(98.0, "%", "absolute")]),
+    ("VS2++ achieves absolute top-1 gains over CLIP zero-shot of up to 21.44% on CIFAR-100.", [(21.44, "%", "delta")]),
+    ("it improves premise detection (up to 45%) on GSM8K.", [(45.0, "%", "delta")]),
+    ("achieving mean squared error reductions of up to 46% on unseen data", [(46.0, "%", "delta")]),
+    ("it outperforms recent techniques, achieving high accuracy (up to 98.87%).", [(98.87, "%", "absolute")]),
     # points written pp, p.p., %pt, $+2.4$pp, a N-point gain
     ("It improves MMLU by 2.4pp.", [(2.4, "points", "delta")]),
     ("a gain of 3.1 p.p. on average", [(3.1, "points", "delta")]),

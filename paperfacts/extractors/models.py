@@ -251,6 +251,9 @@ def patterns() -> dict[str, regex.Pattern]:
             left="", right=r"(?=[A-Z0-9])",
         ),
         "sized_word": fast_compile(rf"\s{size}(?![\w%])"),
+        # a provider's lower-case id: gpt-5.1, gpt-oss-20b, claude-opus-4-7, qwen2.5-7b-instruct
+        "api_id": re.compile(r"(?<![\w\-./@\\])(?P<family>[a-z]+)[a-z0-9.]*(?:-[a-z0-9][a-z0-9.]*)+(?![\w\-])"),
+        "api_tail": re.compile(r"-(?=[a-z0-9])"),  # where an id can be: a hyphen inside a lower-case run
         # "(CMDM), a unified framework": named, but not a model
         "method_apposition": fast_compile(
             rf"\)?,?\s+(?:which\s+is\s+)?(?:an?|the)\s+(?:[\w\-]+,?\s+){{0,4}}?(?:{alternation(g['not_model_nouns'])})s?\b", re.IGNORECASE
@@ -353,6 +356,12 @@ def patterns() -> dict[str, regex.Pattern]:
 
 #: LaTeX commands that lose their backslash in plain-text abstracts (EnglishrightarrowGerman).
 LATEX_DEBRIS = regex.compile(r"(?:right|left|long)arrow|mathbf|mathrm|textbf|textit|emph|cdot")
+
+
+@lru_cache(maxsize=1)
+def _lower_families() -> frozenset[str]:
+    """The listed families whose name is one word, lower-cased (``gpt``, ``claude``, ``qwen``)."""
+    return frozenset(e["name"].lower() for e in read_jsonl("models.jsonl") if e.get("family") and e["name"].isalpha())
 
 
 def looks_like_name(s: str) -> bool:
@@ -540,6 +549,7 @@ class ModelExtractor(Component):
         found = kept(found)
         found += kept(self._own_models(text, title_len or 0, found, corpora))
         found += kept(self._shape_cues(text))
+        found += kept(self._api_ids(text))
         found += kept(self._coordinated(text, found, corpora))
         # one role per name per paper: a name the text defines as a class's abbreviation
         # (speech large language model (SLLM)) is a class everywhere in it
@@ -743,6 +753,26 @@ class ModelExtractor(Component):
             name = text[span[0] : span[1]] if span else ""
             if span and span[1] == end and not _bare_acronym(name) and not self._word_like(name):
                 out.append(_mention(text, *span, "model.shape_cue"))
+        return out
+
+    def _api_ids(self, text: str) -> list[dict]:
+        """``model.api_id``: a listed family written as its provider's lower-case id, with a
+        version or size after it (``gpt-5.1``, ``gpt-oss-20b``, ``claude-opus-4-7``,
+        ``gemini-2.5-flash-lite``, ``qwen2.5-7b-instruct``): the name as the API spells it."""
+        out, done, api_id = [], 0, self.patterns["api_id"]
+        for tail in self.patterns["api_tail"].finditer(text):
+            start = tail.start()
+            if start < done:
+                continue
+            while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-."):
+                start -= 1
+            m = api_id.match(text, start)
+            if not m:
+                continue
+            done = m.end()
+            name = m.group().rstrip(".")
+            if m["family"] in _lower_families() and any(ch.isdigit() for ch in name[len(m["family"]) :]):
+                out.append(_mention(text, m.start(), m.start() + len(name), "model.api_id"))
         return out
 
     def _after_determiner(self, text: str) -> list[tuple[int, int]]:

@@ -182,6 +182,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "performance_of": fast_compile(r"^\s*of\s+(?:[\w\-.']+\s+){0,5}?(?:performance|accuracy|quality|capabilit(?:y|ies)|score)\b", re.IGNORECASE),
         "versus": fast_compile(r"^\s*(?:vs\.?|versus)\s|(?:\bvs\.?|\bversus)\s*$"),
         # a result verb before the number (not "at", "=", ":"): "outperforms ORM, reaching 51.3%"
+        "change_word": fast_compile(rf"(?:\b|(?<=\+))(?:{alternation([*c['delta_before'], *c['change_nouns']])})\b", re.IGNORECASE),
         "delta_word": fast_compile(rf"(?:\b|(?<=\+))(?:{alternation(c['delta_before'])})\b", re.IGNORECASE),
         "result_verb_before": fast_compile(rf"\b(?:{alternation([w for w in c['absolute_before'] if w[0].isalpha() and w not in ('at', 'score', 'scores', 'record', 'records') and ' ' not in w])})\s+(?:an?\s+|the\s+)?(?:[\w@\-]+\s+){{0,2}}$", re.IGNORECASE),
         "absolute_before": fast_compile(rf"(?:\b|(?<=[=:]))(?:{alternation(c['absolute_before'])})\s+(?:an?\s+|the\s+)?(?:[\w@\-]+\s+){{0,2}}$", re.IGNORECASE),
@@ -715,6 +716,8 @@ class ScoreExtractor(Component):
             return "absolute", True  # "outperforms ORM, reaching 51.3% vs. 46.3%": the nearer cue says what the number is
         if c["signed"] or c.get("ratio") or p["delta_before"].search(before) or p["delta_after"].search(after):
             return "delta", True
+        if up_to and self._bounds_a_change(before[: up_to.start()]):
+            return "delta", True  # "top-1 gains over CLIP zero-shot of up to 21.44%": what is bounded is a change
         if p["absolute_before"].search(before) or p["versus"].search(after) or p["versus"].search(before):
             return "absolute", True  # "achieves 58.1%", "(90.6% vs. 89.8%)"
         if c["unit"] == "points":
@@ -722,6 +725,17 @@ class ScoreExtractor(Component):
         if c["rule"] in ("score.paren", "score.value_metric", "score.rating_mean", "score.plus_minus", "score.from_to", "score.versus"):
             return "absolute", True
         return "absolute", False
+
+    def _bounds_a_change(self, head: str) -> bool:
+        """``up to`` is a bound, not a change: the number is a change when its clause names one
+        before it (``reductions of up to``, ``improves premise detection (up to``) and no result
+        verb comes after that (``outperforms X, achieving high accuracy (up to``)."""
+        p = self.patterns
+        cut = max((m.end() for m in p["clause"].finditer(head)), default=0)
+        last = None
+        for last in p["change_word"].finditer(head, cut):
+            pass
+        return last is not None and not _RESULT_VERB.search(head, last.end())
 
     def _result_verb_nearer(self, c: dict, before: str, after: str) -> bool:
         """A result verb (``reaching``, ``achieves``) between a change word and the number, with
@@ -828,6 +842,10 @@ class ScoreExtractor(Component):
 
 #: What may stand between the words before a number and the number: ``($``, ``~``, ``[``.
 _TRAILING = re.compile(r"(?<=\S)[\s$(\[~]*[$(\[~][\s$(\[~]*$")
+
+
+#: A verb that states a result, anywhere after a change word (``outperforms X, achieving``).
+_RESULT_VERB = re.compile(r"\b(?:achiev|reach|obtain|attain|scor|yield|deliver)\w*", re.IGNORECASE)
 
 
 #: What joins the two ends of a range of numbers (``20% to 60%``, ``14-47\\%``).
