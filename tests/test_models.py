@@ -75,6 +75,9 @@ def test_a_spaced_f_score_is_no_configuration():
     ("We introduce Zorblax 2, a reasoning-focused language model for STEM exams.", "Zorblax 2", "model.cue"),
     ("We present Zorblax 1.0, an ultra-lightweight T2I foundation model.", "Zorblax 1.0", "model.cue"),
     ("We present Zorblax v2, a novel transformer-based network.", "Zorblax v2", "model.cue"),
+    # a network's long form names the network, though the text calls it a framework
+    ("In this paper, we introduce the Multi-Cue Zorbling Network (MCZN), a novel framework that integrates cues.",
+     "MCZN", "model.abbreviation"),
     # a listed family as its provider's lower-case id, version and all
     ("We evaluate gpt-5.1, claude-opus-4-7 and kimi-k2.6 on MATH.", "claude-opus-4-7", "model.api_id"),
     ("We evaluate gpt-5.1, claude-opus-4-7 and kimi-k2.6 on MATH.", "gpt-5.1", "model.api_id"),
@@ -121,6 +124,7 @@ def test_unlisted_names_from_context(text, name, rule):
     ("With a single rollout, A$^2$Search-7B yields the best score.", "Search-7B"),  # glued to LaTeX
     ("We evaluate 10 different judge models (7B-70B parameters) for 8 base models.", "7B-70B"),  # sizes only
     ("on two generative models, SD V2.1-base and Qwen-Image", "V2.1-base"),  # the version of a name before it
+    ("we introduce the Pyramid Zorbling Transformer (PZT), a lightweight, plug-and-play module", "PZT"),  # a module
     ("a qwen-style tokenizer and a llama-like block", "qwen-style"),  # a family's id has a version or size
     ("see https://huggingface.co/openai/gpt-oss-20b for the weights", "gpt-oss-20b"),  # inside a link
     # text inside a link is an address: its words name nothing

@@ -86,6 +86,11 @@ COUNT_FORMS = [
     # a size word after the model name
     ("We use BERT-large 340M parameters.", {"340M parameters": 340_000_000}, {}),
     ("We fine-tuned a 1B model using Parameter-Efficient Fine-Tuning.", {"1B": B}, {}),  # the unit is no hyphenated compound
+    # sizes after "models from" (no unit noun after them), or after a bound in a model noun's bracket
+    ("Across models from 3B to 30B, Zorb-GRPO improves success.", {"3B": 3 * B, "30B": 30 * B}, {}),
+    ("on various language models ranging from 1.5B to 9B across three families", {"1.5B": 1.5 * B, "9B": 9 * B}, {}),
+    ("from a large frozen teacher model (>100M) to a lightweight student model (<15M)",
+     {"100M": 100_000_000, "15M": 15_000_000}, {}),
     # a list of sizes that goes on from the size in a name (GUIDELINES.md's own example)
     ("Experiments on LLaMA 7B, 13B and 65B show gains.", {"7B": 7 * B, "13B": 13 * B, "65B": 65 * B}, {}),
     ("models (fine-tuned on LLaMA-2\n7B and 13B) with up to 133x", {"7B": 7 * B, "13B": 13 * B}, {}),

@@ -203,6 +203,11 @@ def test_not_scores(text, expected):
 
 
 LINKS = [
+    # "respectively" over splits or tasks, not names: the benchmark that frames the sentence holds for each
+    ("On Spider, the proposed framework achieves 87.2% and 88.6% execution accuracy on the Dev and Test sets, respectively.",
+     [(87.2, "absolute", "Spider"), (88.6, "absolute", "Spider")]),
+    ("On the ADE20K dataset, our method improves UperNet by 2.7%, 1.9%, and 2.6% mIoU, respectively.",
+     [(2.7, "delta", "ADE20K"), (1.9, "delta", "ADE20K"), (2.6, "delta", "ADE20K")]),
     # lists aligned item by item, with or without "respectively"
     ("It reaches 31.2, 28.7 and 40.5 BLEU on WMT14, WMT16 and MMLU.",
      [(31.2, "absolute", "WMT14"), (28.7, "absolute", "WMT16"), (40.5, "absolute", "MMLU")]),
@@ -273,8 +278,10 @@ LINKS = [
     ("it outperforms GPT-4o by 6.7%, matching larger judges on both JudgeBench and ReasoningJudgeBench.", [(6.7, "delta", None)]),
     ("improvements of 0.96 dB PSNR on the held-out set (e.g., DF3DV-41) and the On-the-go dataset.", [(0.96, "delta", None)]),
     ("It achieves +29.3 F1% / +25.9% EM gains on QA benchmarks such as 2Wiki and HotpotQA.", [(29.3, "delta", None), (25.9, "delta", None)]),
-    # "respectively" over things that are not names: no benchmark
+    # "respectively" over things that are not names pairs no names; the sentence's frame still holds
     ("On MNIST, it shows improvements of +17.10% and +14.54% for additive and multiplicative noise, respectively.",
+     [(17.1, "delta", "MNIST"), (14.54, "delta", "MNIST")]),
+    ("It shows improvements of +17.10% and +14.54% for additive and multiplicative noise, respectively, over MNIST-tuned runs.",
      [(17.1, "delta", None), (14.54, "delta", None)]),
     # a bracketed number after a score shares its benchmark; a name we did not read is no other name's
     ("it reaches 97.3% on LIBERO (11.8% improvement) and 93.5% on LIBERO-LONG (24.5% improvement)",

@@ -509,7 +509,11 @@ class ModelExtractor(Component):
                 if key == "own_long_form" and not self.patterns["own_intro"].search(text, max(0, m.start() - 160), m.start()):
                     continue
                 span = self.candidate(text, m.start("name"), strong=True)
-                if span and not self.patterns["method_apposition"].match(text, span[1]):
+                # "the Multi-Cue Aggregation Network (MCAN), a novel framework": a network's own
+                # name, whatever the text calls it next; "Motion Diffusion Models (CMDM), a framework" is not
+                method = span and self.patterns["method_apposition"].match(text, span[1])
+                network = key == "own_long_form" and "Model" not in m.group().partition("(")[0]
+                if span and (not method or network and method.group().endswith(("framework", "pipeline"))):
                     found.append(_mention(text, *span, rule))
         for m in self.patterns["introduce"].finditer(text):
             tail = self.patterns["intro_tail"].match(m["rest"])

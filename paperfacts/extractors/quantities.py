@@ -142,8 +142,9 @@ def patterns() -> dict[str, regex.Pattern]:
             r"(?P<unit>[\s\-]+(?:(?:trainable|learnable|tunable)\s+)?(?:parameters?|params)\b)"
         ),
         # sizes in brackets after a model noun or name: "language models (1B/3B/8B)"
-        "paren_open": fast_compile(r"\s*\(\s*$"),
-        "paren_noun": fast_compile(rf"\b(?:{alternation(c['model_nouns'] + c['family_nouns'])})\s*\(\s*$"),
+        # a bound may open the bracket: "a teacher model (>100M)", "(~7B)", "($\\leq$ 1B)"
+        "paren_open": fast_compile(rf"\s*\(\s*{_BOUND}$"),
+        "paren_noun": fast_compile(rf"\b(?:{alternation(c['model_nouns'] + c['family_nouns'])})\s*\(\s*{_BOUND}$"),
         # "at 70B," "Gemma-2 at 2B and 9B", "at 8B, 62B, and 540B scale"
         "at_size": fast_compile(r"\bat\s+(?:both\s+)?$"),
         "at_size_after": fast_compile(r"\s*(?:[,;)]|\.(?!\d)|$)|\s+(?:scales?|sizes?|and|where|while|with|on|in)\b"),
@@ -440,6 +441,10 @@ _HAS_SIZE = regex.compile(
     r"|\s+(?:models|LLMs|LMs|family|families|series|variants|versions|suite|architectures|checkpoints)\s*\(\s*(?:~\s*)?"
     r"(?:(?:only|just|about|around|roughly|approximately|nearly|over|more\s+than|up\s+to|a\s+total\s+of)\s+)*"
 )
+
+
+#: A bound before a number in a bracket: ``>``, ``<``, ``~``, ``$\\leq$``.
+_BOUND = r"(?:(?:[<>~\u2264\u2265\u2248]=?|\$?\\(?:sim|approx|leq|geq|le|ge|lt|gt)\$?)\s*)?"
 
 
 _QUALIFIERS = r"(?:(?:only|just|about|around|roughly|approximately|nearly|over|more\s+than|less\s+than|fewer\s+than|up\s+to|a\s+total\s+of)\s+)*"
