@@ -106,6 +106,9 @@ CASES = [
     ("UniQA: Unified Vision-Language Pre-training for Image Quality Assessment", "We present UniQA.", {}, {}),
     (None, "Experiments on synthetic and real low-field brain MRI datasets show gains.", {}, {}),
     (None, "This work introduces tasks such as DEM estimation, void filling, and updating.", {}, {}),
+    # a title in Title Case ("Benchmark For") reads as one in sentence case
+    ("ZorbBALT: Korean Benchmark For Advanced Linguistic Tasks", "We present ZorbBALT.", {"ZorbBALT": "benchmark.title"}, {}),
+    ("ZorbInstruct: A Cross-Lingual Instruction Tuning Dataset For Luxembourgish", "We release it.", {}, {"ZorbInstruct": "dataset.title"}),
     # a preposition that starts the sentence is not part of the name after it
     (None, "On Ref-YouTube-VOS and AVSBench datasets, MUTR is strong.",
      {"Ref-YouTube-VOS": "benchmark.cue", "AVSBench": "benchmark.cue"}, {}),

@@ -315,7 +315,7 @@ def patterns() -> dict[str, regex.Pattern]:
             rf"\b(?:{alternation(c['source_nouns'])})\s+from\s+(?:the\s+)?(?P<name>{name})(?![\w-])"
         ), c["source_nouns"], starts=True),
         "title": fast_compile(
-            rf"^(?P<name>{name})\s*:\s*(?P<desc>.*?)\b(?P<noun>(?i:{alternation(c['title_nouns'])}))(?=\s+(?:for|of|on|to|with|in|from|and|that|towards?|via)\b|\s*[:,(]|\s*$)"
+            rf"^(?P<name>{name})\s*:\s*(?P<desc>.*?)\b(?P<noun>(?i:{alternation(c['title_nouns'])}))(?=\s+(?i:for|of|on|to|with|in|from|and|that|towards?|via)\b|\s*[:,(]|\s*$)"
         ),
         "title_evaluating": fast_compile(rf"^(?P<name>{name})\s*:\s*(?P<desc>)(?P<noun>Benchmarking|Evaluating)\b"),
         "title_desc_other": fast_compile(r"\b(?:for|with|via|of|on|in|using|from|Model|Models|Framework|Method|Approach|System|Learning)\b"),
