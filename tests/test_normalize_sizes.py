@@ -24,7 +24,11 @@ SIZE_CASES = [
     ("LLaMA 7B", 7_000_000_000),
     ("UL2 20B", 20_000_000_000),
     ("pythia-410m", 410_000_000),
-    ("bloomz-7b1", None),  # 7b1 is one token, not a size part
+    # a hub's decimal around the letter or as an underscore (BigScience's bloom-7b1 is 7.1B; Qwen-1_8B)
+    ("bloomz-7b1", 7_100_000_000),
+    ("bloom-1b7", 1_700_000_000),
+    ("Qwen-1_8B", 1_800_000_000),
+    ("LLaMA_2_7B", 7_000_000_000),  # underscores that separate parts
     ("t5-3b", 3_000_000_000),
     ("Switch-C 1.6T", 1_600_000_000_000),
     # A number that is a depth, patch size, version or variant: no size
