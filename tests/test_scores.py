@@ -14,6 +14,15 @@ def links(text):
 
 
 FORMS = [
+    # a range's dash is no sign; a written sign is kept ("value is the number as written")
+    ("with accuracies typically around 55--70\\% on ESGenius", [(55.0, "%", "absolute"), (70.0, "%", "absolute")]),
+    ("the sensitivity of the models (81%--97%) on the test set", [(81.0, "%", "absolute"), (97.0, "%", "absolute")]),
+    ("It shows a pronounced deficit in negotiation (-39%) on SOTOPIA.", [(-39.0, "%", "delta")]),
+    ("GPT-5 degrades by -1.8 pp on MMLU.", [(-1.8, "points", "delta")]),
+    # not a bracket's confidence interval after a comma, nor a share's list
+    ("The model showed strong performance (AUC: 0.97, 95% CI: 0.95-0.99).", [(0.97, None, "absolute")]),
+    ("Qwen2.5-7B and 14B-Instruct solve 77.82% and 86.38% of tasks on InfiAgent-DABench.",
+     [(77.82, "%", "absolute"), (86.38, "%", "absolute")]),
     # "up to" bounds a number and says nothing of its kind: the clause's change word, if any, does
     ("Our method achieves up to 100% ASR on Dream-Instruct.", [(100.0, "%", "absolute")]),
     ("models like o3 achieve high comprehensiveness (up to 92.2%)", [(92.2, "%", "absolute")]),
@@ -142,6 +151,10 @@ NOT_SCORES = [
     ("while reducing API calls by over 99.99%.", []),
     ("while reducing per-problem token expenditure by 31.2%.", []),
     ("while improving TTFT by 33% and TPOT by 22% at 128K context", []),  # time to first token, per output token
+    # the noun after a coordinated list's last member says what each member measures
+    ("We evaluate CAP on GSM8K at 10%, 20%, and 50% sparsity.", []),
+    ("AIRAformer-C scales 54% and 71% faster than Llama 3.2.", []),
+    ("it achieves state-of-the-art performance using less than 10% labeled data", []),
     ("up to 88.7% reduction in single-machine processing time, 77.1% and 73.1% less memory", []),
     ("while reducing token length by over 80% across benchmarks", []),
     ("and reduces annotation needs by 32.5%", []),

@@ -64,6 +64,8 @@ def cues() -> dict:
 
 
 NUM = r"\d{1,4}(?:\.\d{1,4}|\.(?=\\?%))?"
+#: A sign, not a range's dash: not right after a number, a percent sign or another dash ("53.3%-60.6%", "65--68\%").
+SIGN = r"(?<![\d%\-\u2013}]|\d\s|%\s|\d\$|%\$)(?P<sign>[+\-\u2212])"
 PCT = r"(?:(?:\s|\\,)?\\?%|\s?percent\b|\s?per\s?cent\b)"  # "58.1%", "58.1\%", LaTeX's thin space "97.79\,\%"
 #: A "sentence" with more numbers than this is a table or a dump pasted into the
 #: text, not a statement of results: none of its numbers is read as a score (each
@@ -71,7 +73,7 @@ PCT = r"(?:(?:\s|\\,)?\\?%|\s?percent\b|\s?per\s?cent\b)"  # "58.1%", "58.1\%", 
 #: time far beyond its length). Real abstracts stay far below it.
 MAX_NUMBERS_PER_SENTENCE = 60
 #: What joins the two ends of a range: ``3-5%``, ``3%~5%``, ``3% to 5%``, ``3%sim5%``, ``3%$\sim$5%``.
-RANGE = r"(?:-|\u2013|~|to|sim|\\sim|\$\\sim\$)"
+RANGE = r"(?:--?|\u2013|~|to|sim|\\sim|\$\\sim\$|\\textendash\b)"
 #: Percentage points: ``points``, ``pts``, ``pp``, ``p.p.``, ``%pt``, ``%-points``.
 POINTS = r"(?:points?|pts?\b\.?|pp\b|p\.\s?p\.|\\?%\s?-?\s?(?:pts?\b|points?))"
 #: What follows the number of a score in points: ``points``, ``-point``, ``percentage points``, ``mAP points``.
@@ -96,12 +98,12 @@ def patterns() -> dict[str, regex.Pattern]:
     return {
         "percent": Gated(fast_compile(
             # not the version number of a hyphenated name: "Claude-Sonnet-4.6 to 31.4%"
-            rf"(?:(?<![\w.\\])(?<![A-Za-z]-)(?<!\d,)|(?<=sim))(?P<sign>[+\-\u2212])?(?P<num>{NUM})(?:(?P<pct>{PCT})"
+            rf"(?:(?<![\w.\\])(?<![A-Za-z]-)(?<!\d,)|(?<=sim))(?:{SIGN})?(?P<num>{NUM})(?:(?P<pct>{PCT})"
             rf"|(?=\s*{RANGE}\s*[+\-]?{NUM}{PCT}))", engine="regex"
         ), ["%", "cent"], window=(80, 30)),
         "points": Gated(fast_compile(
             # the first number of a range is one too: "by 4 to 15 points", "7-13 pp"
-            rf"(?:(?<![\w.\\])(?<!\d,)|(?<=sim))\$?(?P<sign>[+\-\u2212])?(?P<num>{NUM})\$?(?:{POINTS_TAIL}"
+            rf"(?:(?<![\w.\\])(?<!\d,)|(?<=sim))\$?(?:{SIGN})?(?P<num>{NUM})\$?(?:{POINTS_TAIL}"
             rf"|(?=\s*{RANGE}\s*\$?[+\-]?{NUM}\$?{POINTS_TAIL}))",
             engine="regex",
         ), ["point", "pts", "%pt", "% pt", "pp", "p.p"], window=(80, 30)),
@@ -207,7 +209,8 @@ def patterns() -> dict[str, regex.Pattern]:
         "not_from_gap": fast_compile(r"threshold|rang|vary|varies|varied|set\b|between|interval", re.IGNORECASE),
         "fraction_of": fast_compile(r"^\s*of\b", re.IGNORECASE),
         "task_of": fast_compile(
-            rf"\b(?:{alternation(c['solve_verbs'])})\w*\s+(?:(?:up to|about|over|nearly|only|just|all but|more than|less than)\s+)?$", re.IGNORECASE),
+            rf"\b(?:{alternation(c['solve_verbs'])})\w*\s+(?:(?:up to|about|over|nearly|only|just|all but|more than|less than)\s+)?"
+            rf"(?:{NUM}\s*\\?%\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)){{0,4}}$", re.IGNORECASE),  # "solve 77.82% and 86.38% of tasks"
         "task_noun": fast_compile(rf"^\s*of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[\w\-]+\s+){{0,2}}?(?:{alternation(c['task_nouns'])})\b", re.IGNORECASE),
         "spread_before": fast_compile(rf"{PM}\s*\$?\s*$"),
         "ratio": Gated(fast_compile(
@@ -511,7 +514,7 @@ class ScoreExtractor(Component):
             clause = self._clause(text, c, s, e)
             if not explicit and main is not None and main["clause"] == clause:
                 kind = main["kind"]  # "a 7% improvement on A and 8% on B": 8% is a gain too
-            value = abs(c["value"]) if kind == "delta" and c["value"] < 0 and c["unit"] else c["value"]
+            value = c["value"]  # as written: "-3.2%" is -3.2; a drop in words ("drops by 3.2%") is 3.2
             metric_at = c.get("metric_at") or (c["owner"] if c.get("owner", {}).get("owner_kind") == "metric" else None)
             item = {
                 "start": c["start"], "end": c["end"], "text": text[c["start"] : c["end"]], "value": value,
@@ -532,6 +535,7 @@ class ScoreExtractor(Component):
                 main = item
             out.append(item)
             previous = item
+        out = self._list_shares_rejection(text, out, rejected)
         out = self._share_list_kinds(text, out)
         self._align_lists(text, out, corpora)
         for item in out:
@@ -753,6 +757,30 @@ class ScoreExtractor(Component):
         for last in p["delta_word"].finditer(before, delta.start(), result.start()):
             pass
         return last is not None and bool(before[last.end() : result.start()].strip())
+
+    def _list_shares_rejection(self, text: str, items: list[dict], rejected: list[dict]) -> list[dict]:
+        """``at 10%, 20%, and 50% sparsity``: the noun after a list's last member says what
+        each member measures, so a list whose last member is no score is none; not after a
+        change word (``improves by 5%, and 30% fewer parameters``)."""
+        if not rejected or not items:
+            return items
+        p, dropped = self.patterns, set()
+        by_end = {item["end"]: item for item in items}
+        for r in rejected:
+            if re.match(r"[\s}$]*of\b", text[r["end"] : r["end"] + 12]):
+                continue  # "77.82% and 86.38% of tasks": a share is judged by its own verb, not the list's
+            chain, cur = [], r
+            while True:
+                prev = next((i for i in reversed(items) if i["end"] <= cur["start"] and i["start"] not in dropped), None)
+                if prev is None or prev["end"] not in by_end or not p["list"].fullmatch(text, prev["end"], cur["start"]):
+                    break
+                chain.append(prev)
+                cur = prev
+            # a coordination ("A, B, and C sparsity"), not a comma before a bracket's CI ("AUC: 0.97, 95% CI")
+            coordinated = chain and re.search(r"\b(?:and|or)\b", text[chain[0]["end"] : r["start"]])
+            if coordinated and not p["delta_word"].search(text, max(0, chain[-1]["start"] - 40), chain[-1]["start"]):
+                dropped.update(i["start"] for i in chain)
+        return [i for i in items if i["start"] not in dropped] if dropped else items
 
     def _share_list_kinds(self, text: str, items: list[dict]) -> list[dict]:
         """``by 49.76%, 50.05% and 44.69%``, ``4.8% and 21.5% absolute improvements``:
