@@ -30,6 +30,7 @@ def names(text, title=None):
     ("including GPT-4, Claude~3.5~Sonnet, Mistral~Large~2, and LLaMA-2~Chat~13B", "LLaMA-2~Chat~13B"),
     # a reasoning-effort setting is part of the name an API gives it
     ("We compare o3-mini-high with DeepSeek-R1.", "o3-mini-high"),
+    ("We fine-tune Qwen3-VL-8B-Thinking on the data.", "Qwen3-VL-8B-Thinking"),
 ])
 def test_grammar_reads_the_whole_name(text, name):
     assert name in names(text)

@@ -86,6 +86,9 @@ COUNT_FORMS = [
     # a size word after the model name
     ("We use BERT-large 340M parameters.", {"340M parameters": 340_000_000}, {}),
     ("We fine-tuned a 1B model using Parameter-Efficient Fine-Tuning.", {"1B": B}, {}),  # the unit is no hyphenated compound
+    # an agent is a model with a size ("8B-scale deep research agents", "a 20B search agent")
+    ("Our system outperforms 8B-scale deep research agents on BrowseComp.", {"8B": 8 * B}, {}),
+    ("We introduce Harness-1, a 20B search agent trained with RL.", {"20B": 20 * B}, {}),
     # sizes after "models from" (no unit noun after them), or after a bound in a model noun's bracket
     ("Across models from 3B to 30B, Zorb-GRPO improves success.", {"3B": 3 * B, "30B": 30 * B}, {}),
     ("on various language models ranging from 1.5B to 9B across three families", {"1.5B": 1.5 * B, "9B": 9 * B}, {}),
