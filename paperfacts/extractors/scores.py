@@ -597,7 +597,16 @@ class ScoreExtractor(Component):
         nearest = _nearest(tested, c, *clause, prefer_after=True, mention=True)
         if nearest is None:
             # "We introduce CaseHOLD ... . This dataset is difficult (F1 of 0.4)": the one benchmark the sentence before names
-            return referent(s) if self.patterns["this_benchmark"].search(text, s, c["start"]) else None
+            if self.patterns["this_benchmark"].search(text, s, c["start"]):
+                return referent(s)
+            # "The results we obtain on VSI-Bench ..., and we find that it is higher ... by up to 16%":
+            # the one benchmark an earlier clause of the sentence names
+            earlier = {b["name"] for b in benchmarks.starting_in(s, clause[0]) if b["end"] <= clause[0] and not self._trained_on(text, b)
+                       and not self._coordinated(text, benchmarks, b)}
+            # not when the number's own clause names what it is measured on ("64.7% against onion sites")
+            own_target = re.search(r"\b(?:on|in|against|for|across|with)\s", text[c["end"] : min(clause[1], c["end"] + 40)])
+            return earlier.pop() if len(earlier) == 1 and not own_target and not any(
+                d["start"] < clause[0] for d in corpora.starting_in(s, clause[0]) if d["name"] not in earlier) else None
         if self._coordinated(text, tested, nearest):
             return None  # "... on both A and B": on neither alone
         return nearest["name"]
