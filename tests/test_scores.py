@@ -76,7 +76,7 @@ FORMS = [
     ("improving average accuracy by +4.4 and +6.0 points over the baseline", [(4.4, "points", "delta"), (6.0, "points", "delta")]),
     ("far below human performance (89.3 and 92.7 percent)", [(89.3, "%", "absolute"), (92.7, "%", "absolute")]),
     ("it wins 80.0% against Ovi 1.1 and 60.9% against LTX 2.3", [(80.0, "%", "absolute"), (60.9, "%", "absolute")]),
-    ("it achieves reconstruction R2 = 0.729 and 98.1% top-1 retrieval", [(98.1, "%", "absolute")]),
+    ("it achieves reconstruction R2 = 0.729 and 98.1% top-1 retrieval", [(0.729, None, "absolute"), (98.1, "%", "absolute")]),
     ("it achieves 63.7% mAP@0.5, 43.8% mAP@0.5:0.95 and 61.4% recall",
      [(63.7, "%", "absolute"), (43.8, "%", "absolute"), (61.4, "%", "absolute")]),
     ("Go-Explore scores a mean of over 650,000 points on the game.", []),
@@ -217,6 +217,9 @@ def test_not_scores(text, expected):
 
 
 LINKS = [
+    # a metric's name is no benchmark: R2 is the coefficient of determination
+    ("Experiments demonstrate a significant performance gain of 26.6% on R2.", [(26.6, "delta", None)]),
+    ("the model achieved an average R2 of 0.9213 on the held-out data", [(0.9213, "absolute", None)]),
     # the one benchmark an earlier clause of the sentence names, unless the number's clause names its own target
     ("The results we obtain on the static split of VSI-Bench are strong, and we find them higher than previous works, by up to 16%.",
      [(16.0, "delta", "VSI-Bench")]),
