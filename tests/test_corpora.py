@@ -109,6 +109,9 @@ CASES = [
     # a title in Title Case ("Benchmark For") reads as one in sentence case
     ("ZorbBALT: Korean Benchmark For Advanced Linguistic Tasks", "We present ZorbBALT.", {"ZorbBALT": "benchmark.title"}, {}),
     ("ZorbInstruct: A Cross-Lingual Instruction Tuning Dataset For Luxembourgish", "We release it.", {}, {"ZorbInstruct": "dataset.title"}),
+    # a listed name that a version goes on is another name (C4.5 is a decision tree, HPSv2.1 a metric)
+    (None, "We compare a C4.5 decision tree with a random forest.", {}, {}),
+    (None, "It reaches 5-9% higher human-preference scores (HPSv2.1, PickScore) than DPO.", {}, {}),
     # a preposition that starts the sentence is not part of the name after it
     (None, "On Ref-YouTube-VOS and AVSBench datasets, MUTR is strong.",
      {"Ref-YouTube-VOS": "benchmark.cue", "AVSBench": "benchmark.cue"}, {}),

@@ -101,7 +101,7 @@ def read_names(path: str | os.PathLike) -> list[tuple[str, dict]]:
 LEFT = r"(?<![\w./@])"
 RIGHT = r"(?:(?![^\W\d_])|(?=v\d))"
 STRICT_RIGHT = regex.compile(
-    r"(?![^\W_])(?!-[^\W_])|(?=-(?:based|style|like|scale|level|size|specific|trained|pretrained|finetuned)\b)|(?=-\d+(?:\.\d+)?[KMB]\b)"
+    r"(?![^\W_])(?!-[^\W_])(?!\.\d)|(?=-(?:based|style|like|scale|level|size|specific|trained|pretrained|finetuned)\b)|(?=-\d+(?:\.\d+)?[KMB]\b)"
 )
 
 
