@@ -224,6 +224,8 @@ LINKS = [
     ("The results we obtain on the static split of VSI-Bench are strong, and we find them higher than previous works, by up to 16%.",
      [(16.0, "delta", "VSI-Bench")]),
     ("It reaches 98.4% on VSI-Bench, and 64.7% against onion sites.", [(98.4, "absolute", "VSI-Bench"), (64.7, "absolute", None)]),
+    ("We report 2.26% on IAM and 3.46% on Bentham, and it is competitive on READ-2016 with 4.21%.",
+     [(2.26, "absolute", "IAM"), (3.46, "absolute", "Bentham"), (4.21, "absolute", None)]),
     # "respectively" over splits or tasks, not names: the benchmark that frames the sentence holds for each
     ("On Spider, the proposed framework achieves 87.2% and 88.6% execution accuracy on the Dev and Test sets, respectively.",
      [(87.2, "absolute", "Spider"), (88.6, "absolute", "Spider")]),

@@ -604,7 +604,8 @@ class ScoreExtractor(Component):
             earlier = {b["name"] for b in benchmarks.starting_in(s, clause[0]) if b["end"] <= clause[0] and not self._trained_on(text, b)
                        and not self._coordinated(text, benchmarks, b)}
             # not when the number's own clause names what it is measured on ("64.7% against onion sites")
-            own_target = re.search(r"\b(?:on|in|against|for|across|with)\s", text[c["end"] : min(clause[1], c["end"] + 40)])
+            own_target = re.search(r"\b(?:on|in|against|for|across|with)\s", text[c["end"] : min(clause[1], c["end"] + 40)]) \
+                or re.search(r"\b(?:on|in)\s+(?:the\s+)?[A-Z]", text[clause[0] : c["start"]])  # "and on XRFV2, the mAP gains ..."
             return earlier.pop() if len(earlier) == 1 and not own_target and not any(
                 d["start"] < clause[0] for d in corpora.starting_in(s, clause[0]) if d["name"] not in earlier) else None
         if self._coordinated(text, tested, nearest):
