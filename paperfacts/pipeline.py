@@ -222,15 +222,14 @@ def _evidence(doc: Doc, fact: dict) -> Evidence:
     start, end = fact["start"], fact["end"]
     shifts = doc.user_data.get("paperfacts_shifts")
     source = text_of(doc)
-    abstract_at = (title_len + len(SEPARATOR)) if title_len is not None else 0
+    # where the abstract starts in the fields as given (not after a command it opens with)
+    abstract_at = (len(doc.user_data["paperfacts_title"]) + len(SEPARATOR)) if title_len is not None else 0
     field = "title" if title_len is not None and start < title_len else "abstract"
     if shifts:
         source = doc.user_data["paperfacts_original"]
         # the end maps through the fact's last character: a space that stood for a line
         # break must not pull the break's indentation into the quote
         start, end = original_offset(shifts, start), original_offset(shifts, max(start, end - 1)) + (end > start)
-        if title_len is not None:  # where the abstract starts as given (not after a command it opens with)
-            abstract_at = len(doc.user_data["paperfacts_title"]) + len(SEPARATOR)
     offset = 0 if field == "title" else abstract_at
     return Evidence(field=field, start=start - offset, end=end - offset, text=source[start:end])
 

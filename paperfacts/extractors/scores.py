@@ -603,11 +603,13 @@ class ScoreExtractor(Component):
             # the one benchmark an earlier clause of the sentence names
             earlier = {b["name"] for b in benchmarks.starting_in(s, clause[0]) if b["end"] <= clause[0] and not self._trained_on(text, b)
                        and not self._coordinated(text, benchmarks, b)}
-            # not when the number's own clause names what it is measured on ("64.7% against onion sites")
-            own_target = re.search(r"\b(?:on|in|against|for|across|with)\s", text[c["end"] : min(clause[1], c["end"] + 40)]) \
-                or re.search(r"\b(?:on|in)\s+(?:the\s+)?[A-Z]", text[clause[0] : c["start"]])  # "and on XRFV2, the mAP gains ..."
-            return earlier.pop() if len(earlier) == 1 and not own_target and not any(
-                d["start"] < clause[0] for d in corpora.starting_in(s, clause[0]) if d["name"] not in earlier) else None
+            if len(earlier) != 1 or any(d["start"] < clause[0] for d in corpora.starting_in(s, clause[0]) if d["name"] not in earlier):
+                return None
+            # not when the number's own clause names what it is measured on ("64.7% against onion sites",
+            # "and on XRFV2, the mAP gains ...")
+            if _TARGET_AFTER.search(text[c["end"] : min(clause[1], c["end"] + 40)]) or _TARGET_BEFORE.search(text[clause[0] : c["start"]]):
+                return None
+            return earlier.pop()
         if self._coordinated(text, tested, nearest):
             return None  # "... on both A and B": on neither alone
         return nearest["name"]
@@ -775,14 +777,13 @@ class ScoreExtractor(Component):
         if not rejected or not items:
             return items
         p, dropped = self.patterns, set()
-        by_end = {item["end"]: item for item in items}
         for r in rejected:
             if re.match(r"[\s}$]*of\b", text[r["end"] : r["end"] + 12]):
                 continue  # "77.82% and 86.38% of tasks": a share is judged by its own verb, not the list's
             chain, cur = [], r
             while True:
                 prev = next((i for i in reversed(items) if i["end"] <= cur["start"] and i["start"] not in dropped), None)
-                if prev is None or prev["end"] not in by_end or not p["list"].fullmatch(text, prev["end"], cur["start"]):
+                if prev is None or not p["list"].fullmatch(text, prev["end"], cur["start"]):
                     break
                 chain.append(prev)
                 cur = prev
@@ -890,6 +891,11 @@ _TRAILING = re.compile(r"(?<=\S)[\s$(\[~]*[$(\[~][\s$(\[~]*$")
 
 #: A verb that states a result, anywhere after a change word (``outperforms X, achieving``).
 _RESULT_VERB = re.compile(r"\b(?:achiev|reach|obtain|attain|scor|yield|deliver)\w*", re.IGNORECASE)
+
+
+#: What a number's own clause measures it on, after it or before it (a name).
+_TARGET_AFTER = re.compile(r"\b(?:on|in|against|for|across|with)\s")
+_TARGET_BEFORE = re.compile(r"\b(?:on|in)\s+(?:the\s+)?[A-Z]")
 
 
 #: What joins the two ends of a range of numbers (``20% to 60%``, ``14-47\\%``).

@@ -1,11 +1,11 @@
 """Text as given (hard-wrapped, LaTeX) read as the text it stands for.
 
-``unwrap`` turns every line break inside a paragraph, with the indentation
-around it, into one space; a blank line (two or more line breaks) is a
-paragraph break and stays. ``plain`` also drops LaTeX's text-formatting
-commands and keeps what they format (``\\textbf{MobileIAR}, a dataset`` reads
-``MobileIAR, a dataset``). Both return the offsets needed to map a position in
-their text back to the text as given. Pure: no spaCy, never raises.
+``plain`` turns every line break inside a paragraph, with the indentation
+around it, into one space (a blank line, two or more line breaks, is a
+paragraph break and stays), and drops LaTeX's text-formatting commands, keeping
+what they format (``\\textbf{MobileIAR}, a dataset`` reads ``MobileIAR, a
+dataset``). It returns the offsets needed to map a position in its text back to
+the text as given. Pure: no spaCy, never raises.
 """
 
 from __future__ import annotations
@@ -23,21 +23,13 @@ _BREAK = re.compile(r"(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))*[ \t]*")
 Shifts = list[list[int]]
 
 
-def unwrap(text: str) -> tuple[str, Shifts]:
-    """``text`` with each single line break (and its indentation) as one space.
-
-    >>> unwrap("a 2\\n  trillion tokens")
-    ('a 2 trillion tokens', [[4], [2]])
-    """
-    if not isinstance(text, str) or ("\n" not in text and "\r" not in text):
-        return text, [[], []]
-    return _apply(text, _breaks(text))
-
-
 def plain(text: str) -> tuple[str, Shifts]:
-    """``unwrap(text)``, and without the LaTeX commands that only format text
-    (``\\textbf{...}``, ``\\emph{...}``, ...: ``FORMATTING``), their content kept.
+    """``text`` with each single line break (and its indentation) as one space, and
+    without the LaTeX commands that only format text (``\\textbf{...}``,
+    ``\\emph{...}``, ...: ``FORMATTING``), their content kept.
 
+    >>> plain("a 2\\n  trillion tokens")
+    ('a 2 trillion tokens', [[4], [2]])
     >>> plain("we propose \\\\textbf{AGCD-Net}, a\\nmodel")
     ('we propose AGCD-Net, a model', [[11, 19, 23], [8, 9, 9]])
     """
