@@ -12,7 +12,7 @@ Inputs (read only here, never at run time, never copied into the package):
 * ``<sources>/pwc/{nlp,cv,audio,other}_hierarchy.json``: Papers with Code task
   tree; every node's ``benchmarks`` list is a candidate name, node ``name``
   fields are task names (used as a reject list), ``metrics`` are metric names
-  (also a reject list).
+  (also a reject list, with ``scripts/seeds/metrics.txt``).
 * ``<sources>/pwc/nlp-progress-leaderboards.json``: ``datasets[].dataset``.
 * optional ``--lm-eval-tasks``: the ``lm_eval/tasks`` folder of an *unpacked*
   lm-eval wheel (``pip download --no-deps -d /tmp/lmeval lm-eval`` then unzip);
@@ -425,8 +425,10 @@ def is_generic(s: str) -> bool:
 
 
 def is_task_or_metric(s: str, tasks: set, metrics: set) -> bool:
-    """Reject strings equal to a PwC task name or metric name (case-insensitive)."""
-    return s.lower() in tasks or s.lower() in metrics
+    """Reject strings equal to a PwC task name or metric name (case-insensitive; a
+    metric in the plural too: ``ELO Ratings``)."""
+    low = s.lower()
+    return low in tasks or low in metrics or (low.endswith("s") and low[:-1] in metrics)
 
 
 def is_common_phrase(s: str, cw: CommonWords) -> bool:
@@ -558,6 +560,8 @@ def build(src: Path, corpus: Path, lm_eval_tasks: Path | None):
     lme = read_lm_eval_headings(lm_eval_tasks) + read_lm_eval_dataset_paths(lm_eval_tasks)
     tasks = {clean_whitespace(t).lower() for t in tasks1 | tasks2}
     metrics = {clean_whitespace(m).lower() for m in metrics1 | metrics2}
+    # and the metric names paperfacts itself reads (seeds/metrics.txt): "ELO Ratings" is a metric
+    metrics |= {f.lower() for forms in read_seed_file(SEEDS / "metrics.txt") for f in forms}
     cw = CommonWords(read_corpus_tokens(corpus))
 
     seed_b = read_seed_file(SEEDS / "benchmarks.txt")

@@ -120,6 +120,16 @@ CASES = [
     (None, "We release the benchmark and data to facilitate evaluation of robustness on GitHub.com.", {}, {}),
     (None, "Code is at https://github.com/org/MMLU-Tools and results on GSM8K are 81.2%.",
      {"GSM8K": "benchmark.on"}, {}),
+    # a name that acts (the subject of "outperforms", "achieves") is a method, unless it is used or strongly cued
+    (None, "Extensive experiments verify that MAGE significantly outperforms state-of-the-art methods on MMLU.",
+     {"MMLU": "benchmark.on"}, {}),
+    (None, "Judged scores fall with difficulty: a challenging dataset like GPQA achieves lower average scores.",
+     {"GPQA": "benchmark.gazetteer"}, {}),
+    (None, "We release the Zorbix dataset. Zorbix surpasses existing datasets in scale and diversity.",
+     {}, {"Zorbix": "dataset.cue"}),
+    # a version written after a space, and a '+' or '++', belong to the name; a version alone is no name
+    (None, "LaSSM ranks first on the latest ScanNet++ V2 leaderboard and is strong on RAGTruth++.",
+     {"ScanNet++ V2": "benchmark.gazetteer", "RAGTruth++": "benchmark.on"}, {}),
 ]
 
 

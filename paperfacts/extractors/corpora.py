@@ -33,6 +33,11 @@ Rules (stable ids, ``<kind>.<rule>``):
 * ``coordination``: in ``A, B and C`` or ``(A, B, C)``, an unknown name-shaped
   member takes the role of the known members.
 
+A name that acts, the subject of ``outperforms`` or ``achieves`` (``MAGE outperforms
+state-of-the-art methods``), is a method or model, not a benchmark or dataset, unless a
+word before it uses it (``fine-tuning on X achieves``) or the title, a result on it, a
+training use or a benchmark list says otherwise (``_systems``).
+
 A resource the paper itself introduces as a dataset is a benchmark when the paper
 evaluates on it and does not train on it. Not benchmarks or datasets: names in
 ``data/not_benchmarks.txt``, metrics, generic classes; an acronym whose written-out
@@ -355,7 +360,7 @@ def patterns() -> dict[str, regex.Pattern]:
             r"|(?<![\w-])(?:introduced|constructed|built|curated|created|collected|developed|released)\b"),
         "anaphor": fast_compile(r"\b(?:this|the|our)\s+(?:new\s+|proposed\s+|constructed\s+|collected\s+|curated\s+|created\s+|released\s+|built\s+)?(?:dataset|corpus|resource|collection)\b", re.IGNORECASE),
         "tail": fast_compile(
-            r"(?:[\s-]?v\d{1,2}(?:\.\d{1,2})*(?![\w.]\d)|(?<=\d)/\d{2}(?![\w/])|(?<=\d[Kk])/\d{1,2}[Kk](?![\w/])"
+            r"(?:[\s-]?[vV]\d{1,2}(?:\.\d{1,2})*(?![\w.]\d)|\+\+?(?![\w+])|(?<=\d)/\d{2}(?![\w/])|(?<=\d[Kk])/\d{1,2}[Kk](?![\w/])"
             r"|\s(?:19|20)\d\d(?![\w%]|[.,]\d|\s*(?:%|\\%)))"
         ),
         # an image resolution that names a version of the set: "ImageNet 224 x 224", "ImageNet-256x256"
@@ -392,6 +397,11 @@ def patterns() -> dict[str, regex.Pattern]:
             rf"(?<![\w-])(?:(?P<train>{alternation(c['role_train_words'])}|training(?=\s+(?:{alternation(c['role_training_objects'])})\b|(?:\s+[\w\-]+){{1,3}}\s+on\s))"
             rf"|(?P<eval>{alternation(c['role_eval_words'])}))(?![\w-])", re.IGNORECASE),
         "resource_train": any_word(c["resource_train_words"]),
+        # "MAGE outperforms state-of-the-art methods": a name that acts is a system, not what it is measured on
+        # (not "ImgEdit surpasses existing datasets in quality")
+        "system_verb": fast_compile(rf"\s+(?:[a-z]+ly\s+|also\s+|further\s+)?(?:{alternation(c['system_verbs'])})\b"
+                                    r"(?![^.;]{0,50}\b(?:datasets|benchmarks|resources|corpora|collections)\b)"),
+        "use_before": fast_compile(r"\b(?:on|with|via|from|using|of|like|as|in|than|over|by|to)\s+(?:the\s+)?$", re.IGNORECASE),
         "resource_eval": any_word(c["resource_eval_words"]),
         "eval_title": any_word(c["eval_title_words"]),
     }
@@ -865,10 +875,11 @@ class CorpusExtractor(Component):
                     v[1] = True
                 if level >= CUE and rule.split(".")[1] in DESCRIBING:
                     v[2] = True
+        systems = self._systems(text, kept)
         out = []
         for f in kept:
             _, benchmark, described = verdict[name_key(f["name"])]
-            if (f["name"].casefold() in terms or name_key(f["name"]) == own) and not described:
+            if (f["name"].casefold() in terms or name_key(f["name"]) == own) and not described or name_key(f["name"]) in systems:
                 continue
             f["kind"] = "benchmark" if benchmark else "dataset"
             own_ev = [e for e in f["evidence"] if e[0] == f["kind"]] or f["evidence"]
@@ -881,6 +892,21 @@ class CorpusExtractor(Component):
             f["name"].casefold() for f in out for gap in (" (", "(") if text.startswith(gap, f["end"]) and f["end"] + len(gap) in starts
         }
         return [_public(f) for f in out if f["name"].casefold() not in long_forms]
+
+    def _systems(self, text: str, kept: list[dict]) -> set[str]:
+        """The keys of names the paper reads as a method or model: the subject of a verb of
+        comparison or result somewhere (``Experiments show that MAGE outperforms ...``,
+        ``SEMNAV achieves``), not after a word that uses it (``fine-tuning on X yields``,
+        ``a dataset like GPQA``), and with no evidence stronger than a list entry, a cue or
+        an apposition (the title, a result reported on it, a training use)."""
+        p = self.patterns
+        acting = {name_key(name) for name in {f["name"] for f in kept}
+                  for m in re.finditer(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", text)
+                  if p["system_verb"].match(text, m.end()) and not p["use_before"].search(text, max(0, m.start() - 20), m.start())}
+        if not acting:
+            return acting
+        strong = {name_key(f["name"]) for f in kept for _, _, rule in f["evidence"] if rule.split(".")[1] in STRONG_RULES}
+        return acting - strong
 
     def _terms(self, text: str, kept: list[dict]) -> set[str]:
         """Acronyms that are not corpus names: spelled out in ordinary words
@@ -1013,6 +1039,10 @@ DATA_WORDS = re.compile(r"\b(?:data|dataset|datasets|corpus|samples|pairs|images
 #: Rules that describe what a name is (``the X benchmark``, ``X, a dataset``, a title);
 #: they keep a name that would otherwise read as a term or as the paper's own method.
 DESCRIBING = {"cue", "apposition", "title", "list"}
+
+#: Rules whose evidence a name that acts (``_systems``) keeps its role by: the title, a
+#: result reported on it, a training use, a list of benchmarks.
+STRONG_RULES = {"title", "on", "train_cue", "list"}
 
 #: Which rule a tie on span and strength is credited to.
 RULE_ORDER = ["title", "apposition", "cue", "train_cue", "on", "list", "gazetteer", "variant", "shape", "coordination"]

@@ -364,11 +364,15 @@ def _lower_families() -> frozenset[str]:
     return frozenset(e["name"].lower() for e in read_jsonl("models.jsonl") if e.get("family") and e["name"].isalpha())
 
 
+#: A version on its own (``V2``, ``v1.5``): the tail of the name before it, never a name.
+_BARE_VERSION = re.compile(r"[vV]\d+(?:\.\d+)*")
+
+
 def looks_like_name(s: str) -> bool:
     """A coined name: three or more characters with a capital after the first letter, a
     digit, or all caps (``MMLU``, ``GSM8K``, ``RoBERTa``); two only with a digit (``C4``)."""
     core = s.replace("-", "").replace(".", "")
-    if len(core) < 2 or not core.isalnum() or LATEX_DEBRIS.search(s):
+    if len(core) < 2 or not core.isalnum() or LATEX_DEBRIS.search(s) or _BARE_VERSION.fullmatch(s):
         return False
     has_digit = any(c.isdigit() for c in core)
     if len(core) == 2:

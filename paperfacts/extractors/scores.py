@@ -599,17 +599,7 @@ class ScoreExtractor(Component):
             # "We introduce CaseHOLD ... . This dataset is difficult (F1 of 0.4)": the one benchmark the sentence before names
             if self.patterns["this_benchmark"].search(text, s, c["start"]):
                 return referent(s)
-            # "The results we obtain on VSI-Bench ..., and we find that it is higher ... by up to 16%":
-            # the one benchmark an earlier clause of the sentence names
-            earlier = {b["name"] for b in benchmarks.starting_in(s, clause[0]) if b["end"] <= clause[0] and not self._trained_on(text, b)
-                       and not self._coordinated(text, benchmarks, b)}
-            if len(earlier) != 1 or any(d["start"] < clause[0] for d in corpora.starting_in(s, clause[0]) if d["name"] not in earlier):
-                return None
-            # not when the number's own clause names what it is measured on ("64.7% against onion sites",
-            # "and on XRFV2, the mAP gains ...")
-            if _TARGET_AFTER.search(text[c["end"] : min(clause[1], c["end"] + 40)]) or _TARGET_BEFORE.search(text[clause[0] : c["start"]]):
-                return None
-            return earlier.pop()
+            return None
         if self._coordinated(text, tested, nearest):
             return None  # "... on both A and B": on neither alone
         return nearest["name"]
@@ -892,10 +882,6 @@ _TRAILING = re.compile(r"(?<=\S)[\s$(\[~]*[$(\[~][\s$(\[~]*$")
 #: A verb that states a result, anywhere after a change word (``outperforms X, achieving``).
 _RESULT_VERB = re.compile(r"\b(?:achiev|reach|obtain|attain|scor|yield|deliver)\w*", re.IGNORECASE)
 
-
-#: What a number's own clause measures it on, after it or before it (a name).
-_TARGET_AFTER = re.compile(r"\b(?:on|in|against|for|across|with)\s")
-_TARGET_BEFORE = re.compile(r"\b(?:on|in)\s+(?:the\s+)?[A-Z]")
 
 
 #: What joins the two ends of a range of numbers (``20% to 60%``, ``14-47\\%``).
