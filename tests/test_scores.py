@@ -230,6 +230,11 @@ LINKS = [
     ("Results on HMDB51 are strong, and on MiniUCF IPC 5 we achieve a 7.8% performance increase.", [(7.8, "delta", None)]),
     ("We report 2.26% on IAM and 3.46% on Bentham, and it is competitive on READ-2016 with 4.21%.",
      [(2.26, "absolute", "IAM"), (3.46, "absolute", "Bentham"), (4.21, "absolute", None)]),
+    # a part of one set, written "the <part> of X", is on X
+    ("It sets the state of the art, 78.4% mIoU on the val set of PASCAL VOC 2012 and 50.3% mIoU on the val set of COCO 2014.",
+     [(78.4, "absolute", "PASCAL VOC 2012"), (50.3, "absolute", "COCO 2014")]),
+    ("It attains 95.1% accuracy on ModelNet40 and 92.75% accuracy on the most challenging split of ScanObjectNN.",
+     [(95.1, "absolute", "ModelNet40"), (92.75, "absolute", "ScanObjectNN")]),
     # "respectively" over splits or tasks, not names: the benchmark that frames the sentence holds for each
     ("On Spider, the proposed framework achieves 87.2% and 88.6% execution accuracy on the Dev and Test sets, respectively.",
      [(87.2, "absolute", "Spider"), (88.6, "absolute", "Spider")]),

@@ -195,7 +195,9 @@ def patterns() -> dict[str, regex.Pattern]:
             rf"\s*(?:\\?%|\$)?\s*\)?\s*(?:(?:to|and|vs\.?|/|-|\u2013|~|\$?\\rightarrow\$?|\u2192|->)\s*[+\-]?\$?{NUM}\s*(?:\\?%)?\$?\s*)?"
             rf"(?:[\w@\-./]+\s+){{0,3}}?(?:on|in|for|at|across|over)\s+(?:the\s+)?(?:(?:challenging|popular|standard|public|widely[\s\-]used)\s+)?"
             # "on average across different subsets of the Pile": the parts of one benchmark are on it
-            rf"(?:(?:(?:different|all|several|various|multiple|the|its|\d+)\s+)?(?:subsets|splits|subtasks|partitions|sections|parts)\s+of\s+(?:the\s+)?)?"
+            rf"(?:(?:(?:different|all|several|various|multiple|the|its|\d+)\s+)?(?:subsets|splits|subtasks|partitions|sections|parts)\s+of\s+(?:the\s+)?"
+            # "on the front-facing signs of BdSLW401", "on the test set of ImageNet": a part of one set is on it
+            rf"|(?:[a-z][\w\-]*\s+){{1,3}}of\s+(?:the\s+)?)?"
         ),
         "opens_on": fast_compile(r"(?:^|[,;:(]|\band\b)\s*(?i:on|in|for|across|evaluated on|tested on)\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){0,3}$"),
         "clause": fast_compile(r";|,\s+(?:and|but|while|whereas|yet|although)\b(?!\s*(?:by\s+|up to\s+)?[+\-]?\$?\d)|\s(?:while|whereas|but)\s"),
