@@ -31,6 +31,10 @@ FORMS = [
     ("it improves premise detection (up to 45%) on GSM8K.", [(45.0, "%", "delta")]),
     ("achieving mean squared error reductions of up to 46% on unseen data", [(46.0, "%", "delta")]),
     ("it outperforms recent techniques, achieving high accuracy (up to 98.87%).", [(98.87, "%", "absolute")]),
+    # a written sign, points, or "relatively" after it makes the bounded number a change
+    ("The selective predictor defers the rest, achieving up to +9.5pp accuracy.", [(9.5, "points", "delta")]),
+    ("In particular, pre-training consistently improves the character error rate of models, in some cases up to 30 % relatively.",
+     [(30.0, "%", "delta")]),
     # points written pp, p.p., %pt, $+2.4$pp, a N-point gain
     ("It improves MMLU by 2.4pp.", [(2.4, "points", "delta")]),
     ("a gain of 3.1 p.p. on average", [(3.1, "points", "delta")]),
@@ -382,3 +386,19 @@ def test_a_dump_of_numbers_gives_no_scores_and_a_results_list_does():
     assert len(extract(dump).scores) == 0
     listed = "We obtain " + ", ".join(f"{50 + i}.5%" for i in range(12)) + " on MMLU."
     assert len(extract(listed).scores) == 12
+
+
+# "respectively" pairs a run of numbers with a list of metrics as it does with a list of benchmarks
+METRIC_LISTS = [
+    ("It surpasses baselines by up to 24.6%, 21.8%, and 5.6% on CLIP-IQA, DOVER, and MUSIQ, respectively.",
+     [(24.6, "CLIP-IQA"), (21.8, "DOVER"), (5.6, "MUSIQ")]),
+    ("It achieves relative improvements of 11.1% and 35.4% in BLEU-4 and METEOR scores, respectively.",
+     [(11.1, "BLEU-4"), (35.4, "METEOR")]),
+    # without "respectively" the metrics are not paired one by one
+    ("It achieves gains of 11.1% and 35.4% in BLEU-4 and METEOR.", [(11.1, "BLEU-4"), (35.4, "BLEU-4")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", METRIC_LISTS)
+def test_respectively_pairs_metrics(text, expected):
+    assert [(s.value, s.metric) for s in extract(text).scores] == expected
