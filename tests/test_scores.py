@@ -234,6 +234,14 @@ LINKS = [
     ("Results on HMDB51 are strong, and on MiniUCF IPC 5 we achieve a 7.8% performance increase.", [(7.8, "delta", None)]),
     ("We report 2.26% on IAM and 3.46% on Bentham, and it is competitive on READ-2016 with 4.21%.",
      [(2.26, "absolute", "IAM"), (3.46, "absolute", "Bentham"), (4.21, "absolute", None)]),
+    # a number in brackets after a name and a word or two of its own is that name's; not past another name
+    ("It achieves state-of-the-art performance on Intent-QA (79.0%, +6.2% over previous SOTA), EgoSchema subset (75.4%, +3.4%).",
+     [(79.0, "absolute", "Intent-QA"), (6.2, "delta", "Intent-QA"), (75.4, "absolute", "EgoSchema"), (3.4, "delta", "EgoSchema")]),
+    ("We produce state-of-the-art results on GTA $\\to$ Cityscapes (74.4 mIoU, +0.6).",
+     [(74.4, "absolute", "Cityscapes"), (0.6, "delta", "Cityscapes")]),
+    # names each with its own aside in brackets are a coordinated list: the number is on neither alone
+    ("On WebArena (Zhou et al., 2024) and ToolBench (Qin et al., 2024), AgentHER improves over success-only SFT by 7.1 pp.",
+     [(7.1, "delta", None)]),
     # a part of one set, written "the <part> of X", is on X
     ("It sets the state of the art, 78.4% mIoU on the val set of PASCAL VOC 2012 and 50.3% mIoU on the val set of COCO 2014.",
      [(78.4, "absolute", "PASCAL VOC 2012"), (50.3, "absolute", "COCO 2014")]),

@@ -232,7 +232,8 @@ def patterns() -> dict[str, regex.Pattern]:
         "at_before": fast_compile(r"(?:\bat|@)\s*$"),
         "number_before": fast_compile(r"[\d%][^.;]*$"),
         "item_break": fast_compile(r"[,;(]"),
-        "joined": fast_compile(r"\s*(?:,|/|\)?\s*(?:,\s*)?(?:and|or)\b)[^\d;.:]*"),
+        # "A, B", "A and B", "symbolic (A) and general-purpose (B)", "SciFact (300 claims) and FEVER"
+        "joined": fast_compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:,|/|\)?\s*(?:,\s*)?(?:and|or)\b)[^\d;.:]*"),
         "gain_after": fast_compile(r"[^(),;]{0,40},\s*(?:an?\s+|up to\s+)?"),
         "paren_after": fast_compile(r"[^()]{0,60}\(\s*"),
         "on_other": fast_compile(
@@ -241,7 +242,8 @@ def patterns() -> dict[str, regex.Pattern]:
             r"(?:[\w\-]+\s+){0,2}?(?:tasks|benchmarks|datasets|domains|evaluations|suites|settings|test sets|environments)\b)"),
         "subject_of": fast_compile(r"\s+(?:\w+\s+)?(?:outperform|achiev|surpass|improv|reach|attain|obtain|beat|yield|deliver|scor|exceed|reduc|boost|increas|rais)\w*\b"
                                    r"|['\u2019]s\s+(?:\w+\s+)?(?:performance|superiority|effectiveness|advantage)"),
-        "bracket_gap": fast_compile(r"\s*\(\s*(?:[\w@\-]+\s*[:=]\s*)?\$?"),
+        # "CIFAR-10 (+0.45%)", "Youtube-VOS 2018 (85.3%)", "EgoSchema subset (75.4%", "AIME'24 (94.4%)"
+        "bracket_gap": fast_compile(r"(?:['\u2019]?\s*[\w\-/]+){0,2}?\s*\(\s*(?:[\w@\-]+\s*[:=]\s*)?\$?"),
         "unread_before": fast_compile(r"(?<![\w\-.])(?:[A-Z][\w\-.]*[A-Za-z0-9]\s*\(|[A-Z](?=[\w\-.]*[\dA-Z])[\w\-.]*[A-Za-z0-9]\s*:)\s*\$?$"),
         "coordinated_after": fast_compile(r"\s*(?:,\s*(?:and|or)\b|and\b|or\b|/|,\s*[A-Z][\w\-]*\s*(?:,|and\b)|,\s*(?:a|an|the)\s[^,;()]{1,60},\s*(?:and|or)\b)"),
         "coordinated_before": fast_compile(r"(?:\b[A-Z][\w\-+.]*\s*,\s*|\b(?:[A-Z]|\d+[A-Za-z])[\w\-+.]*\)?\s*,?\s+and\s+(?:the\s+)?)$"),
@@ -563,9 +565,9 @@ class ScoreExtractor(Component):
         owner = c.get("owner")
         if owner is not None and owner["owner_kind"] == "benchmark":
             return owner["name"]
-        for b in corpora.starting_in(max(s, c["start"] - 120), c["start"]):
-            if b["end"] <= c["start"] and self.patterns["bracket_gap"].fullmatch(text, b["end"], c["start"]):
-                return b["name"]  # "CIFAR-10 (+0.45%)": the number in brackets after a name is that name's
+        before = [b for b in corpora.starting_in(max(s, c["start"] - 120), c["start"]) if b["end"] <= c["start"]]
+        if before and self.patterns["bracket_gap"].fullmatch(text, before[-1]["end"], c["start"]):
+            return before[-1]["name"]  # "CIFAR-10 (+0.45%)": the number in brackets after a name is that name's
         metric = c.get("metric_at")
         if metric is not None and metric["start"] < c["start"]:
             for b in corpora.starting_in(metric["start"] - 60, metric["start"]):
@@ -789,9 +791,10 @@ class ScoreExtractor(Component):
 
     def _share_list_kinds(self, text: str, items: list[dict]) -> list[dict]:
         """``by 49.76%, 50.05% and 44.69%``, ``4.8% and 21.5% absolute improvements``:
-        the members of a list are all deltas if one is."""
+        the members of a list are all deltas if one is; not where only a written sign makes
+        one a delta (``Intent-QA (79.0%, +6.2% over previous SOTA)``: a result and its gain)."""
         for run in self._runs(text, items):
-            if any(i["kind"] == "delta" for i in run):
+            if any(i["kind"] == "delta" and not _SIGNED.match(i["text"]) for i in run):
                 for i in run:
                     i["kind"] = "delta"
         return self._share_range_kinds(text, items)
@@ -912,6 +915,10 @@ _RANGE_JOIN = re.compile(r"\s*(?:\\?%|\$)?\s*(?:to|-|\u2013|~|\$?\\sim\$?)\s*\$?
 
 #: LaTeX opened right before a number: ``by \\textbf{69.7\\%}``.
 _LATEX_OPEN = re.compile(r"(?:\\(?:textbf|textit|mathbf|boldsymbol|bm|underline|emph)\{|\{)+$")
+
+
+#: A number written with its sign (``+6.2%``, ``$-0.18$``).
+_SIGNED = re.compile(r"[$\s]*[+\-\u2212]")
 
 
 def _first_of_overlaps(found: list[tuple[int, int, dict]]) -> list[dict]:
