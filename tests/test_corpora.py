@@ -127,6 +127,9 @@ CASES = [
      {"GPQA": "benchmark.gazetteer"}, {}),
     (None, "We release the Zorbix dataset. Zorbix surpasses existing datasets in scale and diversity.",
      {}, {"Zorbix": "dataset.cue"}),
+    # a benchmark-shaped word made of ordinary words is no name; an ordinary word with a shape part is
+    ("CUAAudit: Meta-Evaluation of Judges for Computer-Use Agents", "We study Self-Evaluation and test on Point-Bench.",
+     {"Point-Bench": "benchmark.shape"}, {}),
     # a version written after a space, and a '+' or '++', belong to the name; a version alone is no name
     (None, "LaSSM ranks first on the latest ScanNet++ V2 leaderboard and is strong on RAGTruth++.",
      {"ScanNet++ V2": "benchmark.gazetteer", "RAGTruth++": "benchmark.on"}, {}),

@@ -420,6 +420,7 @@ class CorpusExtractor(Component):
         self.fine_tune_verbs = {v.casefold() for v in c["fine_tune_verbs"]}
         self.corpus_nouns = self.benchmark_title_nouns | {n.casefold() for n in c["benchmark_nouns"] + c["dataset_nouns"]}
         self.name_tails = frozenset(c["name_tails"])
+        self.shape_parts = frozenset(c["benchmark_shapes"])
 
     def match(self, doc: Doc) -> list[dict]:
         text, p = text_of(doc), self.patterns
@@ -527,7 +528,10 @@ class CorpusExtractor(Component):
                 add(start, end, label, f"{label}.gazetteer", PRIOR)
         self._variants(text, add, models)
         for m in p["shape"].finditer(text):
-            if looks_like_name(m.group()) and len(m.group()) >= 5:
+            # not ordinary words joined ("CUAAudit: Meta-Evaluation of ...": Evaluation holds Eval; Point-Bench is a name)
+            parts = m.group().split("-")
+            if looks_like_name(m.group()) and len(m.group()) >= 5 and not (
+                    all(ordinary(part) for part in parts) and not any(part in self.shape_parts for part in parts)):
                 start, end = self._extent(text, m.start(), m.end())
                 add(start, end, "benchmark", "benchmark.shape", PRIOR)
         for m in p["spaced_shape"].finditer(text):
