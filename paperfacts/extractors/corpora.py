@@ -904,9 +904,8 @@ class CorpusExtractor(Component):
         ``a dataset like GPQA``), and with no evidence stronger than a list entry, a cue or
         an apposition (the title, a result reported on it, a training use)."""
         p = self.patterns
-        acting = {name_key(name) for name in {f["name"] for f in kept}
-                  for m in re.finditer(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", text)
-                  if p["system_verb"].match(text, m.end()) and not p["use_before"].search(text, max(0, m.start() - 20), m.start())}
+        acting = {name_key(name) for name in {f["name"] for f in kept} for at in _occurrences(text, name)
+                  if p["system_verb"].match(text, at + len(name)) and not p["use_before"].search(text, max(0, at - 20), at)}
         if not acting:
             return acting
         strong = {name_key(f["name"]) for f in kept for _, _, rule in f["evidence"] if rule.split(".")[1] in STRONG_RULES}
@@ -1050,6 +1049,16 @@ STRONG_RULES = {"title", "on", "train_cue", "list"}
 
 #: Which rule a tie on span and strength is credited to.
 RULE_ORDER = ["title", "apposition", "cue", "train_cue", "on", "list", "gazetteer", "variant", "shape", "coordination"]
+
+
+def _occurrences(text: str, name: str):
+    """Where ``name`` stands in ``text`` as a whole name (no letter, digit, ``_`` or ``-`` glued on)."""
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if not (at and (text[at - 1].isalnum() or text[at - 1] in "_-")) and not (end < len(text) and (text[end].isalnum() or text[end] in "_-")):
+            yield at
+        at = text.find(name, at + 1)
 
 
 @lru_cache(maxsize=1)
