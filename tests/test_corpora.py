@@ -127,6 +127,13 @@ CASES = [
      {"GPQA": "benchmark.gazetteer"}, {}),
     (None, "We release the Zorbix dataset. Zorbix surpasses existing datasets in scale and diversity.",
      {}, {"Zorbix": "dataset.cue"}),
+    # a listed short form spelled out as a mechanism or task is no set there; spelled out before "Benchmark" it is
+    (None, "Our architecture combines Rotary Positional Embeddings (RoPE), Grouped Query Attention (GQA) with a 3:1 ratio.", {}, {}),
+    (None, "Recognizing human actions in video, known as Human Action Recognition (HAR), is a challenging task.", {}, {}),
+    (None, "This paper introduces Strategic Tactical Agent Reasoning (STAR) Benchmark, a multi-agent evaluation framework.",
+     {"STAR": "benchmark.gazetteer"}, {}),
+    (None, "We report results on four benchmarks: Stanford Natural Language Inference (SNLI), SciTail and GQA.",
+     {"SNLI": "benchmark.gazetteer", "SciTail": "benchmark.gazetteer", "GQA": "benchmark.gazetteer"}, {}),
     # a benchmark-shaped word made of ordinary words is no name; an ordinary word with a shape part is
     ("CUAAudit: Meta-Evaluation of Judges for Computer-Use Agents", "We study Self-Evaluation and test on Point-Bench.",
      {"Point-Bench": "benchmark.shape"}, {}),

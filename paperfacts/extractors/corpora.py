@@ -377,7 +377,7 @@ def patterns() -> dict[str, regex.Pattern]:
         ), [w.rstrip("-") + "-" for w in c["benchmark_prefixes"]], window=(30, 60)),
         "variant_prefix": fast_compile(rf"(?:\d+-)?(?:{alternation(c['benchmark_prefixes'])})[\s-]?$"),
         "coordinated": fast_compile(r"[a-z][a-z0-9\-]{2,20}(?=\s*(?:,|\)|and\b|or\b|$))"),
-        "word_after": fast_compile(r"\s+([a-z]+)"),
+        "word_after": fast_compile(r"\s+([a-z]+|[A-Z][a-z]+)"),
         "member_gap": fast_compile(r"(?:\s\([^()]{1,25}\))?\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)"),
         "member": fast_compile(rf"{name}\+{{0,2}}(?:\s?&\s?{name})?(?:\s(?:{name}|v?\d{{1,4}}(?:[./]\d{{1,4}})?(?![\d%]|[.,]\d)))" + "{0,2}|V\\*"),
         "member_before": fast_compile(rf"(?:^|(?<=[\s(]))(?P<m>{name}(?:\s{name}){{0,2}}|V\*)(?:\s\([^()]{{1,25}}\))?\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)$"),
@@ -421,6 +421,7 @@ class CorpusExtractor(Component):
         self.corpus_nouns = self.benchmark_title_nouns | {n.casefold() for n in c["benchmark_nouns"] + c["dataset_nouns"]}
         self.name_tails = frozenset(c["name_tails"])
         self.shape_parts = frozenset(c["benchmark_shapes"])
+        self.term_heads = frozenset(c["term_heads"])
 
     def match(self, doc: Doc) -> list[dict]:
         text, p = text_of(doc), self.patterns
@@ -937,7 +938,8 @@ class CorpusExtractor(Component):
             if RESOURCE_WORD.search(expansion):
                 continue  # "Chinese Hard Case Benchmark (CHC-Bench)": a resource's name
             lower = all(w[:1].islower() for w in words[i + 1 :])
-            if is_ordinary(expansion) and (lower or short.casefold() not in known_forms()):
+            head = words[-1].split("-")[-1].casefold()  # "Grouped Query Attention (GQA)": a mechanism, though GQA is a listed set
+            if is_ordinary(expansion) and (lower or short.casefold() not in known_forms() or head in self.term_heads):
                 terms.add(short.casefold())
         for f in kept:
             if f["rule"].split(".")[1] in ("shape", "on", "gazetteer") and p["not_corpus_noun"].match(text, f["end"]) \
