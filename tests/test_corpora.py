@@ -134,6 +134,9 @@ CASES = [
      {"STAR": "benchmark.gazetteer"}, {}),
     (None, "We report results on four benchmarks: Stanford Natural Language Inference (SNLI), SciTail and GQA.",
      {"SNLI": "benchmark.gazetteer", "SciTail": "benchmark.gazetteer", "GQA": "benchmark.gazetteer"}, {}),
+    # a listed name glued to "-style", "-scale", "-like", "-based" describes something else, not a set used here
+    (None, "Labels are derived with CheXpert-style rules for ImageNet-scale datasets, and we test on SQuAD.",
+     {"SQuAD": "benchmark.gazetteer"}, {}),
     # a benchmark-shaped word made of ordinary words is no name; an ordinary word with a shape part is
     ("CUAAudit: Meta-Evaluation of Judges for Computer-Use Agents", "We study Self-Evaluation and test on Point-Bench.",
      {"Point-Bench": "benchmark.shape"}, {}),

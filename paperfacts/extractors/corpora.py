@@ -401,6 +401,7 @@ def patterns() -> dict[str, regex.Pattern]:
         # (not "ImgEdit surpasses existing datasets in quality")
         "system_verb": fast_compile(rf"\s+(?:[a-z]+ly\s+|also\s+|further\s+)?(?:{alternation(c['system_verbs'])})\b"
                                     r"(?![^.;]{0,50}\b(?:datasets|benchmarks|resources|corpora|collections)\b)"),
+        "modifier_after": fast_compile(r"-(?:based|style|like|scale|level|size|sized|specific|inspired)\b"),
         "use_before": fast_compile(r"\b(?:on|with|via|from|using|of|like|as|in|than|over|by|to)\s+(?:the\s+)?$", re.IGNORECASE),
         "resource_eval": any_word(c["resource_eval_words"]),
         "eval_title": any_word(c["eval_title_words"]),
@@ -520,8 +521,8 @@ class CorpusExtractor(Component):
 
         for label in ("benchmark", "dataset"):
             for cand in read_facts(doc, "gazetteer_" + label):
-                if self._a_word_here(text, cand["start"], cand["end"]):
-                    continue
+                if self._a_word_here(text, cand["start"], cand["end"]) or p["modifier_after"].match(text, cand["end"]):
+                    continue  # "ImageNet-scale datasets", "CheXpert-style labels": the name describes something else
                 start, end = self._extent(text, cand["start"], cand["end"])
                 if any(m["start"] == start and m["end"] >= end for m in models.starting_in(start, start + 1)) \
                         and p["model_size_tail"].search(text, cand["end"], end):
