@@ -134,6 +134,10 @@ CASES = [
      {"STAR": "benchmark.gazetteer"}, {}),
     (None, "We report results on four benchmarks: Stanford Natural Language Inference (SNLI), SciTail and GQA.",
      {"SNLI": "benchmark.gazetteer", "SciTail": "benchmark.gazetteer", "GQA": "benchmark.gazetteer"}, {}),
+    # a spaced number names a version of the set ("NTU RGB+D 60", "Epic-Kitchens 100"); not a count after it
+    (None, "Experiments are conducted on NTU RGB+D 60 and Epic-Kitchens 100 datasets.",
+     {"NTU RGB+D 60": "benchmark.cue", "Epic-Kitchens 100": "benchmark.cue"}, {}),
+    (None, "Our detector covers COCO 80 categories.", {"COCO": "benchmark.gazetteer"}, {}),
     # a listed name glued to "-style", "-scale", "-like", "-based" describes something else, not a set used here
     (None, "Labels are derived with CheXpert-style rules for ImageNet-scale datasets, and we test on SQuAD.",
      {"SQuAD": "benchmark.gazetteer"}, {}),

@@ -401,6 +401,8 @@ def patterns() -> dict[str, regex.Pattern]:
         # (not "ImgEdit surpasses existing datasets in quality")
         "system_verb": fast_compile(rf"\s+(?:[a-z]+ly\s+|also\s+|further\s+)?(?:{alternation(c['system_verbs'])})\b"
                                     r"(?![^.;]{0,50}\b(?:datasets|benchmarks|resources|corpora|collections)\b)"),
+        "number_tail": fast_compile(r"[\s~](?:[1-9]\d{1,3})(?![\w%.,/]\d|[\w%\-]|\s*(?:\\?%|x\b|times|epochs?|steps|shots?|-shot|samples|images|"
+                                    r"classes|categories|hours|points|pts|pp|tokens|languages|subjects|videos|clips|tasks|questions|[KMB]\b))"),
         "modifier_after": fast_compile(r"-(?:based|style|like|scale|level|size|sized|specific|inspired)\b"),
         "use_before": fast_compile(r"\b(?:on|with|via|from|using|of|like|as|in|than|over|by|to)\s+(?:the\s+)?$", re.IGNORECASE),
         "resource_eval": any_word(c["resource_eval_words"]),
@@ -793,6 +795,8 @@ class CorpusExtractor(Component):
             name = text[start:end]
             if not tail and name.isalpha() and name.isupper() and len(name) >= 3:
                 tail = p["year_tail"].match(text, end)
+            if not tail and not any(ch.isdigit() for ch in name):
+                tail = p["number_tail"].match(text, end)  # "NTU RGB+D 60", "Kinetics 400", "Places 365"
             if not tail:
                 break
             end = tail.end()
