@@ -31,6 +31,9 @@ FORMS = [
     ("it improves premise detection (up to 45%) on GSM8K.", [(45.0, "%", "delta")]),
     ("achieving mean squared error reductions of up to 46% on unseen data", [(46.0, "%", "delta")]),
     ("it outperforms recent techniques, achieving high accuracy (up to 98.87%).", [(98.87, "%", "absolute")]),
+    # a named quantity's value ("EIR = 0%") is a level beside the changes around it, unless "delta" names it
+    ("Only o3-mini (+3.4 pp, EIR = 0%) improves.", [(3.4, "points", "delta"), (0.0, "%", "absolute")]),
+    ("Both extensions preserved robustness, with delta Dice = 1.5% across spacings.", [(1.5, "%", "delta")]),
     # a written sign, points, or "relatively" after it makes the bounded number a change
     ("The selective predictor defers the rest, achieving up to +9.5pp accuracy.", [(9.5, "points", "delta")]),
     ("In particular, pre-training consistently improves the character error rate of models, in some cases up to 30 % relatively.",
@@ -141,6 +144,8 @@ FORMS = [
 ]
 
 NOT_SCORES = [
+    # a share of items, with its count in brackets before "of"
+    ("TotalFM achieved higher F1 scores in 83% (5/6) of organs compared to CT-CLIP.", []),
     # agreement between judges or annotators
     ("Inter-annotator agreement was 87% (Cohen's kappa 0.81).", []),
     ("with a 95% human consensus agreement rate", []),

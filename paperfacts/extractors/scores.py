@@ -209,11 +209,13 @@ def patterns() -> dict[str, regex.Pattern]:
             r"|\btransfer\w*\s+(?:\w+\s+){0,3}?from\s+(?:the\s+)?$", re.IGNORECASE),
         "of_name": fast_compile(r"\s*of\s+(?:the\s+)?"),
         "not_from_gap": fast_compile(r"threshold|rang|vary|varies|varied|set\b|between|interval", re.IGNORECASE),
-        "fraction_of": fast_compile(r"^\s*of\b", re.IGNORECASE),
+        # "85% of patent filings", "in 83% (5/6) of organs": the count of the share may stand between
+        "equals_before": fast_compile(r"(?<![\w\-])[A-Za-z][\w@\-]*\s*(?:=|\\approx|\u2248|\\sim|~)\s*\$?\s*$"),
+        "fraction_of": fast_compile(r"^\s*(?:\(\s*\d+\s*/\s*\d+\s*\)\s*)?of\b", re.IGNORECASE),
         "task_of": fast_compile(
             rf"\b(?:{alternation(c['solve_verbs'])})\w*\s+(?:(?:up to|about|over|nearly|only|just|all but|more than|less than)\s+)?"
             rf"(?:{NUM}\s*\\?%\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)){{0,4}}$", re.IGNORECASE),  # "solve 77.82% and 86.38% of tasks"
-        "task_noun": fast_compile(rf"^\s*of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[\w\-]+\s+){{0,2}}?(?:{alternation(c['task_nouns'])})\b", re.IGNORECASE),
+        "task_noun": fast_compile(rf"^\s*(?:\(\s*\d+\s*/\s*\d+\s*\)\s*)?of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[\w\-]+\s+){{0,2}}?(?:{alternation(c['task_nouns'])})\b", re.IGNORECASE),
         "spread_before": fast_compile(rf"{PM}\s*\$?\s*$"),
         "ratio": Gated(fast_compile(
             rf"(?<![\w.\\])(?P<num>\d{{1,3}}(?:\.\d{{1,2}})?)\s*(?:\$?\\(?:boldsymbol\{{\\times\}}|times)\$?|\u00d7|x\b|-?fold\b|times\b)\s*"
@@ -716,6 +718,9 @@ class ScoreExtractor(Component):
             p["from_or_to"].search(c["lead"]) or not p["delta_before"].search(c["lead"])
         ):
             return "absolute", True  # "Dice 0.687", "improved from Dice 0.687": a metric's value, not a change
+        equals = p["equals_before"].search(before)
+        if equals and not c["signed"] and not _DELTA_NAME.search(before, 0, equals.start()):
+            return "absolute", True  # "(+3.4 pp, EIR = 0%)": a named quantity's value, beside a change; not "delta Dice = 1.5%"
         if p["to_value"].search(before) and not c["signed"]:
             return "absolute", True  # "reduces the error to 7.07%"
         if p["threshold"].search(before) and not c["signed"] and not p["delta_after"].search(after):
@@ -916,6 +921,9 @@ _RANGE_JOIN = re.compile(r"\s*(?:\\?%|\$)?\s*(?:to|-|\u2013|~|\$?\\sim\$?)\s*\$?
 #: LaTeX opened right before a number: ``by \\textbf{69.7\\%}``.
 _LATEX_OPEN = re.compile(r"(?:\\(?:textbf|textit|mathbf|boldsymbol|bm|underline|emph)\{|\{)+$")
 
+
+#: A word that makes the quantity named after it a change (``delta Dice = 1.5%``).
+_DELTA_NAME = re.compile(r"(?:\b[Dd]elta|\\Delta|\u0394)\s*\$?\s*$")
 
 #: A number written with its sign (``+6.2%``, ``$-0.18$``).
 _SIGNED = re.compile(r"[$\s]*[+\-\u2212]")
