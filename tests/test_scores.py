@@ -31,6 +31,8 @@ FORMS = [
     ("it improves premise detection (up to 45%) on GSM8K.", [(45.0, "%", "delta")]),
     ("achieving mean squared error reductions of up to 46% on unseen data", [(46.0, "%", "delta")]),
     ("it outperforms recent techniques, achieving high accuracy (up to 98.87%).", [(98.87, "%", "absolute")]),
+    # a hedge before a list's next number keeps the list one ("~10% and ~7.7% improvements": both gains)
+    ("It achieves ~10% and ~7.7% improvements in top-1 retrieval.", [(10.0, "%", "delta"), (7.7, "%", "delta")]),
     # a named quantity's value ("EIR = 0%") is a level beside the changes around it, unless "delta" names it
     ("Only o3-mini (+3.4 pp, EIR = 0%) improves.", [(3.4, "points", "delta"), (0.0, "%", "absolute")]),
     ("Both extensions preserved robustness, with delta Dice = 1.5% across spacings.", [(1.5, "%", "delta")]),

@@ -189,6 +189,8 @@ def patterns() -> dict[str, regex.Pattern]:
         "result_verb_before": fast_compile(rf"\b(?:{alternation([w for w in c['absolute_before'] if w[0].isalpha() and w not in ('at', 'score', 'scores', 'record', 'records') and ' ' not in w])})\s+(?:an?\s+|the\s+)?(?:[\w@\-]+\s+){{0,2}}$", re.IGNORECASE),
         "absolute_before": fast_compile(rf"(?:\b|(?<=[=:]))(?:{alternation(c['absolute_before'])})\s+(?:an?\s+|the\s+)?(?:[\w@\-]+\s+){{0,2}}$", re.IGNORECASE),
         "list": fast_compile(r"\s*(?:,|and|or|,\s*and|,\s*or|/|;)\s*"),
+        # between the numbers of a list, a hedge may open the next ("~10% and ~7.7% improvements")
+        "number_list": fast_compile(rf"\s*(?:,|and|or|,\s*and|,\s*or|/|;)\s*{hedge}"),
         "list_carry": fast_compile(r"[^.;:()]{0,80}"),
         "result_word": fast_compile(rf"\b(?:{alternation(c['result_words'])})\b", re.IGNORECASE),
         "on_bench": fast_compile(
@@ -808,7 +810,7 @@ class ScoreExtractor(Component):
         """Maximal runs of items joined only by list separators (``, ``, ``and``, ``/``)."""
         runs: list[list[dict]] = []
         for item in items:
-            if runs and self.patterns["list"].fullmatch(text, runs[-1][-1]["end"], item["start"]):
+            if runs and self.patterns["number_list"].fullmatch(text, runs[-1][-1]["end"], item["start"]):
                 runs[-1].append(item)
             else:
                 runs.append([item])
