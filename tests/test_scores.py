@@ -31,6 +31,9 @@ FORMS = [
     ("it improves premise detection (up to 45%) on GSM8K.", [(45.0, "%", "delta")]),
     ("achieving mean squared error reductions of up to 46% on unseen data", [(46.0, "%", "delta")]),
     ("it outperforms recent techniques, achieving high accuracy (up to 98.87%).", [(98.87, "%", "absolute")]),
+    # the numbers that go on after a metric's value, each on its own name
+    ("We reach state-of-the-art BLEU scores of 49.72 on LDC2017T10, 59.70 on WebNLG, and 25.66 on AGENDA.",
+     [(49.72, None, "absolute"), (59.7, None, "absolute"), (25.66, None, "absolute")]),
     # a hedge before a list's next number keeps the list one ("~10% and ~7.7% improvements": both gains)
     ("It achieves ~10% and ~7.7% improvements in top-1 retrieval.", [(10.0, "%", "delta"), (7.7, "%", "delta")]),
     # a named quantity's value ("EIR = 0%") is a level beside the changes around it, unless "delta" names it

@@ -308,6 +308,9 @@ class ScoreExtractor(Component):
                     at = more.end("num")  # "ranks 1.00, 1.00, 1.78", "F1 of 0.81, 0.79 and 0.77": the list the metric heads
                     found.append((more.start("num"), priority, {"start": more.start("num"), "end": at, "value": float(more["num"]),
                                                                 "unit": None, "rule": rule, "signed": False}))
+                if rule == "score.metric_value":
+                    # "a score of 0.90 on GenEval, 86.9 on DPG": the numbers that go on, each on its own name
+                    found.extend(self._on_list(text, at, "." in m["num"], priority, rule, None))
         for m in p["ratio"].finditer(text):
             # "10.48x higher success rate" is a score, "2.5x faster" / "3x lower latency" is not
             if p["metric_after"].search(m["rest"]) and not (p["efficiency_after"].search(m["rest"]) or p["not_ratio"].search(m["rest"])):
