@@ -66,6 +66,9 @@ def test_a_spaced_f_score_is_no_configuration():
     ("Notably, ZorbActor-7B even surpasses UI-TARS-72B on ScreenSpot-Pro.", "ZorbActor-7B", "model.shape_cue"),
     ("Our flagship model, Zorb-R1-7B, generalizes well.", "Zorb-R1-7B", "model.shape_cue"),
     ("The most capable of these, $Zorblam-34B$, was adopted.", "Zorblam-34B", "model.shape_cue"),
+    # a model noun followed straight by a coined name names it
+    ("This work proposes a unified multi-modal tracker Zorb-MM by exploiting a generation model.", "Zorb-MM", "model.head_noun"),
+    ("It improves the current state-of-the-art planar tracker ZorbFT by re-detection.", "ZorbFT", "model.head_noun"),
     # a model noun names it; the abbreviation of the paper's own long-form model
     ("The ensemble model, referred to as EL-4, achieved an IoU of 0.83.", "EL-4", "model.named"),
     ("We continue pre-training, resulting in a model named openCabrita 3B.", "openCabrita 3B", "model.named"),
@@ -132,6 +135,8 @@ def test_unlisted_names_from_context(text, name, rule):
     ("The dataset is at: https://huggingface.co/datasets/a-m-team/AM-DeepSeek-Distilled-40M", "DeepSeek-Distilled-40M"),
     ("Our code is available at https://github.com/YanKong0408/Center-DETR.", "DETR"),
     ("our dataset and model will be released at https://face-llava.github.io to support", "llava"),
+    # a model noun before an ordinary word in odd capitals is no name
+    ("we present ALMANAC, a dataset of Action-Level Mental model ANnotations for Agent Collaboration", "ANnotations"),
 ])
 def test_no_junk(text, junk):
     assert junk not in names(text)

@@ -17,6 +17,8 @@ Rules, each with a stable id:
   ``X, a model-agnostic method`` (a method built on models).
 * ``model.named``: a model noun names it (``a model named openCabrita 3B``, ``the
   ensemble model, referred to as EL-4``).
+* ``model.head_noun``: a model noun followed straight by a coined name (``a unified
+  multi-modal tracker Diff-MM by``, ``the planar tracker WOFT``).
 * ``model.own_size`` / ``model.own_cue``: the paper's own name (the title's ``X:``, ``we
   propose X``, ``we train Long Form (X)``, ``introducing Prithvi WxC``) when the abstract
   gives it a parameter count or size variant (``TinyRS, the first 2B-parameter ... model``,
@@ -207,6 +209,12 @@ def patterns() -> dict[str, regex.Pattern]:
             rf"\b(?:{alternation([n for n in g['model_nouns'] if not n.endswith('s')])}),?\s+(?:(?:which\s+)?(?:is\s+)?(?:referred\s+to\s+as|known\s+as|termed|named|called|dubbed|denoted(?:\s+as)?))\s+"
             rf"(?:``|\"|')?(?P<name>{_NAME})"
         ), ["referred", "known as", "termed", "named", "called", "dubbed", "denoted"], window=(60, 60)),
+        # "a unified multi-modal tracker Diff-MM", "the segmentation network U-Mamba": a model noun
+        # followed straight by a coined name names it
+        "head_noun": Gated(fast_compile(
+            rf"\b(?:a|an|the|our|its|their)\s+(?:[\w\-]+\s+){{0,4}}?(?:{alternation([n for n in g['model_heads'] if not n.endswith('s')])})\s+"
+            rf"(?P<name>{_NAME})(?=\s*(?:[,.;:()]|\b(?:by|that|which|with|for|to|is|was|achieves|outperforms|on|in|and)\b))"
+        ), [n.lower() for n in g["model_heads"]], window=(120, 60)),
         # "we propose a novel Physics-guided Causal Model (PCM)": the abbreviation of the paper's own model
         "own_long_form": Gated(re.compile(
             rf"\b(?:{alternation(g['long_form_heads'])})\s*\((?P<name>{_NAME})\)"
@@ -519,6 +527,11 @@ class ModelExtractor(Component):
                 network = key == "own_long_form" and "Model" not in m.group().partition("(")[0]
                 if span and (not method or network and method.group().endswith(("framework", "pipeline"))):
                     found.append(_mention(text, *span, rule))
+        for m in self.patterns["head_noun"].finditer(text):
+            span = self.candidate(text, m.start("name"))
+            name = text[span[0] : span[1]] if span else ""
+            if span and span[1] >= m.end("name") and not is_generic(name) and name.casefold() not in common_words():
+                found.append(_mention(text, *span, "model.head_noun"))  # not "Mental model ANnotations"
         for m in self.patterns["introduce"].finditer(text):
             tail = self.patterns["intro_tail"].match(m["rest"])
             coined = looks_like_name(m["name"]) or (m["name"][0].isupper() and m["name"].isalpha())
