@@ -249,6 +249,9 @@ LINKS = [
      [(79.0, "absolute", "Intent-QA"), (6.2, "delta", "Intent-QA"), (75.4, "absolute", "EgoSchema"), (3.4, "delta", "EgoSchema")]),
     ("We produce state-of-the-art results on GTA $\\to$ Cityscapes (74.4 mIoU, +0.6).",
      [(74.4, "absolute", "Cityscapes"), (0.6, "delta", "Cityscapes")]),
+    # a name past a comma in the next number's item is that number's, brackets inside that item included
+    ("It ranks first on the Spring benchmark with an outlier rate of 3.289, leads Sintel (clean) with an EPE of 0.963.",
+     [(3.289, "absolute", "Spring"), (0.963, "absolute", "Sintel")]),
     # the sentence's opening benchmark does not reach past a clause that opens on a name of its own
     ("On CIFAR-10 we obtain F1=96.37; on AtticPOT we reach F1=90.79.", [(96.37, "absolute", "CIFAR-10"), (90.79, "absolute", None)]),
     ("On CitiLink-Minutes, it achieves a B-F1 of 0.79, while on WikiSection it attains a B-F1 of 0.65.",
