@@ -527,7 +527,10 @@ class ModelExtractor(Component):
                 network = key == "own_long_form" and "Model" not in m.group().partition("(")[0]
                 if span and (not method or network and method.group().endswith(("framework", "pipeline"))):
                     found.append(_mention(text, *span, rule))
+        title_len = doc.user_data.get("paperfacts_title_len") or 0
         for m in self.patterns["head_noun"].finditer(text):
+            if m.start() < title_len <= m.start("name"):
+                continue  # "SLNet: a point cloud network" + "SLNet-S with ...": the title's noun, the abstract's name
             span = self.candidate(text, m.start("name"))
             name = text[span[0] : span[1]] if span else ""
             if span and span[1] >= m.end("name") and not is_generic(name) and name.casefold() not in common_words():
@@ -542,7 +545,6 @@ class ModelExtractor(Component):
                 if looks_like_name(item.group()) and item.group() not in ("and", "or"):
                     start = m.start("items") + item.start()
                     found.append(_mention(text, start, self.extend(text, start + len(item.group())), "model.list"))
-        title_len = doc.user_data.get("paperfacts_title_len")
         if title_len:
             m = self.patterns["title"].match(text[:title_len])
             desc = m["desc"] if m else ""
