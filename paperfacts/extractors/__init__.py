@@ -164,6 +164,17 @@ class Mentions:
         return any(f["start"] <= pos < f["end"] for f in self.starting_in(pos - reach, pos + 1))
 
 
+def occurrences(text: str, name: str) -> Iterator[int]:
+    """Where ``name`` stands in ``text`` as a whole name: no letter, digit, ``_`` or ``-``
+    glued on either side."""
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if not (at and (text[at - 1].isalnum() or text[at - 1] in "_-")) and not (end < len(text) and (text[end].isalnum() or text[end] in "_-")):
+            yield at
+        at = text.find(name, at + 1)
+
+
 def outside_links(doc: Doc, facts: list[dict]) -> list[dict]:
     """``facts`` less those that start inside a link: a link is an address, not prose
     (``huggingface.co/datasets/org/AM-DeepSeek-Distilled-40M`` names no model)."""

@@ -61,7 +61,7 @@ from spacy.tokens import Doc
 
 from ..data_files import read_json, read_jsonl, read_lines
 from ..trie import GATE_WORDS, WORD_RUN, Gated, alternation, any_word, fast_compile, word_run_starts, words_before
-from . import Component, Mentions, attrs, name_key, outside_links, read_facts, require_paperfacts, text_of, write_facts
+from . import Component, Mentions, attrs, name_key, occurrences, outside_links, read_facts, require_paperfacts, text_of, write_facts
 from .models import looks_like_name, ordinary
 from .sentences import sentence_bounds, sentence_of
 
@@ -910,7 +910,7 @@ class CorpusExtractor(Component):
         ``a dataset like GPQA``), and with no evidence stronger than a list entry, a cue or
         an apposition (the title, a result reported on it, a training use)."""
         p = self.patterns
-        acting = {name_key(name) for name in {f["name"] for f in kept} for at in _occurrences(text, name)
+        acting = {name_key(name) for name in {f["name"] for f in kept} for at in occurrences(text, name)
                   if p["system_verb"].match(text, at + len(name)) and not p["use_before"].search(text, max(0, at - 20), at)}
         if not acting:
             return acting
@@ -1056,16 +1056,6 @@ STRONG_RULES = {"title", "on", "train_cue", "list"}
 
 #: Which rule a tie on span and strength is credited to.
 RULE_ORDER = ["title", "apposition", "cue", "train_cue", "on", "list", "gazetteer", "variant", "shape", "coordination"]
-
-
-def _occurrences(text: str, name: str):
-    """Where ``name`` stands in ``text`` as a whole name (no letter, digit, ``_`` or ``-`` glued on)."""
-    at = text.find(name)
-    while at >= 0:
-        end = at + len(name)
-        if not (at and (text[at - 1].isalnum() or text[at - 1] in "_-")) and not (end < len(text) and (text[end].isalnum() or text[end] in "_-")):
-            yield at
-        at = text.find(name, at + 1)
 
 
 @lru_cache(maxsize=1)

@@ -533,7 +533,7 @@ class ModelExtractor(Component):
                 continue  # "SLNet: a point cloud network" + "SLNet-S with ...": the title's noun, the abstract's name
             span = self.candidate(text, m.start("name"))
             name = text[span[0] : span[1]] if span else ""
-            if span and span[1] >= m.end("name") and not is_generic(name) and name.casefold() not in common_words():
+            if span and span[1] >= m.end("name") and name.casefold() not in common_words():
                 found.append(_mention(text, *span, "model.head_noun"))  # not "Mental model ANnotations"
         for m in self.patterns["introduce"].finditer(text):
             tail = self.patterns["intro_tail"].match(m["rest"])

@@ -55,7 +55,7 @@ from spacy.tokens import Doc
 from ..data_files import read_json
 from ..normalize.numbers import parse_decimal
 from ..trie import Gated, alternation, fast_compile, has_digit, word_start
-from . import Component, Mentions, attrs, name_key, read_facts, require_paperfacts, text_of, write_facts
+from . import Component, Mentions, attrs, name_key, occurrences, read_facts, require_paperfacts, text_of, write_facts
 from .sentences import sentence_of
 
 
@@ -86,6 +86,12 @@ NO_UNIT_AFTER = rf"(?![\w%]|\.\d|\s*(?:\\?%|points?|x\b|times|\u00d7|{PM}))"
 
 #: ``3.6 point gain in``: nouns of a change that make the number before them a delta.
 DELTA_NOUNS = ("decrease", "increase", "improvement", "gain", "drop", "reduction", "boost")
+
+
+#: What separates the members of a list (``A, B and C``, ``A/B``).
+LIST_SEPARATOR = r"\s*(?:,|and|or|,\s*and|,\s*or|/|;)\s*"
+#: The count of a share in brackets before its ``of`` (``83% (5/6) of organs``).
+COUNT_ASIDE = r"(?:\(\s*\d+\s*/\s*\d+\s*\)\s*)?"
 
 
 @lru_cache(maxsize=1)
@@ -188,9 +194,9 @@ def patterns() -> dict[str, regex.Pattern]:
         "delta_word": fast_compile(rf"(?:\b|(?<=\+))(?:{alternation(c['delta_before'])})\b", re.IGNORECASE),
         "result_verb_before": fast_compile(rf"\b(?:{alternation([w for w in c['absolute_before'] if w[0].isalpha() and w not in ('at', 'score', 'scores', 'record', 'records') and ' ' not in w])})\s+(?:an?\s+|the\s+)?(?:[\w@\-]+\s+){{0,2}}$", re.IGNORECASE),
         "absolute_before": fast_compile(rf"(?:\b|(?<=[=:]))(?:{alternation(c['absolute_before'])})\s+(?:an?\s+|the\s+)?(?:[\w@\-]+\s+){{0,2}}$", re.IGNORECASE),
-        "list": fast_compile(r"\s*(?:,|and|or|,\s*and|,\s*or|/|;)\s*"),
+        "list": fast_compile(LIST_SEPARATOR),
         # between the numbers of a list, a hedge may open the next ("~10% and ~7.7% improvements")
-        "number_list": fast_compile(rf"\s*(?:,|and|or|,\s*and|,\s*or|/|;)\s*{hedge}"),
+        "number_list": fast_compile(LIST_SEPARATOR + hedge),
         "list_carry": fast_compile(r"[^.;:()]{0,80}"),
         "result_word": fast_compile(rf"\b(?:{alternation(c['result_words'])})\b", re.IGNORECASE),
         "on_bench": fast_compile(
@@ -213,11 +219,11 @@ def patterns() -> dict[str, regex.Pattern]:
         "not_from_gap": fast_compile(r"threshold|rang|vary|varies|varied|set\b|between|interval", re.IGNORECASE),
         # "85% of patent filings", "in 83% (5/6) of organs": the count of the share may stand between
         "equals_before": fast_compile(r"(?<![\w\-])[A-Za-z][\w@\-]*\s*(?:=|\\approx|\u2248|\\sim|~)\s*\$?\s*$"),
-        "fraction_of": fast_compile(r"^\s*(?:\(\s*\d+\s*/\s*\d+\s*\)\s*)?of\b", re.IGNORECASE),
+        "fraction_of": fast_compile(rf"^\s*{COUNT_ASIDE}of\b", re.IGNORECASE),
         "task_of": fast_compile(
             rf"\b(?:{alternation(c['solve_verbs'])})\w*\s+(?:(?:up to|about|over|nearly|only|just|all but|more than|less than)\s+)?"
             rf"(?:{NUM}\s*\\?%\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)){{0,4}}$", re.IGNORECASE),  # "solve 77.82% and 86.38% of tasks"
-        "task_noun": fast_compile(rf"^\s*(?:\(\s*\d+\s*/\s*\d+\s*\)\s*)?of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[\w\-]+\s+){{0,2}}?(?:{alternation(c['task_nouns'])})\b", re.IGNORECASE),
+        "task_noun": fast_compile(rf"^\s*{COUNT_ASIDE}of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[\w\-]+\s+){{0,2}}?(?:{alternation(c['task_nouns'])})\b", re.IGNORECASE),
         "spread_before": fast_compile(rf"{PM}\s*\$?\s*$"),
         "ratio": Gated(fast_compile(
             rf"(?<![\w.\\])(?P<num>\d{{1,3}}(?:\.\d{{1,2}})?)\s*(?:\$?\\(?:boldsymbol\{{\\times\}}|times)\$?|\u00d7|x\b|-?fold\b|times\b)\s*"
@@ -925,7 +931,6 @@ _TRAILING = re.compile(r"(?<=\S)[\s$(\[~]*[$(\[~][\s$(\[~]*$")
 _RESULT_VERB = re.compile(r"\b(?:achiev|reach|obtain|attain|scor|yield|deliver)\w*", re.IGNORECASE)
 
 
-
 #: What joins the two ends of a range of numbers (``20% to 60%``, ``14-47\\%``).
 _RANGE_JOIN = re.compile(r"\s*(?:\\?%|\$)?\s*(?:to|-|\u2013|~|\$?\\sim\$?)\s*\$?")
 
@@ -937,7 +942,7 @@ _LATEX_OPEN = re.compile(r"(?:\\(?:textbf|textit|mathbf|boldsymbol|bm|underline|
 _DELTA_NAME = re.compile(r"(?:\b[Dd]elta|\\Delta|\u0394)\s*\$?\s*$")
 
 #: A clause's own "on X": a name, capitalized, that a result is reported on.
-_OWN_ON = re.compile(r"(?<![\w\-])(?:[;,]\s*(?:and\s+|while\s+|whereas\s+)?)?[Oo]n\s+(?:the\s+)?(?=[A-Z][\w\-+]*[A-Z0-9])")
+_OWN_ON = re.compile(r"(?<![\w\-])[Oo]n\s+(?:the\s+)?(?=[A-Z][\w\-+]*[A-Z0-9])")
 
 #: What ends a list item (a bracket inside one does not: "leads Sintel (clean) with an EPE of 0.963").
 _ITEM_END = re.compile(r"[,;]")
@@ -976,13 +981,10 @@ def _all_occurrences(text: str, mentions: Mentions) -> Mentions:
     seen = {(m["start"], m["end"]) for m in mentions.facts}
     extra = []
     for name in {m["name"] for m in mentions.facts}:
-        at = text.find(name)
-        while at >= 0:
+        for at in occurrences(text, name):
             end = at + len(name)
-            if (at, end) not in seen and not (at and (text[at - 1].isalnum() or text[at - 1] in "-_")) and not (end < len(text) and (text[end].isalnum() or text[end] in "-_")):
-                if not any(m["start"] <= at < m["end"] or at <= m["start"] < end for m in mentions.starting_in(at - 100, end)):
-                    extra.append({"name": name, "start": at, "end": end})
-            at = text.find(name, at + 1)
+            if (at, end) not in seen and not any(m["start"] <= at < m["end"] or at <= m["start"] < end for m in mentions.starting_in(at - 100, end)):
+                extra.append({"name": name, "start": at, "end": end})
     return Mentions(mentions.facts + extra) if extra else mentions
 
 
