@@ -346,6 +346,8 @@ LINKS = [
      [(17.1, "delta", None), (14.54, "delta", None)]),
     # a bracketed number after a score shares its benchmark; a name we did not read is no other name's
     ("it reaches 97.3% on LIBERO (11.8% improvement) and 93.5% on LIBERO-LONG (24.5% improvement)",
+     [(97.3, "absolute", "LIBERO"), (11.8, "delta", "LIBERO"), (93.5, "absolute", "LIBERO-LONG"), (24.5, "delta", "LIBERO-LONG")]),
+    ("it reaches 97.3% on LIBERO (11.8% improvement) and 93.5% on Kitchen (24.5% improvement)",
      [(97.3, "absolute", "LIBERO"), (11.8, "delta", "LIBERO"), (93.5, "absolute", None), (24.5, "delta", None)]),
     # a range is on the name after it, not on a later one; a list with an appositive; a corpus used as training data
     ("gains of 1.6%-2.9% Top-1 on MMLU, and 5.3%-6% Top-1 on PRCC with competitive results on GSM8K",

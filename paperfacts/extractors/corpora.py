@@ -248,7 +248,7 @@ def _word_before(words, reach: int):
 @lru_cache(maxsize=1)
 def patterns() -> dict[str, regex.Pattern]:
     c = cues()
-    name = r"[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*"
+    name = r"[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+|\.(?![A-Z][a-z]+\b)[A-Za-z0-9]+)*"  # not "LaSOT.Furthermore"
     multi = rf"{name}(?:\s(?:{name}|v?\d{{1,4}}(?:[./]\d{{1,4}})?(?![\d%]|[.,]\d)))" + "{0,3}"
     names = rf"{multi}(?:\s*(?:,|and|or|,\s*and|/)\s*{multi}){{0,5}}"
     # a list member: a name, optionally with a qualifier in brackets (FEVER (dev set))
@@ -338,6 +338,11 @@ def patterns() -> dict[str, regex.Pattern]:
         # a part of an evaluation, not a corpus: "Subtask 1", "Track 3", "Phase-2"
         "part": fast_compile(rf"(?i:{alternation(c['part_nouns'])})[-\s~]?(?:\d{{1,2}}[a-z]?|[A-Z]|[IVX]{{1,4}})"),
         "model_size_tail": fast_compile(r"[-_ ]\d{1,4}(?:\.\d{1,2})?[BM](?![\w.])"),
+        # a result, then what it is on: "by up to $\approx 8\%$ on VideoPhy2", "reaches 64.5 on LongVideoBench"
+        "result_on": Gated(fast_compile(
+            rf"(?<![\w.])[+\-]?\d[\d,]*(?:\.\d+\s*(?:\\?%|points?|pp)?|\s*(?:\\?%|points?|pp))\$?\s+on\s+(?:the\s+)?(?P<items>{members})"
+        ), ["on"], window=(30, 200)),
+        "result_unit": fast_compile(r"[+\-]?\d[\d,]*(?:\.\d+)?\s*(?:\\?%|points?|pp)"),
         "across": Gated(fast_compile(rf"\bacross\s+(?:the\s+)?(?P<items>{members})"), ["across"], starts=True),
         # "On" first, then what precedes it (the start, or a sentence end): the engine skips ahead to an "O"
         "sentence_on": fast_compile(rf"O(?:(?<=^O)|(?<=[.!?]\sO))n\s+(?:the\s+)?(?P<items>{members})\s*,"),
@@ -425,6 +430,7 @@ class CorpusExtractor(Component):
         self.name_tails = frozenset(c["name_tails"])
         self.shape_parts = frozenset(c["benchmark_shapes"])
         self.term_heads = frozenset(c["term_heads"])
+        self.split_words = frozenset(c["split_words"])
 
     def match(self, doc: Doc) -> list[dict]:
         text, p = text_of(doc), self.patterns
@@ -512,6 +518,7 @@ class CorpusExtractor(Component):
             while read and (again := p["on_again"].match(text, m.end())):
                 read = self._on(text, again, add, models)  # while the list is of benchmarks, not of models or metrics
                 m = again
+        self._results_on(doc, text, add, models)
         for m in p["across"].finditer(text):
             s, e = sentence_of(doc, m.start())
             if p["eval"].search(text, s, e):
@@ -729,8 +736,9 @@ class CorpusExtractor(Component):
             start = m.start("items") + item.start()
             name = item.group()
             words = name.split()
-            if models.covering(start) or any(a < item.start() < b for a, b in brackets) or words[-1].casefold() in not_benchmarks():
-                continue  # a model; "(a 7B parameter 3D-LMM)"; "Reliable VQA"
+            if models.covering(start) or any(a < item.start() < b for a, b in brackets) or words[-1].casefold() in not_benchmarks() \
+                    or text.startswith("@", start + len(name)):
+                continue  # a model; "(a 7B parameter 3D-LMM)"; "Reliable VQA"; a metric at k ("RTA@5")
             if name.casefold() in cued:
                 continue  # "two VLP models, namely ViLT and METER ... on METER": one role per name, results of the model
             if p["part"].fullmatch(name):
@@ -741,6 +749,40 @@ class CorpusExtractor(Component):
             add(start, end, "benchmark", "benchmark.on", USE)
             read = True
         return read
+
+    def _results_on(self, doc, text, add, models) -> None:
+        """``by up to 8% on VideoPhy2``: a result, then what it is on, unless a sentence's
+        results are on models or metrics (``+6.2 pp on GPT-5.5, +7.9 pp on Seed2.0-lite``,
+        ``0.65% on Dice, 1% on NSD``)."""
+        by_sentence: dict[tuple[int, int], list] = {}
+        for m in self.patterns["result_on"].finditer(text):
+            by_sentence.setdefault(sentence_of(doc, m.start()), []).append(m)
+        if not by_sentence:
+            return
+        metrics = Mentions(read_facts(doc, "gazetteer_metric"))
+        for group in by_sentence.values():
+            if any(models.covering(m.start("items")) or metrics.covering(m.start("items")) for m in group):
+                continue
+            for m in group:
+                if not self._a_version(text, m.start(), metrics) and not self._modifies(text, m.end("items")):
+                    self._on(text, m, add, models)
+
+    def _a_version(self, text: str, at: int, metrics: Mentions) -> bool:
+        """A bare number after a capitalized word is a version (``Claude Opus 4.6 on OpenClaw``),
+        not after a metric (``MAE 0.017 on COD10K``)."""
+        before = text[max(0, at - 30) : at].split()
+        return bool(before) and before[-1][:1].isupper() and not before[-1].isupper() \
+            and not metrics.covering(at - 2) and not self.patterns["result_unit"].match(text, at)
+
+    def _modifies(self, text: str, end: int) -> bool:
+        """The name ends a modifier: an ordinary word follows (``77% on GUI screenshots``,
+        ``44% on ICD-10 coding``), not a function word, a resource noun or a split."""
+        after = self.patterns["word_after"].match(text, end)
+        if not after:
+            return text.startswith(":", end)  # "on X, R1-Onevision: 69.07% to ...": a label
+        word = after.group(1).casefold()
+        return after.group(1).islower() and word not in STOP_WORDS and not RESOURCE_WORD.fullmatch(word) \
+            and word not in self.split_words and not word.endswith("ly")  # "respectively", "only"
 
     def _list(self, doc, m, add) -> None:
         """``benchmarks such as A, B and C``: each listed name (not a kind of task: ``DEM estimation``)."""
