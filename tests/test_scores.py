@@ -330,6 +330,9 @@ LINKS = [
     ("With deepseek, incremental repair improves SOP-Bench from 80% to 95%, Lifelong AgentBench from 90% to 100%, and RealFin-Bench from 45% to 65%.",
      [(80.0, "absolute", "SOP-Bench"), (95.0, "absolute", "SOP-Bench"), (90.0, "absolute", "AgentBench"), (100.0, "absolute", "AgentBench"),
       (45.0, "absolute", "RealFin-Bench"), (65.0, "absolute", "RealFin-Bench")]),
+    # ... and past "and", when the name stands right before the next number ("B by M")
+    ("Our method boosts accuracy on GPQA-diamond by 9.9% and MMLU-Pro (0-shot) by 9.1%, while reducing cost.",
+     [(9.9, "delta", "GPQA-diamond"), (9.1, "delta", "MMLU-Pro")]),
     # a name we did not read right after the number ("on retinaMNIST") is no other name's
     ("Our results on the MedMNIST dataset show an improvement of 4.25% on retinaMNIST.", [(4.25, "delta", None)]),
     ("Our results on the MedMNIST dataset show an improvement of 4.25% on average.", [(4.25, "delta", None)]),

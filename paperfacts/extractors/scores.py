@@ -643,6 +643,8 @@ class ScoreExtractor(Component):
         after the number, in the same item as the next number (which starts at ``next_start``), is that number's."""
         if not c["end"] <= b["start"] < b["end"] <= next_start:
             return False
+        if _OWN_NUMBER.fullmatch(text, b["end"], next_start) and _ITEM_JOIN.fullmatch(text, c["end"], b["start"]):
+            return True  # "on GPQA by 9.9% and MMLU-Pro (0-shot) by 9.1%": the name before the next number is its
         return "," in text[c["end"] : b["start"]] and not _ITEM_END.search(text, b["end"], next_start)
 
     def _transfer_source(self, text: str, corpus: dict) -> bool:
@@ -946,6 +948,12 @@ _OWN_ON = re.compile(r"(?<![\w\-])[Oo]n\s+(?:the\s+)?(?=[A-Z][\w\-+]*[A-Z0-9])")
 
 #: What ends a list item (a bracket inside one does not: "leads Sintel (clean) with an EPE of 0.963").
 _ITEM_END = re.compile(r"[,;]")
+
+#: Between a number and the next item's name: "9.9% and MMLU-Pro", "9.9%, and on MMLU-Pro".
+_ITEM_JOIN = re.compile(r"\s*,?\s*(?:and|while|whereas|but)\s+(?:on\s+|for\s+)?(?:the\s+)?")
+
+#: Between a name and its own number: "MMLU-Pro (0-shot) by ", "MMLU-Pro: ", "MMLU-Pro to ".
+_OWN_NUMBER = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:by|to|of|at|with|reaching|:|=)?\s*(?:\$\s*)?(?:\\approx\s*|~\s*)?")
 
 #: What may stand before a clause's first word: punctuation, a conjunction.
 _CLAUSE_LEAD = re.compile(r"[\s,;]*(?:(?:and|while|whereas|but)\b[\s,]*)?")
