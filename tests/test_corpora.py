@@ -37,6 +37,11 @@ CASES = [
     (None, "The best configuration, Claude Opus 4.6 on OpenClaw, attains 73.7% Pass@1.", {}, {}),
     (None, "It outperforms the baseline by 9.6% on RRA@5 and 18.1% on RTA@5 in terms of absolute performance.", {}, {}),
     (None, "The model attains an mIoU of 70.4% on Area 5 and 68.1% on Fold 2, outperforming prior models.", {}, {}),
+    # a name between a count and a plural set noun is a kind of set, unless the lists know it as a collection
+    (None, "Extensive experiments on four DocuQA datasets demonstrate average gains of 7.4% in precision.", {}, {}),
+    (None, "Our model outperforms baselines on multiple SARQA-X benchmarks.", {}, {}),
+    (None, "Experiments are conducted on five TCGA datasets, where our model outperforms advanced methods.", {"TCGA": "benchmark.cue"}, {}),
+    (None, "Experiments on the ScanNet and LERFX datasets show gains.", {"ScanNet": "benchmark.on", "LERFX": "benchmark.on"}, {}),
     # the next result of an "on" list, after its number; not when the list is of models
     (None, "Our planner achieves a score of 92.0 on the NAVSIM benchmark and 89.6 on NAVSIM-v2.",
      {"NAVSIM": "benchmark.on", "NAVSIM-v2": "benchmark.on"}, {}),

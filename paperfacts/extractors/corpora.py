@@ -391,6 +391,9 @@ def patterns() -> dict[str, regex.Pattern]:
         "determiner_before": fast_compile(r"\b(?:the|a|an|our)\s+(?:new\s+|large-scale\s+|novel\s+)?$", re.IGNORECASE),
         "method_short": fast_compile(rf"\b(?:{alternation(c['method_heads'])})s?\s+\(([A-Za-z][\w\-]*)\)"),
         "method_named": fast_compile(rf"\s(?:{alternation(c['method_heads'])})s?,?\s+(?:named|called|dubbed|termed)\s+$"),
+        # a kind of set, counted: "multiple COD benchmarks", "four DocQA datasets" (not "the ScanNet and LERF datasets")
+        "counted_before": fast_compile(rf"(?i:\b(?:{alternation(c['family_counts'])}))\s+(?:[a-z][\w\-]*\s+)?$"),
+        "plural_set_after": fast_compile(r"\s+(?:benchmarks|datasets)\b"),
         "not_corpus_noun": fast_compile(rf"\s+(?:{alternation(c['not_corpus_nouns'])})\b"),
         "train": any_word(c["train_words"]),
         "eval": any_word(c["eval_words"]),
@@ -927,7 +930,7 @@ class CorpusExtractor(Component):
                     v[1] = True
                 if level >= CUE and rule.split(".")[1] in DESCRIBING:
                     v[2] = True
-        systems = self._systems(text, kept)
+        systems = self._systems(text, kept) | self._kinds_of_sets(text, kept)
         out = []
         for f in kept:
             _, benchmark, described = verdict[name_key(f["name"])]
@@ -958,6 +961,19 @@ class CorpusExtractor(Component):
             return acting
         strong = {name_key(f["name"]) for f in kept for _, _, rule in f["evidence"] if rule.split(".")[1] in STRONG_RULES}
         return acting - strong
+
+    def _kinds_of_sets(self, text: str, kept: list[dict]) -> set[str]:
+        """The keys of names the paper counts kinds of sets with (``experiments on four DocQA
+        datasets``, ``across multiple COD benchmarks``): a task or a family, not one set, unless
+        a stronger use names it alone (the title, a result on it, a training use, a list) or the lists
+        know it (``five TCGA datasets``: a real collection, read as its name)."""
+        p = self.patterns
+        counted = {name_key(f["name"]) for f in kept if p["plural_set_after"].match(text, f["end"])
+                   and p["counted_before"].search(text, max(0, f["start"] - 40), f["start"]) and f["name"].casefold() not in known_forms()}
+        if not counted:
+            return counted
+        strong = {name_key(f["name"]) for f in kept for _, _, rule in f["evidence"] if rule.split(".")[1] in STRONG_RULES}
+        return counted - strong
 
     def _terms(self, text: str, kept: list[dict]) -> set[str]:
         """Acronyms that are not corpus names: spelled out in ordinary words
