@@ -330,6 +330,14 @@ LINKS = [
     ("With deepseek, incremental repair improves SOP-Bench from 80% to 95%, Lifelong AgentBench from 90% to 100%, and RealFin-Bench from 45% to 65%.",
      [(80.0, "absolute", "SOP-Bench"), (95.0, "absolute", "SOP-Bench"), (90.0, "absolute", "AgentBench"), (100.0, "absolute", "AgentBench"),
       (45.0, "absolute", "RealFin-Bench"), (65.0, "absolute", "RealFin-Bench")]),
+    # "respectively" over names that carry their noun, or a "." of their own ("Human3.6M")
+    ("We experiment on the BUS-17 dataset and the ISIC-18 dataset and improve accuracy over U-Net by 25.7% and 3.6%, respectively.",
+     [(25.7, "delta", "BUS-17"), (3.6, "delta", "ISIC-18")]),
+    ("Our pipeline improves the state of the art by 11.8% and 12% on Human3.6M and MPI-INF-3DHP, respectively.",
+     [(11.8, "delta", "Human3.6M"), (12.0, "delta", "MPI-INF-3DHP")]),
+    # pooled over two names that carry their noun: on neither alone
+    ("Experiments on the LoCoMo benchmark and LongMemEval benchmark demonstrate improvements over baselines (up to 23%).",
+     [(23.0, "delta", None)]),
     # ... and past "and", when the name stands right before the next number ("B by M")
     ("Our method boosts accuracy on GPQA-diamond by 9.9% and MMLU-Pro (0-shot) by 9.1%, while reducing cost.",
      [(9.9, "delta", "GPQA-diamond"), (9.1, "delta", "MMLU-Pro")]),

@@ -195,6 +195,8 @@ def patterns() -> dict[str, regex.Pattern]:
         "result_verb_before": fast_compile(rf"\b(?:{alternation([w for w in c['absolute_before'] if w[0].isalpha() and w not in ('at', 'score', 'scores', 'record', 'records') and ' ' not in w])})\s+(?:an?\s+|the\s+)?(?:[\w@\-]+\s+){{0,2}}$", re.IGNORECASE),
         "absolute_before": fast_compile(rf"(?:\b|(?<=[=:]))(?:{alternation(c['absolute_before'])})\s+(?:an?\s+|the\s+)?(?:[\w@\-]+\s+){{0,2}}$", re.IGNORECASE),
         "list": fast_compile(LIST_SEPARATOR),
+        # between the names of a list: "A, B and C", "the A dataset and the B dataset"
+        "name_list": fast_compile(r"(?:\s+(?:benchmark|dataset|corpus|suite))?" + LIST_SEPARATOR + r"(?:the\s+)?"),
         # between the numbers of a list, a hedge may open the next ("~10% and ~7.7% improvements")
         "number_list": fast_compile(LIST_SEPARATOR + hedge),
         "list_carry": fast_compile(r"[^.;:()]{0,80}"),
@@ -243,7 +245,8 @@ def patterns() -> dict[str, regex.Pattern]:
         "number_before": fast_compile(r"[\d%][^.;]*$"),
         "item_break": fast_compile(r"[,;(]"),
         # "A, B", "A and B", "symbolic (A) and general-purpose (B)", "SciFact (300 claims) and FEVER"
-        "joined": fast_compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:,|/|\)?\s*(?:,\s*)?(?:and|or)\b)[^\d;.:]*"),
+        "joined": fast_compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:,|/|\)?\s*(?:,\s*)?(?:and|or)\b)[^\d;.:]*"
+                               r"|\s+(?:benchmark|dataset|corpus|suite)\s+(?:and|or)\s+(?:the\s+)?(?:[a-z]+\s+)?"),  # "the A benchmark and B"
         "gain_after": fast_compile(r"[^(),;]{0,40},\s*(?:an?\s+|up to\s+)?"),
         "paren_after": fast_compile(r"[^()]{0,60}\(\s*"),
         "on_other": fast_compile(
@@ -661,7 +664,7 @@ class ScoreExtractor(Component):
         found = benchmarks.starting_in(c["end"], min(e, c["end"] + 60))
         for i, b in enumerate(found):
             if self.patterns["on_bench"].fullmatch(text, c["end"], b["start"]):
-                if not single or i + 1 == len(found) or not self.patterns["list"].fullmatch(text, b["end"], found[i + 1]["start"]):
+                if not single or i + 1 == len(found) or not self.patterns["name_list"].fullmatch(text, b["end"], found[i + 1]["start"]):
                     return b["name"]
                 return ""  # "a 3% gain on A, B and C" is on none of them alone
         return None
@@ -848,8 +851,8 @@ class ScoreExtractor(Component):
         for item in items:
             by_sentence.setdefault(item["sentence"], []).append(item)
         for start, group in by_sentence.items():
-            end = text.find(".", group[-1]["end"])
-            sentence = text[start : len(text) if end < 0 else end]
+            end = _SENTENCE_END.search(text, group[-1]["end"])
+            sentence = text[start : len(text) if end is None else end.start()]
             resp = self.patterns["respectively"].search(sentence)
             if len(group) >= 2 and resp:
                 names = [b for b in corpora.starting_in(start, start + len(sentence))]
@@ -865,7 +868,7 @@ class ScoreExtractor(Component):
                     for b in names:
                         if b["name"] not in distinct:
                             distinct.append(b["name"])
-                    if not any(all(self.patterns["list"].fullmatch(text, a["end"], b["start"]) for a, b in zip(names[i : i + len(run)], names[i + 1 : i + len(run)]))
+                    if not any(all(self.patterns["name_list"].fullmatch(text, a["end"], b["start"]) for a, b in zip(names[i : i + len(run)], names[i + 1 : i + len(run)]))
                                and len({b["name"] for b in names[i : i + len(run)]}) == len(run) for i in range(len(names) - len(run) + 1)):
                         distinct = []  # "... by 17% and 15% for additive and multiplicative noise, respectively": not a list of names
                     if self._measured_on(text, corpora, run[-1], start + len(sentence), single=False) is None:
@@ -886,8 +889,8 @@ class ScoreExtractor(Component):
                     before = [b for b in corpora.starting_in(run[0]["clause"][0], run[0]["start"]) if b["end"] <= run[0]["start"]]
                     listed = before[-len(run):]
                     if len(listed) == len(run) and all(
-                        self.patterns["list"].fullmatch(text, a["end"], b["start"]) for a, b in zip(listed, listed[1:])
-                    ) and (len(before) == len(run) or not self.patterns["list"].fullmatch(text, before[-len(run) - 1]["end"], listed[0]["start"])):
+                        self.patterns["name_list"].fullmatch(text, a["end"], b["start"]) for a, b in zip(listed, listed[1:])
+                    ) and (len(before) == len(run) or not self.patterns["name_list"].fullmatch(text, before[-len(run) - 1]["end"], listed[0]["start"])):
                         for item, bench in zip(run, listed):
                             item["benchmark"], item["rule"] = bench["name"], "score.list_respectively"
                     continue
@@ -895,7 +898,7 @@ class ScoreExtractor(Component):
                 names = names[next(i for i, b in enumerate(names) if b["name"] == first):]
                 listed = [names[0]]
                 for b in names[1:]:
-                    if len(listed) == len(run) or not self.patterns["list"].fullmatch(text, listed[-1]["end"], b["start"]):
+                    if len(listed) == len(run) or not self.patterns["name_list"].fullmatch(text, listed[-1]["end"], b["start"]):
                         break
                     listed.append(b)
                 if len(listed) == len(run):
@@ -910,8 +913,8 @@ class ScoreExtractor(Component):
         for run in self._runs(text, items):
             if len(run) < 2:
                 continue
-            end = text.find(".", run[-1]["end"])
-            resp = p["respectively"].search(text, run[-1]["end"], len(text) if end < 0 else end)
+            end = _SENTENCE_END.search(text, run[-1]["end"])
+            resp = p["respectively"].search(text, run[-1]["end"], len(text) if end is None else end.start())
             if resp is None:
                 continue
             listed = [m for m in metrics.starting_in(run[-1]["end"], resp.start()) if m["end"] <= resp.start()]
@@ -945,6 +948,9 @@ _DELTA_NAME = re.compile(r"(?:\b[Dd]elta|\\Delta|\u0394)\s*\$?\s*$")
 
 #: A clause's own "on X": a name, capitalized, that a result is reported on.
 _OWN_ON = re.compile(r"(?<![\w\-])[Oo]n\s+(?:the\s+)?(?=[A-Z][\w\-+]*[A-Z0-9])")
+
+#: Where a sentence ends after a list: not the "." of a number or a name ("MobileViTv2-1.0").
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 
 #: What ends a list item (a bracket inside one does not: "leads Sintel (clean) with an EPE of 0.963").
 _ITEM_END = re.compile(r"[,;]")
