@@ -37,6 +37,11 @@ CASES = [
     (None, "The best configuration, Claude Opus 4.6 on OpenClaw, attains 73.7% Pass@1.", {}, {}),
     (None, "It outperforms the baseline by 9.6% on RRA@5 and 18.1% on RTA@5 in terms of absolute performance.", {}, {}),
     (None, "The model attains an mIoU of 70.4% on Area 5 and 68.1% on Fold 2, outperforming prior models.", {}, {}),
+    # one role per "on" list: a member that is a model, or a head noun after the list, decides for all
+    (None, "Extensive experiments on Qwen3-8B and TikVid2 demonstrate that LocalDPO improves quality.", {}, {}),
+    (None, "It reaches 97.8% to 99.75% in generalization evaluation across FGSM, PGD, CW, and DamNet attacks.", {}, {}),
+    (None, "In an empirical evaluation on NeRF Synthetic (Blender), Mip-NeRF 360, and AeroNet++, our method yields gains.",
+     {"AeroNet++": "benchmark.on"}, {}),
     # a name between a count and a plural set noun is a kind of set, unless the lists know it as a collection
     (None, "Extensive experiments on four DocuQA datasets demonstrate average gains of 7.4% in precision.", {}, {}),
     (None, "Our model outperforms baselines on multiple SARQA-X benchmarks.", {}, {}),

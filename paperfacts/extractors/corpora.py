@@ -732,9 +732,13 @@ class CorpusExtractor(Component):
         if p["trained_on"].search(text, m.start(), m.start("items")):
             return False  # "performance when pre-trained on X": a training use
         brackets = [(b.start(), b.end()) for b in re.finditer(r"\([^()]*\)", m["items"])]
+        items = list(p["item"].finditer(m["items"]))
+        if len(items) >= 2 and (p["not_corpus_noun"].match(text, m.end("items")) or any(
+                f["end"] == m.start("items") + item.end() for item in items for f in models.starting_in(m.start("items") + item.start(), m.start("items") + item.start() + 1))):
+            return False  # one role per list: "across FGSM, PGD, CW, and DAmageNet attacks", "on Qwen3-8B and HunyuanVideo"
         cued = _cued_models(models)
         read = False
-        for item in p["item"].finditer(m["items"]):
+        for item in items:
             read = False
             start = m.start("items") + item.start()
             name = item.group()
