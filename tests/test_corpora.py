@@ -37,6 +37,16 @@ CASES = [
     (None, "The best configuration, Claude Opus 4.6 on OpenClaw, attains 73.7% Pass@1.", {}, {}),
     (None, "It outperforms the baseline by 9.6% on RRA@5 and 18.1% on RTA@5 in terms of absolute performance.", {}, {}),
     (None, "The model attains an mIoU of 70.4% on Area 5 and 68.1% on Fold 2, outperforming prior models.", {}, {}),
+    # a name may open in lower case (nuScenes, iSAID), a word may not (iPhone, "theAD"); a list's head trained on makes datasets
+    (None, "Trained on a large mixture of driving datasets including nuScenes, OpenScene, Waymo, KITTI, and DDAD, our model "
+     "outperforms existing models.", {}, {n: "dataset.list" for n in ("nuScenes", "OpenScene", "Waymo", "KITTI", "DDAD")}),
+    (None, "We evaluate on three benchmark datasets, including iSAID, LoveDA, and Potsdam.",
+     {"iSAID": "benchmark.list", "LoveDA": "benchmark.list", "Potsdam": "benchmark.list"}, {}),
+    (None, "Our app runs on datasets such as iPhone and macOS recordings.", {}, {}),
+    (None, "To facilitate evaluations in industrial settings, we construct theAD-DualDiff dataset, comprising 13K paired images.", {}, {}),
+    # ... not a "pretrained model" or a model "trained by" a method elsewhere in the sentence
+    (None, "The model trained by BCE3S achieves SOTA performance on long-tailed datasets such as CIFAR10-LT, ImageNet-LT, and iNaturalist2018.",
+     {"CIFAR10-LT": "benchmark.list", "ImageNet-LT": "benchmark.list", "iNaturalist2018": "benchmark.list"}, {}),
     # one role per "on" list: a member that is a model, or a head noun after the list, decides for all
     (None, "Extensive experiments on Qwen3-8B and TikVid2 demonstrate that LocalDPO improves quality.", {}, {}),
     (None, "It reaches 97.8% to 99.75% in generalization evaluation across FGSM, PGD, CW, and DamNet attacks.", {}, {}),

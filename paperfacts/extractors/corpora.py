@@ -159,6 +159,8 @@ _SIZE_TAIL = re.compile(r"-\d+(?:\.\d+)?[KM]\b")
 
 #: What every "evaluated on X" match contains: two searches that each start with a literal
 #: (the engine skips ahead to it), twice as fast as one that starts with an alternation.
+_LOWER_LEAD = re.compile(r"[a-z]{2,}(?=[A-Z])")
+_CAMEL_WORD = re.compile(r"[a-z]+[A-Z][A-Za-z]*(?<=[A-Za-z]{4})(?![A-Za-z])")
 _ON_NAME = re.compile(r"on\s+(?:the\s+)?[A-Z]")
 _ACROSS_NAME = re.compile(r"across\s+(?:the\s+)?[A-Z]")
 
@@ -248,8 +250,9 @@ def _word_before(words, reach: int):
 @lru_cache(maxsize=1)
 def patterns() -> dict[str, regex.Pattern]:
     c = cues()
-    name = r"[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+|\.(?![A-Z][a-z]+\b)[A-Za-z0-9]+)*"  # not "LaSOT.Furthermore"
-    multi = rf"{name}(?:\s(?:{name}|v?\d{{1,4}}(?:[./]\d{{1,4}})?(?![\d%]|[.,]\d)))" + "{0,3}"
+    # a capital first, or a short lower-case prefix before one (nuScenes, iNat2017, tuSimple); not "LaSOT.Furthermore"
+    name = r"(?:[A-Z]|[a-z]{1,3}(?=[A-Z]))[A-Za-z0-9]*(?:-[A-Za-z0-9]+|\.(?![A-Z][a-z]+\b)[A-Za-z0-9]+)*"
+    multi = rf"{name}(?:\s(?:{name}|v?\d{{1,4}}(?:[./]\d{{1,4}})?(?![\w%]|[.,]\d)))" + "{0,3}"  # not "nuScenes 3" of "3D MOT"
     names = rf"{multi}(?:\s*(?:,|and|or|,\s*and|/)\s*{multi}){{0,5}}"
     # a list member: a name, optionally with a qualifier in brackets (FEVER (dev set))
     member = rf"{multi}(?:\s\([^()]{{1,25}}\))?"
@@ -405,6 +408,9 @@ def patterns() -> dict[str, regex.Pattern]:
             rf"(?<![\w-])(?:(?P<train>{alternation(c['role_train_words'])}|training(?=\s+(?:{alternation(c['role_training_objects'])})\b|(?:\s+[\w\-]+){{1,3}}\s+on\s))"
             rf"|(?P<eval>{alternation(c['role_eval_words'])}))(?![\w-])", re.IGNORECASE),
         "resource_train": any_word(c["resource_train_words"]),
+        # a list's head trained on: "Trained on a mixture of driving datasets including ...", "training datasets such as"
+        # (not "a pretrained model ... on datasets such as", "fine-tuning on X improves ..., on datasets such as")
+        "train_use": fast_compile(rf"\b(?i:{alternation(c['resource_train_words'])})(?:\s+(?:on|with|using|from)\s+[^.;,]{{0,60}}?|\s+)$"),
         # "MAGE outperforms state-of-the-art methods": a name that acts is a system, not what it is measured on
         # (not "ImgEdit surpasses existing datasets in quality")
         "system_verb": fast_compile(rf"\s+(?:[a-z]+ly\s+|also\s+|further\s+)?(?:{alternation(c['system_verbs'])})\b"
@@ -449,6 +455,9 @@ class CorpusExtractor(Component):
                 start, rest = lead.end(), text[lead.end() : end]
                 if " " not in rest and not (looks_like_name(rest) or rest.casefold() in known_forms()):
                     return  # "Across 16 benchmarks", "Using Italian benchmarks"
+            if text[start].islower() and ((word := _CAMEL_WORD.match(text, start)) and word.group().casefold() in common_words()
+                                          or (lead := _LOWER_LEAD.match(text, start)) and lead.group() in STOP_WORDS):
+                return  # a name may open in lower case (nuScenes, tuSimple), a word may not (iPhone, macOS, laNguagE, "theAD")
             found.append(_mention(start, end, text, kind, rule, level))
 
         def described_as_method(desc: str | None) -> bool:
@@ -801,7 +810,7 @@ class CorpusExtractor(Component):
         if head.startswith(("dataset", "corpora", "corpus")):
             s, e = sentence_of(doc, m.start())
             sentence = text[s:e]
-            trained = p["resource_train"].search(text, s, m.start())
+            trained = p["train_use"].search(text, s, m.start("head"))
             kind = "dataset" if trained or (p["train"].search(sentence) and not p["eval"].search(sentence)) else "benchmark"
         else:
             kind = "benchmark"
