@@ -94,6 +94,8 @@ def test_unlisted_names_from_context(text, name, rule):
 
 @pytest.mark.parametrize("text, junk", [
     ("GRPO~\\cite{Shao-2024-Deepseekmath} is memory efficient.", "Deepseekmath"),  # a citation key
+    # a family's name run on into a listed corpus's whole name is the corpus
+    ("pretraining corpora including data from FineWeb-2, FinePDFs, HPLT 3.0, and Nemotron-CC.", "Nemotron-CC"),
     ("applying speech large language model (SLLM) to emotion recognition", "SLLM"),  # a class's abbreviation
     ("Bayesian convolutional neural networks (BCNNs) segment the scans.", "BCNN"),
     ("continually pre-training a multiPLM with LEM", "multiPLM"),  # a prefixed class

@@ -500,10 +500,13 @@ class ModelExtractor(Component):
         found: list[dict] = []
         gazetteer = read_facts(doc, "gazetteer_model")
         starts = {c["start"]: c for c in gazetteer}
+        listed_sets = {(c["start"], c["end"]) for kind in ("gazetteer_benchmark", "gazetteer_dataset") for c in read_facts(doc, kind)}
         for cand in gazetteer:
             start, end = cand["start"], self.extend(text, cand["end"])
             while text.startswith("-", end) and end + 1 in starts:  # FLAN-PaLM, Flan-T5
                 end = self.extend(text, starts[end + 1]["end"])
+            if end > cand["end"] and (start, end) in listed_sets:
+                continue  # "Nemotron-CC": a family's name run on is a listed corpus's whole name
             prefix = self.patterns["prefix"].search(text, 0, start) if text[start - 1 : start] == "-" else None
             found.append(_mention(text, prefix.start() if prefix else start, end, "model.gazetteer"))
         for m in self.patterns["compound"].finditer(text):
