@@ -51,7 +51,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import cache, lru_cache, partial
+from functools import lru_cache
 from itertools import chain
 
 import regex
@@ -206,6 +206,15 @@ def _word_within(words: tuple[str, ...], last: int):
     return gate
 
 
+_RESULT_END = re.compile(r"(?:\d|%|points?|pp)\$?\s+$")
+
+
+def _after_result(text: str, at: int) -> bool:
+    """A speed gate (trie.Gated ``where``) for ``result_on``: the word ``on`` stands after a
+    number or its unit (``8% on``, ``64.5 on``), not inside a word (``tion``)."""
+    return _RESULT_END.search(text, max(0, at - 8), at) is not None
+
+
 def _after_determiner(text: str, at: int) -> bool:
     """A speed gate (trie.Gated ``where``) for ``reversed_apposition`` (``a new ... benchmark, X,``):
     ``a``, ``an`` or ``our`` ends one of the five white-space separated words before the
@@ -344,7 +353,7 @@ def patterns() -> dict[str, regex.Pattern]:
         # a result, then what it is on: "by up to $\approx 8\%$ on VideoPhy2", "reaches 64.5 on LongVideoBench"
         "result_on": Gated(fast_compile(
             rf"(?<![\w.])[+\-]?\d[\d,]*(?:\.\d+\s*(?:\\?%|points?|pp)?|\s*(?:\\?%|points?|pp))\$?\s+on\s+(?:the\s+)?(?P<items>{members})"
-        ), ["on"], window=(30, 200)),
+        ), ["on"], window=(30, 200), where=_after_result),
         "result_unit": fast_compile(r"[+\-]?\d[\d,]*(?:\.\d+)?\s*(?:\\?%|points?|pp)"),
         "across": Gated(fast_compile(rf"\bacross\s+(?:the\s+)?(?P<items>{members})"), ["across"], starts=True),
         # "On" first, then what precedes it (the start, or a sentence end): the engine skips ahead to an "O"
@@ -568,7 +577,13 @@ class CorpusExtractor(Component):
             self._list(doc, m, add)
         found.extend(self._lowercase_in_lists(text, found))
         found = outside_links(doc, found)
-        is_class = cache(partial(_class_abbreviation, text))  # once per name: it searches the whole text
+        classes: dict[str, bool] = {}  # once per name: it searches the whole text
+
+        def is_class(name: str) -> bool:
+            if name not in classes:
+                classes[name] = _class_abbreviation(text, name)
+            return classes[name]
+
         kept = [f for f in self._resolve(doc, text, found, title) if not is_class(f["name"])]
         return kept + [f for f in self._coordination(text, kept, models) if not is_class(f["name"])]
 

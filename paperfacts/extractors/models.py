@@ -958,13 +958,13 @@ class ModelExtractor(Component):
         """The abbreviation of a class (``speech large language model (SLLM)``,
         ``convolutional neural networks (BCNNs)``)."""
         p = self.patterns
-        if p["billions"].search(f["text"]):
-            return False  # "a non-reasoning model (Qwen-2.5-7B-Instruct)": a class's abbreviation has no size
         before = f["start"]  # the end of the text before the name, white space dropped
         while before and text[before - 1].isspace():
             before -= 1
         if not text.startswith("(", before - 1) or not text[f["end"] : f["end"] + 2].lstrip().startswith(")"):
             return False
+        if p["billions"].search(f["text"]):
+            return False  # "a non-reasoning model (Qwen-2.5-7B-Instruct)": a class's abbreviation has no size
         m = p["generic_abbreviation"].search(text, max(0, before - 90), before)
         if not m or (m["head"][0].isupper() or f["rule"] == "model.gazetteer") and not f["text"].endswith("s"):
             return False
