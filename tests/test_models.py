@@ -46,6 +46,8 @@ def test_a_spaced_f_score_is_no_configuration():
 
 
 @pytest.mark.parametrize("text, name, rule", [
+    # an appositive's description may hold a slash-joined word
+    ("We reproduce ZorbNet, a hybrid 2D/3D convolutional network for anisotropic segmentation.", "ZorbNet", "model.cue"),
     # coordination: unknown members of a list take the role of a known member
     ("We evaluate two MLLMs, Qwen2-VL-7B and Zorblax3-VL, quantized with HQQ.", "Zorblax3-VL", "model.coordination"),
     ("surpassing Gemini-3.1-Pro, Seed-2.0, and Qwen3-VL-235B on the benchmarks.", "Seed-2.0", "model.coordination"),

@@ -189,7 +189,7 @@ def patterns() -> dict[str, regex.Pattern]:
         ), g["stems"], starts=word_run_starts),
         "appositive": Gated(fast_compile(
             rf"(?<![\w\-./@])(?P<name>[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*)(?:\s+\([^()]{{1,30}}\))?,?\s+(?:is\s+)?(?:a|an)\s+"
-            rf"(?P<desc>(?:[\w\-.]+\s+){{0,6}}?)(?P<noun>{alternation(g['model_nouns'])}){stop}", engine="regex"
+            rf"(?P<desc>(?:[\w\-./]+\s+){{0,6}}?)(?P<noun>{alternation(g['model_nouns'])}){stop}", engine="regex"
         ), g["model_nouns"], window=(300, 30), where=_after_article),
         "introduce": Gated(fast_compile(
             rf"\b(?:[Ww]e\s+(?:{alternation(INTRODUCE_VERBS)})|[Ii]ntroducing|named|called|dubbed)\s+"
