@@ -234,6 +234,9 @@ def test_generic_classes(name):
      "ZorbNet", "model.title"),
     ("ZorbDiT: Hardware-Aware Diffusion Transformers for Efficient On-Device Image Generation", "We study it.",
      "ZorbDiT", "model.title"),
+    # ... and a singular one, when it ends the description or another model noun follows it
+    ("Zorb-TPN: Temporal Siamese Transformer Pyramid Networks for Robust UAV Tracking", "We study it.", "Zorb-TPN", "model.title"),
+    ("ZorbGNN: A Heterogenous Graph Neural Network Integrating Spatial Cues", "We study it.", "ZorbGNN", "model.title"),
 ])
 def test_the_papers_own_model(title, text, name, rule):
     assert names(text, title=title).get(name) == rule
@@ -256,6 +259,9 @@ def test_the_papers_own_model(title, text, name, rule):
     ("Zorb-Quant: Data-free Video Diffusion Transformers Quantization", "We study it.", "Zorb-Quant"),
     ("ZorbScene: How Far Are Transformers from High-Resolution Image Understanding?", "We study it.", "ZorbScene"),
     ("ZorbEdge: Towards Deep Graph Convolutional Networks on Node Classification", "We study it.", "ZorbEdge"),
+    # a singular model noun that modifies the title's next word ("Model Enhanced ... Learning")
+    ("ZorbLESS: Large Language Model Enhanced Semi-Supervised Learning for Speech Models", "We study it.", "ZorbLESS"),
+    ("ZorbServe: Efficient Long-Context LLM Serving with Sparse Caches", "We study it.", "ZorbServe"),
     # ... and a listed plural ("Models", "LLMs") in a question, heading a clause, or what X uses
     ("ZorbOCR: Do Your Large Multimodal Models Excel at Logical Reasoning on Text-Rich Images?", "We study it.", "ZorbOCR"),
     ("ZorbTrans: LLMs Are Experiential Transfer Learners", "We study it.", "ZorbTrans"),

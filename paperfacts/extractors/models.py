@@ -290,8 +290,15 @@ def patterns() -> dict[str, regex.Pattern]:
         # a title's plural noun that names no kind of the name: it modifies the next noun
         # ("Video Diffusion Transformers Quantization"), or the title is a question or a clause
         # ("How Far Are VLMs from ...", "When Un-trained Meets Pre-trained Networks")
-        "noun_modifies": fast_compile(r"\s+(?!(?i:for|with|on|in|via|and|of|to|from|by|using|towards?|at|as|under|beyond)\b)[A-Z]"),
+        "noun_modifies": fast_compile(r"\s+(?!(?i:for|with|on|in|via|and|of|to|from|by|using|towards?|at|as|under|beyond|across|through|"
+                                      r"without|within|over|into|against|that|which)\b)[A-Z]"),
         "used_as": fast_compile(r"\s+as\s"),
+        # what may follow a title's model noun that still heads it: "Model Family", "Network Architecture",
+        # "Network Integrating Spatial Cues" (a participle with its object), "Transformer Pyramid Network"
+        "model_group": fast_compile(rf"\s+(?:Family|Series|Suite|Zoo|Architecture|Backbone|Based|"
+                                    # not a gerund the noun modifies ("LLM Serving with ...")
+                                    rf"[A-Z][a-z]+ing\b(?!\s+(?i:with|for|via|of|in|on|under|through|by|using|at)\b|\s*[:,.]|\s*$)|"
+                                    rf"(?:[\w\-]+\s+){{0,2}}(?i:{alternation(g['model_nouns'])})s?\b)"),
         "clause_verb": fast_compile(r"\s*\b(?:are|is|do|does|can|meets?)\b", re.IGNORECASE),
         "clause_words": fast_compile(r"\b(?:via|towards?|when|meets?|are|is|do|does|can|how)\b", re.IGNORECASE),
         # words after which an appositive's noun no longer heads it ("a search space for neural
@@ -865,9 +872,11 @@ class ModelExtractor(Component):
         clause with a verb (``ExpeTrans: LLMs Are ...``, ``NRITYAM: Language Models Meet Art``);
         a new one (``X: Extended 2D/3D Networks for ...``) follows clause words or modifies the noun
         after it."""
-        if not noun.endswith(("s", "S")):
-            return False
         p = self.patterns
+        if not noun.endswith(("s", "S")):
+            # a singular noun that modifies the title's next word names no kind of X either:
+            # "LESS: Large Language Model Enhanced Semi-Supervised Learning for ..."
+            return bool(p["noun_modifies"].match(title, end)) and not p["model_group"].match(title, end)
         if "?" in title or p["used_as"].match(title, end):
             return True  # "LogicOCR: Do Your Large Multimodal Models Excel ...?", "X: Foundation Models as Rewards for ..."
         if noun.casefold() not in self.new_plurals:
