@@ -157,10 +157,13 @@ _DATA_PART = re.compile(r"-(?:Data|Corpus)\b")
 #: What every data-size name (``SpaVis-6M``) contains.
 _SIZE_TAIL = re.compile(r"-\d+(?:\.\d+)?[KM]\b")
 
-#: What every "evaluated on X" match contains: two searches that each start with a literal
-#: (the engine skips ahead to it), twice as fast as one that starts with an alternation.
+#: A name may open with a short lower-case prefix (nuScenes, tuSimple); these tell an
+#: ordinary word in odd capitals (iPhone, macOS) and a glued stop word ("theAD-DualDiff").
 _LOWER_LEAD = re.compile(r"[a-z]{2,}(?=[A-Z])")
 _CAMEL_WORD = re.compile(r"[a-z]+[A-Z][A-Za-z]*(?<=[A-Za-z]{4})(?![A-Za-z])")
+
+#: What every "evaluated on X" match contains: two searches that each start with a literal
+#: (the engine skips ahead to it), twice as fast as one that starts with an alternation.
 _ON_NAME = re.compile(r"on\s+(?:the\s+)?[A-Z]")
 _ACROSS_NAME = re.compile(r"across\s+(?:the\s+)?[A-Z]")
 
@@ -207,6 +210,7 @@ def _word_within(words: tuple[str, ...], last: int):
 
 
 _RESULT_END = re.compile(r"(?:\d|%|points?|pp)\$?\s+$")
+_WORD_BEFORE = re.compile(r"\S+(?=\s+$)")
 
 
 def _after_result(text: str, at: int) -> bool:
@@ -351,8 +355,9 @@ def patterns() -> dict[str, regex.Pattern]:
         "part": fast_compile(rf"(?i:{alternation(c['part_nouns'])})[-\s~]?(?:\d{{1,2}}[a-z]?|[A-Z]|[IVX]{{1,4}})"),
         "model_size_tail": fast_compile(r"[-_ ]\d{1,4}(?:\.\d{1,2})?[BM](?![\w.])"),
         # a result, then what it is on: "by up to $\approx 8\%$ on VideoPhy2", "reaches 64.5 on LongVideoBench"
+        # (not a version glued to a name: "+113 points over InternVL-1.5 on OCRBench")
         "result_on": Gated(fast_compile(
-            rf"(?<![\w.])[+\-]?\d[\d,]*(?:\.\d+\s*(?:\\?%|points?|pp)?|\s*(?:\\?%|points?|pp))\$?\s+on\s+(?:the\s+)?(?P<items>{members})"
+            rf"(?<![\w.])(?:[+\-]|(?<![A-Za-z]-))\d[\d,]*(?:\.\d+\s*(?:\\?%|points?|pp)?|\s*(?:\\?%|points?|pp))\$?\s+on\s+(?:the\s+)?(?P<items>{members})"
         ), ["on"], window=(30, 200), where=_after_result),
         "result_unit": fast_compile(r"[+\-]?\d[\d,]*(?:\.\d+)?\s*(?:\\?%|points?|pp)"),
         "across": Gated(fast_compile(rf"\bacross\s+(?:the\s+)?(?P<items>{members})"), ["across"], starts=True),
@@ -756,10 +761,10 @@ class CorpusExtractor(Component):
         if p["trained_on"].search(text, m.start(), m.start("items")):
             return False  # "performance when pre-trained on X": a training use
         brackets = [(b.start(), b.end()) for b in re.finditer(r"\([^()]*\)", m["items"])]
-        items = list(p["item"].finditer(m["items"]))
-        if len(items) >= 2 and (p["not_corpus_noun"].match(text, m.end("items")) or any(
-                f["end"] == m.start("items") + item.end() for item in items for f in models.starting_in(m.start("items") + item.start(), m.start("items") + item.start() + 1))):
-            return False  # one role per list: "across FGSM, PGD, CW, and DAmageNet attacks", "on Qwen3-8B and HunyuanVideo"
+        base, items = m.start("items"), list(p["item"].finditer(m["items"]))
+        a_model = any(f["end"] == base + item.end() for item in items for f in models.starting_in(base + item.start(), base + item.start() + 1))
+        if len(items) >= 2 and (a_model or p["not_corpus_noun"].match(text, m.end("items"))):
+            return False  # one role per list: "on Qwen3-8B and HunyuanVideo", "across FGSM, PGD, CW, and DAmageNet attacks"
         cued = _cued_models(models)
         read = False
         for item in items:
@@ -801,9 +806,9 @@ class CorpusExtractor(Component):
     def _a_version(self, text: str, at: int, metrics: Mentions) -> bool:
         """A bare number after a capitalized word is a version (``Claude Opus 4.6 on OpenClaw``),
         not after a metric (``MAE 0.017 on COD10K``)."""
-        before = text[max(0, at - 30) : at].split()
-        return bool(before) and before[-1][:1].isupper() and not before[-1].isupper() \
-            and not metrics.covering(at - 2) and not self.patterns["result_unit"].match(text, at)
+        word = _WORD_BEFORE.search(text, max(0, at - 30), at)
+        return bool(word) and word.group()[:1].isupper() and not word.group().isupper() \
+            and not metrics.covering(word.start()) and not self.patterns["result_unit"].match(text, at)
 
     def _modifies(self, text: str, end: int) -> bool:
         """The name ends a modifier: an ordinary word follows (``77% on GUI screenshots``,
@@ -987,8 +992,7 @@ class CorpusExtractor(Component):
                   if p["system_verb"].match(text, at + len(name)) and not p["use_before"].search(text, max(0, at - 20), at)}
         if not acting:
             return acting
-        strong = {name_key(f["name"]) for f in kept for _, _, rule in f["evidence"] if rule.split(".")[1] in STRONG_RULES}
-        return acting - strong
+        return acting - _strongly_named(kept)
 
     def _kinds_of_sets(self, text: str, kept: list[dict]) -> set[str]:
         """The keys of names the paper counts kinds of sets with (``experiments on four DocQA
@@ -1000,8 +1004,7 @@ class CorpusExtractor(Component):
                    and p["counted_before"].search(text, max(0, f["start"] - 40), f["start"]) and f["name"].casefold() not in known_forms()}
         if not counted:
             return counted
-        strong = {name_key(f["name"]) for f in kept for _, _, rule in f["evidence"] if rule.split(".")[1] in STRONG_RULES}
-        return counted - strong
+        return counted - _strongly_named(kept)
 
     def _terms(self, text: str, kept: list[dict]) -> set[str]:
         """Acronyms that are not corpus names: spelled out in ordinary words
@@ -1176,6 +1179,12 @@ CUED_MODEL_RULES = frozenset({"model.list", "model.cue", "model.named", "model.o
 def _cued_models(models: Mentions) -> set[str]:
     """Names the text calls models (``two VLP models, namely ViLT and METER``), lower-cased."""
     return {f["name"].casefold() for f in models.facts if f.get("rule") in CUED_MODEL_RULES}
+
+
+def _strongly_named(kept: list[dict]) -> set[str]:
+    """The keys of names with evidence stronger than a list entry, a cue or an apposition:
+    the title, a result reported on them, a training use, a benchmark list (``STRONG_RULES``)."""
+    return {name_key(f["name"]) for f in kept for _, _, rule in f["evidence"] if rule.split(".")[1] in STRONG_RULES}
 
 
 def _mention(start: int, end: int, text: str, kind: str, rule: str, level: int = PRIOR) -> dict:
