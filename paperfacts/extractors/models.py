@@ -294,9 +294,9 @@ def patterns() -> dict[str, regex.Pattern]:
                                       r"without|within|over|into|against|that|which)\b)[A-Z]"),
         "used_as": fast_compile(r"\s+as\s"),
         # what may follow a title's model noun that still heads it: "Model Family", "Network Architecture",
-        # "Network Integrating Spatial Cues" (a participle with its object), "Transformer Pyramid Network"
+        # another model noun ("Transformer Pyramid Networks"), a participle with its object ("Network
+        # Integrating Spatial Cues"), not a gerund the noun modifies ("LLM Serving with ...")
         "model_group": fast_compile(rf"\s+(?:Family|Series|Suite|Zoo|Architecture|Backbone|Based|"
-                                    # not a gerund the noun modifies ("LLM Serving with ...")
                                     rf"[A-Z][a-z]+ing\b(?!\s+(?i:with|for|via|of|in|on|under|through|by|using|at)\b|\s*[:,.]|\s*$)|"
                                     rf"(?:[\w\-]+\s+){{0,2}}(?i:{alternation(g['model_nouns'])})s?\b)"),
         "clause_verb": fast_compile(r"\s*\b(?:are|is|do|does|can|meets?)\b", re.IGNORECASE),
