@@ -209,7 +209,9 @@ def _word_within(words: tuple[str, ...], last: int):
     return gate
 
 
-_RESULT_END = re.compile(r"(?:\d|%|points?|pp)\$?\s+$")
+#: The unit of a result read before ``on X`` (``8% on``, ``+2.1 points on``, ``3.4 pp on``).
+RESULT_UNIT = r"(?:\\?%|points?|pp)"
+_RESULT_END = re.compile(rf"(?:\d|{RESULT_UNIT})\$?\s+$")
 _WORD_BEFORE = re.compile(r"\S+(?=\s+$)")
 
 
@@ -357,9 +359,9 @@ def patterns() -> dict[str, regex.Pattern]:
         # a result, then what it is on: "by up to $\approx 8\%$ on VideoPhy2", "reaches 64.5 on LongVideoBench"
         # (not a version glued to a name: "+113 points over InternVL-1.5 on OCRBench")
         "result_on": Gated(fast_compile(
-            rf"(?<![\w.])(?:[+\-]|(?<![A-Za-z]-))\d[\d,]*(?:\.\d+\s*(?:\\?%|points?|pp)?|\s*(?:\\?%|points?|pp))\$?\s+on\s+(?:the\s+)?(?P<items>{members})"
+            rf"(?<![\w.])(?:[+\-]|(?<![A-Za-z]-))\d[\d,]*(?:\.\d+\s*{RESULT_UNIT}?|\s*{RESULT_UNIT})\$?\s+on\s+(?:the\s+)?(?P<items>{members})"
         ), ["on"], window=(30, 200), where=_after_result),
-        "result_unit": fast_compile(r"[+\-]?\d[\d,]*(?:\.\d+)?\s*(?:\\?%|points?|pp)"),
+        "result_unit": fast_compile(rf"[+\-]?\d[\d,]*(?:\.\d+)?\s*{RESULT_UNIT}"),
         "across": Gated(fast_compile(rf"\bacross\s+(?:the\s+)?(?P<items>{members})"), ["across"], starts=True),
         # "On" first, then what precedes it (the start, or a sentence end): the engine skips ahead to an "O"
         "sentence_on": fast_compile(rf"O(?:(?<=^O)|(?<=[.!?]\sO))n\s+(?:the\s+)?(?P<items>{members})\s*,"),

@@ -507,7 +507,8 @@ class ModelExtractor(Component):
         found: list[dict] = []
         gazetteer = read_facts(doc, "gazetteer_model")
         starts = {c["start"]: c for c in gazetteer}
-        listed_sets = {(c["start"], c["end"]) for kind in ("gazetteer_benchmark", "gazetteer_dataset") for c in read_facts(doc, kind)}
+        sets, metrics = read_facts(doc, "gazetteer_benchmark") + read_facts(doc, "gazetteer_dataset"), read_facts(doc, "gazetteer_metric")
+        listed_sets = {(c["start"], c["end"]) for c in sets}
         for cand in gazetteer:
             start, end = cand["start"], self.extend(text, cand["end"])
             while text.startswith("-", end) and end + 1 in starts:  # FLAN-PaLM, Flan-T5
@@ -565,8 +566,7 @@ class ModelExtractor(Component):
                 found.append(_mention(text, 0, m.end("name"), "model.title"))
         # Only gazetteer models may share a span with a benchmark, dataset or metric name, and
         # a coined name followed by "framework", "method", ... is not a model.
-        corpora = Mentions([c for kind in ("gazetteer_benchmark", "gazetteer_dataset", "gazetteer_metric")
-                            for c in read_facts(doc, kind)])
+        corpora = Mentions(sets + metrics)
 
         def kept(mentions):
             return [

@@ -90,6 +90,8 @@ DELTA_NOUNS = ("decrease", "increase", "improvement", "gain", "drop", "reduction
 
 #: What separates the members of a list (``A, B and C``, ``A/B``).
 LIST_SEPARATOR = r"\s*(?:,|and|or|,\s*and|,\s*or|/|;)\s*"
+#: The noun a set's name may carry in a list (``the A benchmark and B``, ``the A dataset and the B dataset``).
+SET_NOUN = r"(?:benchmark|dataset|corpus|suite)"
 #: The count of a share in brackets before its ``of`` (``83% (5/6) of organs``).
 COUNT_ASIDE = r"(?:\(\s*\d+\s*/\s*\d+\s*\)\s*)?"
 
@@ -196,7 +198,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "absolute_before": fast_compile(rf"(?:\b|(?<=[=:]))(?:{alternation(c['absolute_before'])})\s+(?:an?\s+|the\s+)?(?:[\w@\-]+\s+){{0,2}}$", re.IGNORECASE),
         "list": fast_compile(LIST_SEPARATOR),
         # between the names of a list: "A, B and C", "the A dataset and the B dataset"
-        "name_list": fast_compile(r"(?:\s+(?:benchmark|dataset|corpus|suite))?" + LIST_SEPARATOR + r"(?:the\s+)?"),
+        "name_list": fast_compile(rf"(?:\s+{SET_NOUN})?" + LIST_SEPARATOR + r"(?:the\s+)?"),
         # between the numbers of a list, a hedge may open the next ("~10% and ~7.7% improvements")
         "number_list": fast_compile(LIST_SEPARATOR + hedge),
         "list_carry": fast_compile(r"[^.;:()]{0,80}"),
@@ -246,7 +248,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "item_break": fast_compile(r"[,;(]"),
         # "A, B", "A and B", "symbolic (A) and general-purpose (B)", "SciFact (300 claims) and FEVER"
         "joined": fast_compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:,|/|\)?\s*(?:,\s*)?(?:and|or)\b)[^\d;.:]*"
-                               r"|\s+(?:benchmark|dataset|corpus|suite)\s+(?:and|or)\s+(?:the\s+)?(?:[a-z]+\s+)?"),  # "the A benchmark and B"
+                               rf"|\s+{SET_NOUN}\s+(?:and|or)\s+(?:the\s+)?(?:[a-z]+\s+)?"),  # "the A benchmark and B"
         "gain_after": fast_compile(r"[^(),;]{0,40},\s*(?:an?\s+|up to\s+)?"),
         "paren_after": fast_compile(r"[^()]{0,60}\(\s*"),
         "on_other": fast_compile(
