@@ -140,6 +140,18 @@ CASES = [
     # not benchmarks: an acronym spelled out in ordinary words, a method, the paper's own method name
     (None, "Context-aware emotion recognition (CAER) enhances affective computing.", {}, {}),
     (None, "This paper proposes a Dynamic Parameter Memory (DPM) mechanism for long sequences.", {}, {}),
+    # an abbreviation shares its long form's role, a capitalised module, system or framework too
+    (None, "The Domain Compensation Module (DCM) adjusts feature representations across domains.", {}, {}),
+    (None, "Scans reach clinicians through Picture Archiving and Communication Systems (PACS) in most hospitals.", {}, {}),
+    (None, "We integrate the Multi-Agent Debate framework (MAD) and evaluate on GSM8K.", {"GSM8K": "benchmark.on"}, {}),
+    # ... not where the long form or an apposition names a resource
+    (None, "We train on the Aviation Safety Reporting System (ASRS) corpus and evaluate on ASRS.", {"ASRS": "benchmark.cue"}, {}),
+    (None, "We propose a new evaluation framework (TweetEval) and report results on TweetEval.",
+     {"TweetEval": "benchmark.gazetteer"}, {}),
+    (None, "We present the Minimal-Pair Benchmark for Evaluating Understanding in Language Models (CxMP). Results on CxMP vary.",
+     {"CxMP": "benchmark.on"}, {}),
+    (None, "We introduce the Chemical Emergency Response Evaluation Framework (ChEmREF), a new benchmark. Results on ChEmREF are low.",
+     {"ChEmREF": "benchmark.on"}, {}),
     ("UniQA: Unified Vision-Language Pre-training for Image Quality Assessment", "We present UniQA.", {}, {}),
     (None, "Experiments on synthetic and real low-field brain MRI datasets show gains.", {}, {}),
     (None, "This work introduces tasks such as DEM estimation, void filling, and updating.", {}, {}),

@@ -408,7 +408,11 @@ def patterns() -> dict[str, regex.Pattern]:
         "of_methods": fast_compile(rf"\s+of\s+(?:[\w\-]+\s+){{0,3}}?(?:{alternation(c['method_heads'])})s?\b"),
         "named_before": fast_compile(r"\b(?:named|called|dubbed|termed|introduces?|presents?|proposes?)\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:[\w\-]+\s+){0,6}$"),
         "determiner_before": fast_compile(r"\b(?:the|a|an|our)\s+(?:new\s+|large-scale\s+|novel\s+)?$", re.IGNORECASE),
-        "method_short": fast_compile(rf"\b(?:{alternation(c['method_heads'])})s?\s+\(([A-Za-z][\w\-]*)\)"),
+        # a resource noun after a bracketed short form, or in an apposition: "(ASRS) corpus", "(ChEmREF), a new benchmark"
+        "resource_after": fast_compile(r"\s*(?:,\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,4}?)?(?:benchmark|dataset|corpus|suite|collection|test\s+set)\b"),
+        "resource_lead": fast_compile(rf"(?:{RESOURCE_WORD.pattern})|\b(?:evaluation|benchmarking)\b", re.IGNORECASE),
+        # the head capitalised too: "the Domain Compensation Module (DCM)", "Archiving and Communication Systems (PACS)"
+        "method_short": fast_compile(rf"\b(?i:{alternation(c['method_heads'])})s?\s+\(([A-Za-z][\w\-]*)\)"),
         "method_named": fast_compile(rf"\s(?:{alternation(c['method_heads'])})s?,?\s+(?:named|called|dubbed|termed)\s+$"),
         # a kind of set, counted: "multiple COD benchmarks", "four DocQA datasets" (not "the ScanNet and LERF datasets")
         "counted_before": fast_compile(rf"(?i:\b(?:{alternation(c['family_counts'])}))\s+(?:[a-z][\w\-]*\s+)?$"),
@@ -585,10 +589,12 @@ class CorpusExtractor(Component):
         found.extend(self._lowercase_in_lists(text, found))
         found = outside_links(doc, found)
         classes: dict[str, bool] = {}  # once per name: it searches the whole text
+        shorts = self._method_shorts(text) if found else set()
 
         def is_class(name: str) -> bool:
             if name not in classes:
-                classes[name] = _class_abbreviation(text, name)
+                # an abbreviation shares its long form's role: "a Domain Compensation Module (DCM)" is no set
+                classes[name] = name in shorts or _class_abbreviation(text, name)
             return classes[name]
 
         kept = [f for f in self._resolve(doc, text, found, title) if not is_class(f["name"])]
@@ -1045,8 +1051,16 @@ class CorpusExtractor(Component):
 
     def _method_shorts(self, text: str) -> set[str]:
         """The bracketed short forms the text gives a model or method: ``a multi-view diffusion model (MV-DM)``,
-        ``uniform-state diffusion models (USDMs)``."""
-        shorts = {m.group(1) for m in self.patterns["method_short"].finditer(text)}
+        ``uniform-state diffusion models (USDMs)``, ``the Domain Compensation Module (DCM)``; not a
+        resource's (``the Aviation Safety Reporting System (ASRS) corpus``, ``a new evaluation framework
+        (TweetEval)``, ``Corpus of Texts Yielded from Language models (DACTYL)``)."""
+        p, shorts = self.patterns, set()
+        for m in p["method_short"].finditer(text):
+            if p["resource_after"].match(text, m.end()):
+                continue
+            if p["resource_lead"].search(" ".join(re.findall(r"[A-Za-z][\w\-]*", text[max(0, m.start() - 100) : m.end()])[-9:])):
+                continue
+            shorts.add(m.group(1))
         return shorts | {s.removesuffix("s") for s in shorts}
 
     def _introduced(self, text: str, short: str) -> bool:
