@@ -104,6 +104,9 @@ def test_unlisted_names_from_context(text, name, rule):
     ("results in overall metrics (Accuracy, Language Score, and GPT Score).", "GPT"),  # a metric
     ("It lowers the Fréchet Inception Distance (FID) of the samples to 3.1.", "Inception"),  # inside a metric's name
     ("LLM-Powered Automatic Translation in Crisis Scenarios", "LLM-Powered"),
+    # the class of latent diffusion models (LDMs), not a trained model
+    ("Text-Driven Terrain Generation Using Latent Diffusion and Global Copernicus Data", "Latent Diffusion"),
+    ("Latent Diffusion Models (LDMs) generate images in a learned latent space.", "Latent Diffusion"),
     ("Enhancing Temporal Understanding in Video-LLMs through Stacked Attention", "Video-LLM"),  # a kind of LLM
     ("Chaotic Dynamics in Multi-LLM Deliberation", "Multi-LLM"),
     ("We design a hybrid CNN-Transformer architecture that outperforms SegFormer.", "CNN-Transformer"),  # classes joined
