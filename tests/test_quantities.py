@@ -159,6 +159,17 @@ LINKS = [
      {"270M": ("Gemma 3", "count.beside_name"), "1B": ("Gemma 3", "count.beside_name"), "4B": ("Gemma 3", "count.beside_name"),
       "0.8B": ("Qwen 3.5", "count.beside_name"), "2B": ("Qwen 3.5", "count.beside_name"), "3.35B": ("Aya", "count.beside_name")}),
     ("UL2 20B and 175B GPT-3", {"20B": ("UL2 20B", "count.in_name"), "175B": ("GPT-3", "count.beside_name")}),
+    # a range or size written for a list of models is none of theirs
+    ("We validate this across Llama and Qwen models ranging from 1B to 8B parameters.",
+     {"1B": (None, None), "8B parameters": (None, None)}),
+    ("Probing 12 models across Gemma 3, Qwen 3, Qwen 2.5, and Llama 3.1 (270M to 27B), we find it.",
+     {"270M": (None, None), "27B": (None, None)}),
+    ("the model obtained from 70B Llama3-inst, Llama3-base, Llama3.1-base models attains it", {"70B": (None, None)}),
+    # ... but a member's own: the others have sizes of their own
+    ("We fine-tune Llama-2-7B-Chat and Qwen2.5-Instruct (1.5B and 3B parameters) on it.",
+     {"1.5B": ("Qwen2.5-Instruct", "count.beside_name"), "3B parameters": ("Qwen2.5-Instruct", "count.beside_name")}),
+    ("We fine-tune three small LLMs: Phi-3-mini (3.8B), Qwen2.5-3B, and Mistral-7B, via QLoRA.",
+     {"3.8B": ("Phi-3-mini", "count.beside_name")}),
     # count.appositive: a description of the name before it, in commas or brackets
     ("This paper introduces Mistral, the first 2B-parameter multimodal small language model.",
      {"2B-parameter": ("Mistral", "count.appositive")}),

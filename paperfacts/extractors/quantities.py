@@ -36,7 +36,8 @@ Each parameter count is linked to its model when the text puts them together
 ``count.has``), or else when the sentence or clause around it says whose size it
 is (``_Linker``: ``count.named_np``, ``count.appositive``, ``count.our_model``,
 ``count.the_model``, ``count.own_only``, ``count.owner_clause``). A linked count's
-``rule`` is its own rule id, ``+``, the link's.
+``rule`` is its own rule id, ``+``, the link's. A count written for a list of models
+(``Llama and Qwen models ranging from 1B to 8B``) is linked to none (``_for_a_list``).
 """
 
 from __future__ import annotations
@@ -351,9 +352,14 @@ class QuantityExtractor(Component):
             model, link = _model_at(models, n.start, end, text, value=n.value) if models is not None else (None, None)
             items.append({"start": n.start, "end": end, "text": text[n.start : end], "value": n.value,
                           "model": model, "kind": kind, "rule": rule, "link": link})
+        first = items[0]
+        if models is not None and first["model"] and _for_a_list(models, text, first, len(items) > 1):
+            for item in items:  # and no later rule links it
+                if item["link"] == first["link"] and item["model"] == first["model"]:
+                    item["model"], item["link"] = None, _FOR_A_LIST
+            return items
         # a list shares the owner of its first member: "Foo models with 1B, 3B and 8B
         # parameters", "Gemma 3 (270M, 1B, 4B)" (not "UL2 20B and 175B GPT-3")
-        first = items[0]
         if models is not None and len(items) > 1 and first["model"] and (
             first["link"] in ("count.has", "count.appositive")
             or (first["link"] == "count.beside_name" and first["model"] == _model_before_name(models, text, first["start"]))
@@ -367,6 +373,39 @@ class QuantityExtractor(Component):
     def set_annotations(self, doc: Doc, items: list[dict]) -> None:
         for kind in ("parameter_count", "token_count"):
             write_facts(doc, kind, [i for i in items if i["kind"] == kind])
+
+
+#: Between two members of a list of names: ``A, B``, ``A and B``, ``A, and B``; after a
+#: name's unread suffix too (``Llama3-inst, Llama3-base``).
+_LIST_GAP = regex.compile(r"(?:-[\w.]+)?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)")
+#: The link of a count written for a list of models (``_for_a_list``): no model, and no rule links one.
+_FOR_A_LIST = "count.for_a_list"
+
+
+def _for_a_list(index: Mentions, text: str, item: dict, several: bool) -> bool:
+    """Whether the model ``_model_at`` gave a count is one member of a list of models that the
+    count is written for, so that no one of them owns it: ``Llama and Qwen models ranging from
+    1B to 8B``, ``Gemma 3, Qwen 3 and Llama 3.1 (270M to 27B)``, ``70B Llama3-inst,
+    Llama3-base models``; not ``LLaMA-2 7B and 13B``, ``GPT-4 and Llama 2 70B`` (a size in a
+    name) or ``GPT-4 and OPT (175B)`` (one size in the bracket of the last)."""
+    start, end, link = item["start"], item["end"], item["link"]
+    if link == "count.has" or (link == "count.beside_name" and several and _model_before(index, text, start)):
+        owner = next((m for m in reversed(index.starting_in(start - 100, start)) if m["end"] <= start), None)
+        if owner is None or owner["name"] != item["model"]:
+            return False
+        other = next((o for o in index.starting_in(owner["start"] - 60, owner["start"])
+                      if o["end"] <= owner["start"] and _LIST_GAP.fullmatch(text, o["end"], owner["start"])), None)
+    elif link == "count.beside_name":
+        owner = next((m for m in index.starting_in(end, end + 20) if m["start"] >= end), None)
+        if owner is None or owner["name"] != item["model"]:
+            return False
+        other = next((o for o in index.starting_in(owner["end"], owner["end"] + 8)
+                      if _LIST_GAP.fullmatch(text, owner["end"], o["start"])), None)
+    else:
+        return False
+    # the other member has a size of its own: each has its own ("Llama-2-7B-Chat and Qwen2.5-Instruct (1.5B and 3B)")
+    return other is not None and model_size(other["name"]) is None and not _model_before(index, text, other["end"] + 2) \
+        and not text.startswith(" (", other["end"])
 
 
 def _model_before_name(index: Mentions, text: str, start: int) -> str | None:
@@ -568,7 +607,7 @@ class _Linker:
 
     def link(self, groups: list[list[dict]]) -> None:
         for items in groups:
-            if all(i["model"] for i in items):
+            if all(i["model"] for i in items) or any(i["link"] == _FOR_A_LIST for i in items):
                 continue
             for rule, find in self.rules:
                 name = find(self, items)
