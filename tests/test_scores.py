@@ -214,6 +214,12 @@ NOT_SCORES = [
     ("training consumption ($17,529\\pm 1,650$ data points)", []),
     ("surpassing the baseline by 0.96% Recall@1 accuracy", [(0.96, "%", "delta")]),
     ("this exceeds HydraViT's 6-head subnetwork", []),
+    # a share of data, tokens or labels, its nouns described, is no score; a result on such data is
+    ("METEOR reduces 76% visual tokens with only a small drop on MMLU.", []),
+    ("In effect, 1% procedurally generated data is thus equivalent to 28% of the ImageNet-1k data.", []),
+    ("Even randomly retaining only 30% of tokens achieves performance comparable to using all tokens.", []),
+    ("It retains 95.2% of the baseline performance on MMLU.", [(95.2, "%", "absolute")]),
+    ("It achieves 46% on unseen data.", [(46.0, "%", "absolute")]),
     # a ratio of parameters or compression is no score
     ("a 7.77-fold reduction in system-level parameters", []),
     ("a 2x higher compression ratio than baselines", []),

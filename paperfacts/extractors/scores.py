@@ -189,7 +189,12 @@ def patterns() -> dict[str, regex.Pattern]:
             rf"|(?:[\w\-]+\s+){{0,2}}?of\s+(?:the\s+|its\s+|their\s+|our\s+|all\s+)?(?:[\w\-]+\s+){{0,2}}?(?:{alternation(c['efficiency_words'] + c['fraction_nouns'])}))\b",
             re.IGNORECASE,
         ),
-        "performance_of": fast_compile(r"^\s*of\s+(?:[\w\-.']+\s+){0,5}?(?:performance|accuracy|quality|capabilit(?:y|ies)|score)\b", re.IGNORECASE),
+        # "95.2% of the baseline performance"; not "30% of tokens achieves performance": a share of the data
+        "performance_of": fast_compile(rf"^\s*of\s+(?:(?!(?:{alternation(c['fraction_nouns'])})\b)[\w\-.']+\s+){{0,5}}?"
+                                       r"(?:performance|accuracy|quality|capabilit(?:y|ies)|score)\b", re.IGNORECASE),
+        # a share the number counts, its nouns described: "76% visual tokens", "1% procedurally generated data"
+        "share_after": fast_compile(rf"^\s*(?:(?!(?:{alternation(c['not_share_lead'])})\b)[a-z][\w\-]*\s+){{0,2}}?"
+                                    rf"(?:{alternation(c['share_nouns'])})\b"),
         "versus": fast_compile(r"^\s*(?:vs\.?|versus)\s|(?:\bvs\.?|\bversus)\s*$"),
         # a result verb before the number (not "at", "=", ":"): "outperforms ORM, reaching 51.3%"
         "change_word": fast_compile(rf"(?:\b|(?<=\+))(?:{alternation([*c['delta_before'], *c['change_nouns']])})\b", re.IGNORECASE),
@@ -713,7 +718,7 @@ class ScoreExtractor(Component):
             return True  # "variation of +/- 0.7%": a spread
         return bool(
             p["years"].match(number) or (p["not_before"].search(before) and not p["margin_by"].search(wide_before()))
-            or p["not_after"].search(after)
+            or p["not_after"].search(after) or p["share_after"].match(after)
             or p["efficiency_before"].search(before) or p["efficiency_after"].search(after)
         )
 
