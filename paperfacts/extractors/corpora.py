@@ -411,8 +411,11 @@ def patterns() -> dict[str, regex.Pattern]:
         # a resource noun after a bracketed short form, or in an apposition: "(ASRS) corpus", "(ChEmREF), a new benchmark"
         "resource_after": fast_compile(r"\s*(?:,\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,4}?)?(?:benchmark|dataset|corpus|suite|collection|test\s+set)\b"),
         "resource_lead": fast_compile(rf"(?:{RESOURCE_WORD.pattern})|\b(?:evaluation|benchmarking)\b", re.IGNORECASE),
-        # the head capitalised too: "the Domain Compensation Module (DCM)", "Archiving and Communication Systems (PACS)"
-        "method_short": fast_compile(rf"\b(?i:{alternation(c['method_heads'])})s?\s+\(([A-Za-z][\w\-]*)\)"),
+        # a bracketed short form, and a method's head right before it, capitalised too: "the Domain
+        # Compensation Module (DCM)", "Archiving and Communication Systems (PACS)" (the bracket is
+        # found first: a scan for the heads ignoring case costs four times as much)
+        "short_form": fast_compile(r"\s\(([A-Za-z][\w\-]*)\)"),
+        "method_head_end": fast_compile(rf"\b(?i:{alternation(c['method_heads'])})s?\s*$"),
         "method_named": fast_compile(rf"\s(?:{alternation(c['method_heads'])})s?,?\s+(?:named|called|dubbed|termed)\s+$"),
         # a kind of set, counted: "multiple COD benchmarks", "four DocQA datasets" (not "the ScanNet and LERF datasets")
         "counted_before": fast_compile(rf"(?i:\b(?:{alternation(c['family_counts'])}))\s+(?:[a-z][\w\-]*\s+)?$"),
@@ -589,12 +592,16 @@ class CorpusExtractor(Component):
         found.extend(self._lowercase_in_lists(text, found))
         found = outside_links(doc, found)
         classes: dict[str, bool] = {}  # once per name: it searches the whole text
-        shorts = self._method_shorts(text) if found else set()
+        shorts: set[str] | None = None  # read once, for the first name written in brackets
 
         def is_class(name: str) -> bool:
+            nonlocal shorts
             if name not in classes:
                 # an abbreviation shares its long form's role: "a Domain Compensation Module (DCM)" is no set
-                classes[name] = name in shorts or _class_abbreviation(text, name)
+                short = f"({name})" in text or f"({name}s)" in text
+                if short and shorts is None:
+                    shorts = self._method_shorts(text)
+                classes[name] = short and name in shorts or _class_abbreviation(text, name)
             return classes[name]
 
         kept = [f for f in self._resolve(doc, text, found, title) if not is_class(f["name"])]
@@ -1055,7 +1062,9 @@ class CorpusExtractor(Component):
         resource's (``the Aviation Safety Reporting System (ASRS) corpus``, ``a new evaluation framework
         (TweetEval)``, ``Corpus of Texts Yielded from Language models (DACTYL)``)."""
         p, shorts = self.patterns, set()
-        for m in p["method_short"].finditer(text):
+        for m in p["short_form"].finditer(text):
+            if not p["method_head_end"].search(text, max(0, m.start() - 40), m.start() + 1):
+                continue
             if p["resource_after"].match(text, m.end()):
                 continue
             if p["resource_lead"].search(" ".join(re.findall(r"[A-Za-z][\w\-]*", text[max(0, m.start() - 100) : m.end()])[-9:])):
