@@ -307,3 +307,17 @@ def test_no_fact_spans_the_title_abstract_break():
 def test_ids_are_given_or_stable_hashes():
     assert extract("x", id="paper-1").id == "paper-1"
     assert extract("x", title="t").id == extract("x", title="t").id != extract("x", title="u").id
+
+
+def test_facts_inside_any_link_are_left_out_even_past_a_nested_link():
+    import spacy
+
+    from paperfacts.extractors import outside_links, write_facts
+
+    text = "see https://a.io/x/GPT-4/y and GPT-4 and https://b.io/GPT-4 then GPT-4"
+    doc = spacy.blank("en")(text)
+    links = [(4, 26), (8, 12), (41, 59)]  # the second lies inside the first and ends before it
+    write_facts(doc, "url", [{"start": a, "end": b} for a, b in links])
+    facts = [{"start": i, "end": i + 5} for i in range(len(text)) if text.startswith("GPT-4", i)]
+    kept = outside_links(doc, facts)
+    assert [f["start"] for f in kept] == [31, 65]

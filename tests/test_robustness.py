@@ -261,3 +261,24 @@ def test_a_list_of_links_costs_linear_time(kind):
 
     extract("warm up: https://github.com/a/b")
     assert seconds(1_000_000) < 30 * seconds(100_000)
+
+
+@pytest.mark.parametrize("n", [100, 400])
+def test_each_result_on_a_name_reads_the_papers_models_once(monkeypatch, n):
+    """Whether a name after "on" is one the text calls a model is asked of the paper's
+    models once, not once per result (before: n results times n models, so a 5 MB
+    abstract of results took minutes)."""
+    from paperfacts.extractors import corpora
+
+    class Counting(frozenset):
+        calls = 0
+
+        def __contains__(self, rule):
+            Counting.calls += 1
+            return frozenset.__contains__(self, rule)
+
+    monkeypatch.setattr(corpora, "CUED_MODEL_RULES", Counting(corpora.CUED_MODEL_RULES))
+    corpora._cued_models.cache_clear()
+    record = extract("We train LLaMA-2-7B on 2T tokens and reach 58.1% on MMLU. " * n)
+    assert len(record.scores) == n and record.benchmarks[0].name == "MMLU"
+    assert Counting.calls <= 2 * n

@@ -15,8 +15,9 @@ Each factory declares the ``doc._`` attributes it ``requires`` and ``assigns``, 
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache, partial
+from itertools import accumulate
 from operator import itemgetter
 from typing import Iterable, Iterator
 
@@ -178,10 +179,11 @@ def occurrences(text: str, name: str) -> Iterator[int]:
 def outside_links(doc: Doc, facts: list[dict]) -> list[dict]:
     """``facts`` less those that start inside a link: a link is an address, not prose
     (``huggingface.co/datasets/org/AM-DeepSeek-Distilled-40M`` names no model)."""
-    links = read_facts(doc, "url")
+    links = sorted((u["start"], u["end"]) for u in read_facts(doc, "url"))
     if not links:
         return facts
-    return [f for f in facts if not any(u["start"] <= f["start"] < u["end"] for u in links)]
+    starts, reach = [a for a, _ in links], list(accumulate((b for _, b in links), max))  # reach: the furthest end so far
+    return [f for f in facts if (i := bisect_right(starts, f["start"])) == 0 or reach[i - 1] <= f["start"]]
 
 
 def read_facts(doc: Doc, kind: str) -> list[dict]:

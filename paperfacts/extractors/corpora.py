@@ -1201,9 +1201,10 @@ def the_names() -> frozenset[str]:
 CUED_MODEL_RULES = frozenset({"model.list", "model.cue", "model.named", "model.own_size", "model.own_cue"})
 
 
-def _cued_models(models: Mentions) -> set[str]:
+@lru_cache(maxsize=1)  # one paper's models, asked once per "on X" result: linear time on a long abstract
+def _cued_models(models: Mentions) -> frozenset[str]:
     """Names the text calls models (``two VLP models, namely ViLT and METER``), lower-cased."""
-    return {f["name"].casefold() for f in models.facts if f.get("rule") in CUED_MODEL_RULES}
+    return frozenset(f["name"].casefold() for f in models.facts if f.get("rule") in CUED_MODEL_RULES)
 
 
 def _strongly_named(kept: list[dict]) -> set[str]:

@@ -45,6 +45,7 @@ read clause by clause (a clause ends at ``;``, ``, and``, ``while``, ...):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
 
@@ -548,7 +549,7 @@ class ScoreExtractor(Component):
                 "unit": c["unit"], "kind": kind, "rule": c["rule"], "sentence": s, "clause": clause,
                 "metric": metric_at["name"] if metric_at else (_nearest(metrics, c, *clause) or _nearest(metrics, c, s, e)),
                 "benchmark": self._benchmark(text, c, clause, s, e, benchmarks, corpora, next_start.get(c["start"], e), names_at,
-                                            [t for t in tails if s <= t[0] <= c["start"]], referent),
+                                            tails[bisect_left(tails, (s,)) : bisect_right(tails, (c["start"], len(text)))], referent),
                 "model": self._model(text, c, clause, s, e, models),
             }
             if previous is not None and previous["clause"] == clause and (
