@@ -235,6 +235,7 @@ def patterns() -> dict[str, regex.Pattern]:
             rf"(?:{NUM}\s*\\?%\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)){{0,4}}$", re.IGNORECASE),  # "solve 77.82% and 86.38% of tasks"
         "task_noun": fast_compile(rf"^\s*{COUNT_ASIDE}of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[\w\-]+\s+){{0,2}}?(?:{alternation(c['task_nouns'])})\b", re.IGNORECASE),
         "spread_before": fast_compile(rf"{PM}\s*\$?\s*$"),
+        "cutoff_before": fast_compile(r"@\s*[{$]?\s*$"),
         "ratio": Gated(fast_compile(
             rf"(?<![\w.\\])(?P<num>\d{{1,3}}(?:\.\d{{1,2}})?)\s*(?:\$?\\(?:boldsymbol\{{\\times\}}|times)\$?|\u00d7|x\b|-?fold\b|times\b)\s*"
             rf"(?:(?:an?|the)\s+)?(?:{alternation(c['ratio_words'])})\b(?=(?P<rest>[^.;,]{{0,60}}))", engine="regex"
@@ -531,6 +532,8 @@ class ScoreExtractor(Component):
                 continue
             of = p["of_name"].match(text, after_start)
             c["of_model"] = bool(of and models.starting_in(of.end(), of.end() + 1))  # "the 32.0% of Llama-3.2-1B"
+            if p["cutoff_before"].search(before):
+                continue  # "TPR@1% FPR", "Recall@1%", "mAP@0.5": part of a metric's name, not a result, nor a list's member
             if self._not_a_score(text[c["start"] : c["end"]], before, after, c, lambda: text[max(s, c["start"] - 200) : c["start"]]):
                 rejected.append({"start": c["start"], "end": c["end"], "sentence": s})
                 continue
@@ -879,7 +882,14 @@ class ScoreExtractor(Component):
                     if not any(all(self.patterns["name_list"].fullmatch(text, a["end"], b["start"]) for a, b in zip(names[i : i + len(run)], names[i + 1 : i + len(run)]))
                                and len({b["name"] for b in names[i : i + len(run)]}) == len(run) for i in range(len(names) - len(run) + 1)):
                         distinct = []  # "... by 17% and 15% for additive and multiplicative noise, respectively": not a list of names
-                    if self._measured_on(text, corpora, run[-1], start + len(sentence), single=False) is None:
+                    inside = [b for b in names if run[-1]["end"] <= b["start"] and b["end"] <= start + resp.start()]
+                    if len({b["name"] for b in inside}) == 1 and _ON_BEFORE.search(text, max(0, inside[0]["start"] - 20), inside[0]["start"]) \
+                            and not _LIST_GOES_ON.match(text, inside[-1]["end"]):
+                        # "0.17%, 0.67%, and 0.92% in R@1, R@5 and mR on RSITMD, respectively": the numbers
+                        # pair with what lies between, and are all on the one name there
+                        for item in run:
+                            item["benchmark"], item["rule"] = inside[0]["name"], "score.list_on_one"
+                    elif self._measured_on(text, corpora, run[-1], start + len(sentence), single=False) is None:
                         # "On Spider, ... 87.2% and 88.6% on the Dev and Test sets, respectively": splits,
                         # not names; the benchmark that frames the sentence (before its first score) holds for each
                         fronted = {b["name"] for b in corpora.starting_in(start, group[0]["start"]) if b["end"] <= group[0]["start"]}
@@ -889,7 +899,7 @@ class ScoreExtractor(Component):
                             elif item["benchmark"] not in fronted:
                                 item["benchmark"] = None
             for run in self._runs(text, group):
-                if len(run) < 2:
+                if len(run) < 2 or all(item["rule"] == "score.list_on_one" for item in run):
                     continue
                 first = self._measured_on(text, corpora, run[-1], start + len(sentence), single=False)
                 if first is None:
@@ -904,6 +914,13 @@ class ScoreExtractor(Component):
                     continue
                 names = [b for b in corpora.starting_in(run[-1]["end"], start + len(sentence))]
                 names = names[next(i for i, b in enumerate(names) if b["name"] == first):]
+                if (len(names) == 1 or not self.patterns["name_list"].fullmatch(text, names[0]["end"], names[1]["start"])) \
+                        and not _LIST_GOES_ON.match(text, names[0]["end"]) and len({item["kind"] for item in run}) == 1 \
+                        and (len(run) > 2 or "," not in text[run[0]["end"] : run[1]["start"]]):  # "by 5%, and 84% on B": two clauses
+                    # "0.04%, 2.93%, and 1.28% on RSICD": one name after the run, each number is on it
+                    for item in run:
+                        item["benchmark"], item["rule"] = first, "score.list_on_one"
+                    continue
                 listed = [names[0]]
                 for b in names[1:]:
                     if len(listed) == len(run) or not self.patterns["name_list"].fullmatch(text, listed[-1]["end"], b["start"]):
@@ -974,6 +991,12 @@ _CLAUSE_LEAD = re.compile(r"[\s,;]*(?:(?:and|while|whereas|but)\b[\s,]*)?")
 
 #: A number written with its sign (``+6.2%``, ``$-0.18$``).
 _SIGNED = re.compile(r"[$\s]*[+\-\u2212]")
+
+
+#: the word that puts a name after a result: "... on RSITMD", "... across the GLUE"
+_ON_BEFORE = re.compile(r"\b(?:on|across|over)\s+(?:the\s+)?$")
+#: more names follow one, though unread: "VOC 2007 \& 2012", "DOTA-v1.0/DOTA-v1.5", "Subtasks 1, 2, and 3", "PASCAL-5$^i$ and COCO-20$^i$"
+_LIST_GOES_ON = re.compile(r"(?:\$[^$]{0,12}\$)?\s*(?:/|\\?&|,\s*(?:and\s+)?[A-Z0-9$\\]|and\s+(?:the\s+)?[A-Z0-9$\\])")
 
 
 def _first_of_overlaps(found: list[tuple[int, int, dict]]) -> list[dict]:
