@@ -218,7 +218,7 @@ _WORD_BEFORE = re.compile(r"\S+(?=\s+$)")
 def _after_result(text: str, at: int) -> bool:
     """A speed gate (trie.Gated ``where``) for ``result_on``: the word ``on`` stands after a
     number or its unit (``8% on``, ``64.5 on``), not inside a word (``tion``)."""
-    return _RESULT_END.search(text, max(0, at - 8), at) is not None
+    return at > 0 and text[at - 1].isspace() and _RESULT_END.search(text, max(0, at - 8), at) is not None
 
 
 def _after_determiner(text: str, at: int) -> bool:

@@ -155,6 +155,17 @@ def _we_starts(text: str, at: int) -> list[int]:
 
 
 @lru_cache(maxsize=1)
+def generic_heads() -> tuple[str, ...]:
+    """The class nouns an abbreviation can define (``... networks (CNNs)``), case-folded,
+    the longest first."""
+    return tuple(sorted({h.casefold() for h in grammar()["generic_heads"]}, key=lambda h: (-len(h), h)))
+
+
+#: a word and up to five words before it on their line of words, read backwards
+_WORDS_BACKWARDS = re.compile(r"\s*[\w\-]+(?:\s+[\w\-]+){0,5}")
+
+
+@lru_cache(maxsize=1)
 def patterns() -> dict[str, regex.Pattern]:
     g = grammar()
     version = r"v?\d{1,3}(?:\.\d{1,2}){0,2}[a-zA-Z]?"
@@ -282,9 +293,6 @@ def patterns() -> dict[str, regex.Pattern]:
         "billions": fast_compile(r"-\d{1,4}(?:\.\d{1,2})?B(?![A-Za-z0-9])"),
         "metric_after": fast_compile(r"\s?[Ss]core\b"),
         "cite": fast_compile(r"\\cite[tp]?\*?\{[^{}]*$"),
-        "generic_abbreviation": fast_compile(
-            rf"(?P<words>(?:[\w\-]+\s+){{0,5}})(?P<head>{alternation(g['generic_heads'])})\s*\($", re.IGNORECASE
-        ),
         "gerund": fast_compile(r"[A-Za-z]+ing\b"),
         "preposition": fast_compile(r"\b(?:of|in|for|with|on|to|from|by)\b", re.IGNORECASE),
         # a title's plural noun that names no kind of the name: it modifies the next noun
@@ -974,10 +982,23 @@ class ModelExtractor(Component):
             return False
         if p["billions"].search(f["text"]):
             return False  # "a non-reasoning model (Qwen-2.5-7B-Instruct)": a class's abbreviation has no size
-        m = p["generic_abbreviation"].search(text, max(0, before - 90), before)
-        if not m or (m["head"][0].isupper() or f["rule"] == "model.gazetteer") and not f["text"].endswith("s"):
+        # the class's head ends before the "(" (``large language models (LLMs)``), with up to
+        # five words before it on its line of words
+        # (read backwards from the bracket: one anchored match, where a search for the
+        # words and the head would try every place in the 90 characters)
+        words = _WORDS_BACKWARDS.match(text[max(0, before - 90) : before - 1][::-1])
+        if not words:
             return False
-        return not any(w.casefold() in ("our", "novel", "new", "proposed", "called", "named") for w in m["words"].split())
+        tokens = [w[::-1] for w in words.group().split()]
+        last, heads = tokens[0], generic_heads()
+        # the head is the last word, or ends it ("VisionTransformers (": a head with no words before it)
+        head = last if last.casefold() in heads else next((last[-len(h) :] for h in heads if last.casefold().endswith(h)), None)
+        if head is None:
+            return False
+        before_head = tokens[1:6] if head == last else []
+        if (head[0].isupper() or f["rule"] == "model.gazetteer") and not f["text"].endswith("s"):
+            return False
+        return not any(w.casefold() in ("our", "novel", "new", "proposed", "called", "named") for w in before_head)
 
     def set_annotations(self, doc: Doc, mentions: list[dict]) -> None:
         write_facts(doc, "model", mentions)
