@@ -299,6 +299,25 @@ def test_latex_formatting_is_read_as_the_text_it_formats(title, abstract, field,
         assert [(c.value, c.model) for c in record.parameter_counts] == [(7_000_000_000, name)]
 
 
+@pytest.mark.parametrize("given, read", [
+    (r"Fr\'echet", "Fréchet"), (r"Fr\'{e}chet", "Fréchet"), (r"d{\'e}j{\`a} vu", "déjà vu"),
+    (r'G\"odel', "Gödel"), (r"Fran\c{c}ois", "François"), (r"\v{C}ern\'{y}", "Černý"),
+    # no letter after the accent, or a command that is no accent: kept as given
+    (r"f\'(x) \cite{a} \vec{x} \verb", r"f\'(x) \cite{a} \vec{x} \verb"),
+])
+def test_latex_accents_read_as_the_accented_letter(given, read):
+    from paperfacts.normalize.text import original_offset, plain
+
+    text, shifts = plain(given)
+    assert text == read
+    assert given[original_offset(shifts, len(text)) :] == ""  # the end maps to the end
+
+
+def test_a_metric_written_with_latex_accents_names_no_model():
+    record = extract(r"Our model lowers the Fr\'echet Inception Distance and the Fr\'{e}chet Inception Distance of the baseline.")
+    assert [m.name for m in record.models] == []
+
+
 def test_no_fact_spans_the_title_abstract_break():
     record = extract("PARAM", title="1B")
     assert record.parameter_counts == []

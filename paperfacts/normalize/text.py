@@ -11,6 +11,7 @@ the text as given. Pure: no spaCy, never raises.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 
 #: A line break with the spaces and tabs after it (those before it are taken by hand:
@@ -37,7 +38,7 @@ def plain(text: str) -> tuple[str, Shifts]:
         return text, [[], []]
     edits = _breaks(text) if ("\n" in text or "\r" in text) else []
     if "\\" in text:
-        edits = sorted(edits + _formatting(text))
+        edits = sorted(edits + _formatting(text) + _accents(text))
     return _apply(text, edits) if edits else (text, [[], []])
 
 
@@ -46,6 +47,23 @@ FORMATTING = re.compile(r"\\(?:textbf|textit|textsl|textsc|textsf|texttt|textrm|
 
 #: How far the closing brace of a formatting command may lie (a name, a phrase).
 _FORMATTED_MAX = 300
+
+
+#: LaTeX's accents on one letter (``Fr\\'echet``, ``Fr\\'{e}chet``, ``{\\'e}``, ``\\"o``, ``\\c{c}``, ``\\v{C}``).
+_ACCENT = re.compile(r"""\{\\(?P<a1>['"`^~])(?P<l1>[A-Za-z])\}|\\(?P<a2>['"`^~]|[cvH](?=\{))(?:\{(?P<l2>[A-Za-z])\}|(?P<l3>[A-Za-z]))""")
+_COMBINING = {"'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303", "c": "\u0327", "v": "\u030c", "H": "\u030b"}
+
+
+def _accents(text: str) -> list[tuple[int, int, str]]:
+    """Each accent on a letter as an edit to the accented letter (``Fr\\'echet`` reads
+    ``Fréchet``), where Unicode has it as one character."""
+    edits = []
+    for m in _ACCENT.finditer(text):
+        accent, letter = m["a1"] or m["a2"], m["l1"] or m["l2"] or m["l3"]
+        char = unicodedata.normalize("NFC", letter + _COMBINING[accent])
+        if len(char) == 1:
+            edits.append((m.start(), m.end(), char))
+    return edits
 
 
 def _breaks(text: str) -> list[tuple[int, int, str]]:
