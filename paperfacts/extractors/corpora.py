@@ -952,6 +952,12 @@ class CorpusExtractor(Component):
 
     # ------------------------------------------------------------------ resolution
 
+    @staticmethod
+    def _a_plural_class(name: str) -> bool:
+        """An acronym in the plural names a class (``on GPUs``, ``LSTMs and QRNNs``, ``on MCQs``,
+        ``conservative PACs``), not one set, unless a list spells it so (``WEBQs``)."""
+        return _PLURAL_ACRONYM.fullmatch(name) is not None and name not in listed_spellings()
+
     def _resolve(self, doc: Doc, text: str, found: list[dict], title: str) -> list[dict]:
         """Overlaps: the longest wins and takes the evidence of what it covers; one role per
         name (the strongest evidence; a benchmark where it ties); junk dropped."""
@@ -964,7 +970,7 @@ class CorpusExtractor(Component):
                 kept[-1]["evidence"].extend(f["evidence"])
                 continue
             kept.append(f)
-        kept = [f for f in kept if f["name"].casefold() not in not_benchmarks() and name_key(f["name"])]
+        kept = [f for f in kept if f["name"].casefold() not in not_benchmarks() and name_key(f["name"]) and not self._a_plural_class(f["name"])]
         terms = self._terms(text, kept)
         own = self._own_name(title)
         # per name: (strongest level, whether a benchmark is read at it, whether a rule describes it)
@@ -1170,6 +1176,16 @@ STRONG_RULES = {"title", "on", "train_cue", "list"}
 
 #: Which rule a tie on span and strength is credited to.
 RULE_ORDER = ["title", "apposition", "cue", "train_cue", "on", "list", "gazetteer", "variant", "shape", "coordination"]
+
+
+@lru_cache(maxsize=1)
+def listed_spellings() -> frozenset[str]:
+    """Every written form of every benchmark and dataset, as the lists spell it."""
+    return frozenset(f for name in ("benchmarks.jsonl", "datasets.jsonl") for e in read_jsonl(name) for f in (e["name"], *e.get("aliases", ())))
+
+
+#: An acronym in the plural: capitals, then a lower-case ``s`` (``GPUs``, ``MCQs``, ``LSTMs``).
+_PLURAL_ACRONYM = re.compile(r"[A-Z][A-Z0-9]*[A-Z]s")
 
 
 @lru_cache(maxsize=1)
