@@ -267,6 +267,12 @@ def test_urls(text, expected):
     ("PELA: Learning Parameter-Efficient Models with Low-Rank Approximation", set()),
     ("KIND: Knowledge Integration and Diversion in Diffusion Models", set()),
     ("OFAX: A Framework for Initializing Embeddings of Language Models", set()),
+    # a model noun joined by a hyphen to the next word names X's kind only where the phrase still ends in one
+    ("ZARQ: A Zero-Shot LLM-as-a-Judge Framework for Report Evaluation", set()),
+    ("VORTA: An LLM-Powered Multi-Agent Collaborative Recommendation with Memory", set()),
+    ("QDocNet: Decoder-only Transformer for Handwriting Recognition", {"QDocNet"}),
+    ("TriSeg: A Deep Encoder-Decoder Architecture for Cell Segmentation", {"TriSeg"}),
+    (r"VidTinT: Visual-Linguistic Transformer-in-Transformer \\ for Captioning", {"VidTinT"}),
 ])
 def test_title_prefix_described_as_a_model(title, expected):
     assert {m.name for m in extract("We study it.", title=title).models} == expected

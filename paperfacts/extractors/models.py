@@ -300,6 +300,8 @@ def patterns() -> dict[str, regex.Pattern]:
         # ("How Far Are VLMs from ...", "When Un-trained Meets Pre-trained Networks")
         "noun_modifies": fast_compile(r"\s+(?!(?i:for|with|on|in|via|and|of|to|from|by|using|towards?|at|as|under|beyond|across|through|"
                                       r"without|within|over|into|against|that|which)\b)[A-Z]"),
+        # the rest of a title's noun phrase, up to a preposition, a clause break or its end
+        "phrase_rest": fast_compile(r"[^:;,.?!()]*?(?=\s+(?i:for|with|on|in|via|and|of|to|from|by|using|towards?|at|as|under|through|into)\b|[:;,.?!()]|$)"),
         "used_as": fast_compile(r"\s+as\s"),
         # what may follow a title's model noun that still heads it: "Model Family", "Network Architecture",
         # another model noun ("Transformer Pyramid Networks"), a participle with its object ("Network
@@ -454,6 +456,7 @@ class ModelExtractor(Component):
         self.generic_heads = frozenset(h if h[0].isupper() else h.capitalize() for h in g["generic_heads"])
         # a title's plural model nouns that the list does not spell (networks, Transformers)
         self.new_plurals = frozenset(n.casefold() for n in _new_plurals(g["model_nouns"]))
+        self.model_nouns = frozenset(n.casefold() for n in g["model_nouns"]) | self.new_plurals
 
     def prepare(self, batch: list[Doc]) -> None:
         """The shared cue-word pass (trie.GATE_WORDS) over the batch's texts, one after the
@@ -881,6 +884,12 @@ class ModelExtractor(Component):
         a new one (``X: Extended 2D/3D Networks for ...``) follows clause words or modifies the noun
         after it."""
         p = self.patterns
+        if title.startswith("-", end):
+            # a hyphen joins the noun to the next word: it names X's kind only where the phrase
+            # still ends in a model noun ("Decoder-only Transformer", "Encoder-Decoder Networks";
+            # not "LLM-as-a-Judge Framework", "LLM-Powered Multi-Agent ... Recommendation")
+            words = [w for w in p["phrase_rest"].match(title, end).group().split() if any(ch.isalpha() for ch in w)]
+            return not words or words[-1].rsplit("-", 1)[-1].casefold() not in self.model_nouns
         if not noun.endswith(("s", "S")):
             # a singular noun that modifies the title's next word names no kind of X either:
             # "LESS: Large Language Model Enhanced Semi-Supervised Learning for ..."
