@@ -276,3 +276,13 @@ def test_dataset_cue_roles_and_extents(title, abstract, benchmarks, datasets):
     record = extract(abstract, title=title)
     assert {b.name: b.rule for b in record.benchmarks} == benchmarks
     assert {d.name: d.rule for d in record.datasets} == datasets
+
+
+@pytest.mark.parametrize("text, name", [
+    ("We segment tumours on BraTS'23 with a new loss.", "BraTS'23"),
+    ("It reaches 91.2% on AIME'25.", "AIME'25"),
+    ("Our experiments on the WMT'14 English to French translation task show gains.", "WMT'14"),
+    ("It sets a new state of the art on DAVIS\u201916.", "DAVIS\u201916"),
+])
+def test_a_year_after_an_apostrophe_belongs_to_the_name(text, name):
+    assert [b.name for b in extract(text).benchmarks] == [name]

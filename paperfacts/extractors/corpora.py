@@ -385,7 +385,8 @@ def patterns() -> dict[str, regex.Pattern]:
         "anaphor": fast_compile(r"\b(?:this|the|our)\s+(?:new\s+|proposed\s+|constructed\s+|collected\s+|curated\s+|created\s+|released\s+|built\s+)?(?:dataset|corpus|resource|collection)\b", re.IGNORECASE),
         "tail": fast_compile(
             r"(?:[\s-]?[vV]\d{1,2}(?:\.\d{1,2})*(?![\w.]\d)|\+\+?(?![\w+])|(?<=\d)/\d{2}(?![\w/])|(?<=\d[Kk])/\d{1,2}[Kk](?![\w/])"
-            r"|\s(?:19|20)\d\d(?![\w%]|[.,]\d|\s*(?:%|\\%)))"
+            r"|\s(?:19|20)\d\d(?![\w%]|[.,]\d|\s*(?:%|\\%))"
+            r"|['\u2019]\d{2}(?![\w'\u2019]))"  # a year after an apostrophe: "WMT'14", "BraTS'23", "AIME'25"
         ),
         # an image resolution that names a version of the set: "ImageNet 224 x 224", "ImageNet-256x256"
         "resolution_tail": fast_compile(r"[\s\-~]\$?(?P<n>\d{2,4})\s*(?:x|\u00d7|\\times)\s*(?P=n)\$?(?![\w.]\d|\d)"),
@@ -880,7 +881,7 @@ class CorpusExtractor(Component):
 
     def _extent(self, text: str, start: int, end: int) -> tuple[int, int]:
         """A name with what belongs to it: a size, version or year tail (``WIT-400M``,
-        ``OmniDocBench v1.5``, ``AIME 24/25``, ``COCO 2017``), a variant prefix (``Split``)
+        ``OmniDocBench v1.5``, ``AIME 24/25``, ``COCO 2017``, ``WMT'14``), a variant prefix (``Split``)
         and the article of a name written with one (``the Pile``)."""
         p = self.patterns
         while True:
