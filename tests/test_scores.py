@@ -406,6 +406,14 @@ LINKS = [
      [(81.4, "absolute", "MVTec-AD"), (4.0, "delta", None), (81.0, "delta", "MVTec-AC")]),
     ("It improves by 1.2% and 2.4% in mIoU under the 1-shot setting on PASCAL-5$^i$ and COCO-20$^i$ benchmarks, respectively.",
      [(1.2, "delta", None), (2.4, "delta", None)]),
+    # "on the" may take a word or two before the name: "the original GSM8K", "the more complex HotpotQA dataset"
+    ("It reaches 71.2% on the challenging MMLU and 65.0% on the original GSM8K.",
+     [(71.2, "absolute", "MMLU"), (65.0, "absolute", "GSM8K")]),
+    ("It achieves a 52% reduction on the Wikipedia dataset and a 71% reduction on the more complex HotpotQA dataset.",
+     [(52.0, "delta", "Wikipedia"), (71.0, "delta", "HotpotQA")]),
+    # ... but a modifier repeated over a coordination ("unseen A and unseen B") puts a result on neither alone
+    ("It improves by 8.1% and 10.2% on unseen CVC-ClinicDB and unseen Kvasir-SEG, in Dice.",
+     [(8.1, "delta", None), (10.2, "delta", None)]),
     # a corpus a model was trained on is not where it is measured
     ("FLAME surpasses the WIT-400M-trained CLIP by 44.4% in recall@1", [(44.4, "delta", None)]),
     # "(90.6% vs. 89.8%)": the break after "vs." is no sentence break

@@ -211,7 +211,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "result_word": fast_compile(rf"\b(?:{alternation(c['result_words'])})\b", re.IGNORECASE),
         "on_bench": fast_compile(
             rf"\s*(?:\\?%|\$)?\s*\)?\s*(?:(?:to|and|vs\.?|/|-|\u2013|~|\$?\\rightarrow\$?|\u2192|->)\s*[+\-]?\$?{NUM}\s*(?:\\?%)?\$?\s*)?"
-            rf"(?:[\w@\-./]+\s+){{0,3}}?(?:on|in|for|at|across|over)\s+(?:the\s+)?(?:(?:challenging|popular|standard|public|widely[\s\-]used)\s+)?"
+            rf"(?:[\w@\-./]+\s+){{0,3}}?(?:on|in|for|at|across|over)\s+(?:the\s+)?(?:(?:(?:more|most|less|very|highly|widely)\s+)?[a-z][a-z\-]*\s+)?"  # "on the (more complex) HotpotQA"
             # "on average across different subsets of the Pile": the parts of one benchmark are on it
             rf"(?:(?:(?:different|all|several|various|multiple|the|its|\d+)\s+)?(?:subsets|splits|subtasks|partitions|sections|parts)\s+of\s+(?:the\s+)?"
             # "on the front-facing signs of BdSLW401", "on the test set of ImageNet": a part of one set is on it
@@ -675,9 +675,10 @@ class ScoreExtractor(Component):
         found = benchmarks.starting_in(c["end"], min(e, c["end"] + 60))
         for i, b in enumerate(found):
             if self.patterns["on_bench"].fullmatch(text, c["end"], b["start"]):
-                if not single or i + 1 == len(found) or not self.patterns["name_list"].fullmatch(text, b["end"], found[i + 1]["start"]):
+                if not single or (i + 1 == len(found) or not self.patterns["name_list"].fullmatch(text, b["end"], found[i + 1]["start"])) \
+                        and not _repeated_modifier(text, c["end"], b):
                     return b["name"]
-                return ""  # "a 3% gain on A, B and C" is on none of them alone
+                return ""  # "a 3% gain on A, B and C" is on none of them alone, nor "on unseen A and unseen B"
         return None
 
     def _model(self, text: str, c: dict, clause: tuple[int, int], s: int, e: int, models: Mentions) -> str | None:
@@ -995,8 +996,16 @@ _SIGNED = re.compile(r"[$\s]*[+\-\u2212]")
 
 #: the word that puts a name after a result: "... on RSITMD", "... across the GLUE"
 _ON_BEFORE = re.compile(r"\b(?:on|across|over)\s+(?:the\s+)?$")
-#: more names follow one, though unread: "VOC 2007 \& 2012", "DOTA-v1.0/DOTA-v1.5", "Subtasks 1, 2, and 3", "PASCAL-5$^i$ and COCO-20$^i$"
-_LIST_GOES_ON = re.compile(r"(?:\$[^$]{0,12}\$)?\s*(?:/|\\?&|,\s*(?:and\s+)?[A-Z0-9$\\]|and\s+(?:the\s+)?[A-Z0-9$\\])")
+#: more names follow one, though unread: "VOC 2007 \& 2012", "DOTA-v1.0/DOTA-v1.5", "Subtasks 1, 2, and 3", "PASCAL-5$^i$ and COCO-20$^i$",
+#: "CVC-ClinicDB and unseen Kvasir-SEG"
+_LIST_GOES_ON = re.compile(r"(?:\$[^$]{0,12}\$)?\s*(?:/|\\?&|,\s*(?:and\s+)?[A-Z0-9$\\]|and\s+(?:the\s+)?(?:[a-z][\w\-]*\s+)?[A-Z0-9$\\])")
+
+
+def _repeated_modifier(text: str, after: int, name: dict) -> bool:
+    """The word before ``name`` opens a coordination of names it modifies each time
+    (``on unseen CVC-ClinicDB and unseen Kvasir-SEG``): a result is on none alone."""
+    word = re.search(r"([a-z][\w\-]*)\s+$", text[max(after, name["start"] - 30) : name["start"]])
+    return bool(word) and re.match(rf"\s*(?:,\s*)?(?:and|or)\s+{re.escape(word.group(1))}\s", text[name["end"] : name["end"] + 40]) is not None
 
 
 def _first_of_overlaps(found: list[tuple[int, int, dict]]) -> list[dict]:
