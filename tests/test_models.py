@@ -174,6 +174,9 @@ def test_a_number_after_a_word_is_no_version_of_a_name(text):
     ("It reaches an MAE of 4.5 m on the test set.", False),  # a number after it
     ("It predicts heart rate with 1.055 bpm MAE.", False),  # a number before it
     ("It cuts errors by 13.9% in MAE on all sites.", False),
+    ("It achieves a 12.6 percent reduction in MAE over the baselines.", False),  # a change between
+    ("It gives a 15.1% improvement of MAE against the hybrid model.", False),
+    ("We pretrain for 1600 epochs with MAE and compare with DINO.", True),
     ("Evaluation using RMSE, MAE, and SSIM shows gains.", False),  # listed with metrics
     ("Masked Autoencoders (MAE) learn strong features.", True),
     ("We pretrain ViT backbones with MAE and compare with DINO.", True),

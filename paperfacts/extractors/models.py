@@ -255,7 +255,9 @@ def patterns() -> dict[str, regex.Pattern]:
         # a metric's name at a number or spelled out before it (models._metric_names)
         "metric_number_after": fast_compile(
             r"\s*(?:\(\s*(?!(?:19|20)\d\d\b)|:\s*|=\s*|of\s+|is\s+|was\s+)?(?:[<>~\u2248]\s*)?\$?[+\-\u2212]?\d"),
-        "metric_number_before": fast_compile(r"(?<![\w./\-])[+\-\u2212]?\d+(?:\.\d+)?\s*(?:\\?%)?\s*(?:[A-Za-z]{1,6}\s+)?$"),
+        # (a change between: "a 12.8% reduction in MAE", "a 12.8 percent improvement of MAE")
+        "metric_number_before": fast_compile(r"(?<![\w./\-])[+\-\u2212]?\d+(?:\.\d+)?\s*(?:\\?%|\s+percent)?\s*"
+                                             r"(?:[A-Za-z]{1,6}\s+|(?:reduction|improvement|increase|decrease|drop|gain)\s+(?:in|of)\s+)?$"),
         "metric_long_form": fast_compile(r"\s*\(\s*"),
         "candidate": fast_compile(rf"(?<![\w\-./@\\{{])(?:{_NAME})"),
         "list_gap": fast_compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*)"),
