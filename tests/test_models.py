@@ -109,6 +109,9 @@ def test_unlisted_names_from_context(text, name, rule):
     ("Latent Diffusion Models (LDMs) generate images in a learned latent space.", "Latent Diffusion"),
     ("Enhancing Temporal Understanding in Video-LLMs through Stacked Attention", "Video-LLM"),  # a kind of LLM
     ("Chaotic Dynamics in Multi-LLM Deliberation", "Multi-LLM"),
+    ("Reasoning Model Is Superior LLM-Judge, Yet Suffers from Biases", "LLM-Judge"),  # a role of an LLM
+    ("Recent approaches, such as ScenePlay and LLM-Attacker, rely on the prior knowledge of LLMs.", "LLM-Attacker"),
+    ("We propose an LLM-Agnostic method for retrieval.", "LLM-Agnostic"),
     ("We design a hybrid CNN-Transformer architecture that outperforms SegFormer.", "CNN-Transformer"),  # classes joined
     ("a CNN-LSTM model, such as CNN-LSTM and GPT-4o", "CNN-LSTM"),
     ("our INT4 models consistently outperform FP16 baselines", "FP16"),  # a data format

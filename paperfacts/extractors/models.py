@@ -874,10 +874,15 @@ class ModelExtractor(Component):
 
     def _class_compound(self, name: str) -> bool:
         """An ordinary word joined to a generic class is a kind of it, not a name (``Video-LLMs``,
-        ``Multi-LLM``, ``Human-LLM``, ``Graph-Transformer``; not ``CT-LLM``, ``Sentence-BERT``).
+        ``Multi-LLM``, ``Human-LLM``, ``Graph-Transformer``, ``LLM-Judge``; not ``CT-LLM``, ``Sentence-BERT``).
         Classes joined to each other (``CNN-Transformer``) are dropped for every rule (``_classes_joined``)."""
         prefix, _, head = name.rpartition("-")
-        return len(prefix) >= 4 and ordinary(prefix) and prefix[0].isupper() and head in self.generic_heads
+        if len(prefix) >= 4 and ordinary(prefix) and prefix[0].isupper() and head in self.generic_heads:
+            return True
+        # and a class acronym before an ordinary word names a role or a kind (``LLM-Judge``,
+        # ``LLM-Agnostic``, ``MLLM-Planner``; not ``LLM-JEPA``, ``LLM-Grounder``)
+        head, _, rest = name.partition("-")
+        return head.rstrip("s").isupper() and head in self.generic_heads and "-" not in rest and len(rest) >= 4 and ordinary(rest)
 
     def _not_a_kind_of(self, title: str, noun: str, desc: str, end: int) -> bool:
         """Whether a title's plural of a model noun does not say what X is: the title asks a
