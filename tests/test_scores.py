@@ -149,6 +149,9 @@ FORMS = [
 ]
 
 NOT_SCORES = [
+    # a number before a magnitude word is a count
+    ("RedNet is trained on a curated dataset of 1.31 million RBC images.", []),
+    ("We release ZorbQA, a data set of 2.4 million Czech query-document pairs.", []),
     # a number after "@" is a metric's cutoff, part of its name
     ("It achieves an AUC of 0.921 and a TPR@1% FPR of 0.455 on the S1 dataset.", [(0.921, None, "absolute"), (0.455, None, "absolute")]),
     ("It gains 3.3% in average Recall@1% on Oxford RobotCar.", [(3.3, "%", "delta")]),

@@ -236,6 +236,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "task_noun": fast_compile(rf"^\s*{COUNT_ASIDE}of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[\w\-]+\s+){{0,2}}?(?:{alternation(c['task_nouns'])})\b", re.IGNORECASE),
         "spread_before": fast_compile(rf"{PM}\s*\$?\s*$"),
         "cutoff_before": fast_compile(r"@\s*[{$]?\s*$"),
+        "magnitude_after": fast_compile(r"\s*(?:thousand|million|billion|trillion)\b", re.IGNORECASE),
         "ratio": Gated(fast_compile(
             rf"(?<![\w.\\])(?P<num>\d{{1,3}}(?:\.\d{{1,2}})?)\s*(?:\$?\\(?:boldsymbol\{{\\times\}}|times)\$?|\u00d7|x\b|-?fold\b|times\b)\s*"
             rf"(?:(?:an?|the)\s+)?(?:{alternation(c['ratio_words'])})\b(?=(?P<rest>[^.;,]{{0,60}}))", engine="regex"
@@ -534,6 +535,8 @@ class ScoreExtractor(Component):
             c["of_model"] = bool(of and models.starting_in(of.end(), of.end() + 1))  # "the 32.0% of Llama-3.2-1B"
             if p["cutoff_before"].search(before):
                 continue  # "TPR@1% FPR", "Recall@1%", "mAP@0.5": part of a metric's name, not a result, nor a list's member
+            if c["unit"] is None and p["magnitude_after"].match(text, c["end"]):
+                continue  # "a dataset of 1.25 million RBC images": a count
             if self._not_a_score(text[c["start"] : c["end"]], before, after, c, lambda: text[max(s, c["start"] - 200) : c["start"]]):
                 rejected.append({"start": c["start"], "end": c["end"], "sentence": s})
                 continue
