@@ -25,6 +25,7 @@ def names(text, title=None):
     # a spaced configuration or version: a capital and a number
     ("fine-tuning three architectures, EfficientNet B0, ResNet18, and MobileNetV2", "EfficientNet B0"),
     ("eight LLMs: Grok 4.2, Kimi K2.5, and DeepSeek R1", "Kimi K2.5"),
+    ("We fine-tune Qwen2.5 VL 7B on the charts.", "Qwen2.5 VL 7B"),  # a spaced modality variant
     # LaTeX's unbreakable space joins the words of a name as a space does
     ("including GPT-4, Claude~3.5~Sonnet, Mistral~Large~2, and LLaMA-2~Chat~13B", "Mistral~Large~2"),
     ("including GPT-4, Claude~3.5~Sonnet, Mistral~Large~2, and LLaMA-2~Chat~13B", "LLaMA-2~Chat~13B"),
