@@ -155,9 +155,9 @@ def _we_starts(text: str, at: int) -> list[int]:
 
 
 @lru_cache(maxsize=1)
-def generic_heads() -> tuple[str, ...]:
+def folded_generic_heads() -> tuple[str, ...]:
     """The class nouns an abbreviation can define (``... networks (CNNs)``), case-folded,
-    the longest first."""
+    the longest first (``ModelExtractor.generic_heads`` holds them capitalised)."""
     return tuple(sorted({h.casefold() for h in grammar()["generic_heads"]}, key=lambda h: (-len(h), h)))
 
 
@@ -1006,7 +1006,7 @@ class ModelExtractor(Component):
         if not words:
             return False
         tokens = [w[::-1] for w in words.group().split()]
-        last, heads = tokens[0], generic_heads()
+        last, heads = tokens[0], folded_generic_heads()
         # the head is the last word, or ends it ("VisionTransformers (": a head with no words before it)
         head = last if last.casefold() in heads else next((last[-len(h) :] for h in heads if last.casefold().endswith(h)), None)
         if head is None:

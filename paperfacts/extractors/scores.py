@@ -54,7 +54,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..data_files import read_json
-from ..normalize.numbers import parse_decimal
+from ..normalize.numbers import MAGNITUDE_WORDS, parse_decimal
 from ..trie import Gated, alternation, fast_compile, has_digit, word_start
 from . import Component, Mentions, attrs, name_key, occurrences, read_facts, require_paperfacts, text_of, write_facts
 from .sentences import sentence_of
@@ -236,7 +236,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "task_noun": fast_compile(rf"^\s*{COUNT_ASIDE}of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[\w\-]+\s+){{0,2}}?(?:{alternation(c['task_nouns'])})\b", re.IGNORECASE),
         "spread_before": fast_compile(rf"{PM}\s*\$?\s*$"),
         "cutoff_before": fast_compile(r"@\s*[{$]?\s*$"),
-        "magnitude_after": fast_compile(r"\s*(?:thousand|million|billion|trillion)\b", re.IGNORECASE),
+        "magnitude_after": fast_compile(rf"\s*{MAGNITUDE_WORDS}\b"),
         "ratio": Gated(fast_compile(
             rf"(?<![\w.\\])(?P<num>\d{{1,3}}(?:\.\d{{1,2}})?)\s*(?:\$?\\(?:boldsymbol\{{\\times\}}|times)\$?|\u00d7|x\b|-?fold\b|times\b)\s*"
             rf"(?:(?:an?|the)\s+)?(?:{alternation(c['ratio_words'])})\b(?=(?P<rest>[^.;,]{{0,60}}))", engine="regex"

@@ -20,7 +20,7 @@ from decimal import Decimal, InvalidOperation
 
 import regex
 
-__all__ = ["MAGNITUDES", "NUMBER_WORDS", "parse_count", "parse_decimal", "parse_integer", "parse_magnitude", "parse_number"]
+__all__ = ["MAGNITUDES", "MAGNITUDE_WORDS", "NUMBER_WORDS", "parse_count", "parse_decimal", "parse_integer", "parse_magnitude", "parse_number"]
 
 #: Magnitude words and suffixes, lower-cased, to their multiplier.
 MAGNITUDES: dict[str, int] = {
@@ -41,6 +41,9 @@ MAGNITUDES: dict[str, int] = {
     "trillion": 10**12,
     "trillions": 10**12,
 }
+
+#: The spelled-out magnitude words of ``MAGNITUDES``, as a pattern (``2 trillion``, ``1.25 millions``).
+MAGNITUDE_WORDS = r"(?i:thousand|million|billion|trillion)s?"
 
 #: Spelled-out numbers that abstracts use before a magnitude ("one billion").
 NUMBER_WORDS: dict[str, int] = {
