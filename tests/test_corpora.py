@@ -193,6 +193,18 @@ CASES = [
     # a benchmark-shaped word made of ordinary words is no name; an ordinary word with a shape part is
     ("CUAAudit: Meta-Evaluation of Judges for Computer-Use Agents", "We study Self-Evaluation and test on Point-Bench.",
      {"Point-Bench": "benchmark.shape"}, {}),
+    # ... nor an ordinary lower-case word before a shape part, nor a word glued to the next sentence
+    (None, "We add a self-QA reflection and clinical-QA pairs, test on olmOCR-Bench and tau2-Bench, "
+     "and gain on several benchmarks.We also find gains.",
+     {"olmOCR-Bench": "benchmark.shape", "tau2-Bench": "benchmark.shape"}, {}),
+    # a capitalised preposition of a Title Case title opens the next phrase after a name in a result
+    # list; before the head noun that ends a name, it is one of its words
+    ("A Systematic Approach to Achieving 97.23% Accuracy on EuroSAT Without Pre-Training", "We study attention.",
+     {"EuroSAT": "benchmark.on"}, {}),
+    (None, "Experiments on the classical International Planning Competition and Hard To Ground benchmark suites "
+     "and on the Seeing Through Fog dataset.",
+     {"International Planning Competition": "benchmark.cue", "Hard To Ground": "benchmark.cue",
+      "Seeing Through Fog": "benchmark.cue"}, {}),
     # a version written after a space, and a '+' or '++', belong to the name; a version alone is no name
     (None, "LaSSM ranks first on the latest ScanNet++ V2 leaderboard and is strong on RAGTruth++.",
      {"ScanNet++ V2": "benchmark.gazetteer", "RAGTruth++": "benchmark.on"}, {}),
