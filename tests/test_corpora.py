@@ -197,6 +197,9 @@ CASES = [
     (None, "We add a self-QA reflection and clinical-QA pairs, test on olmOCR-Bench and tau2-Bench, "
      "and gain on several benchmarks.We also find gains.",
      {"olmOCR-Bench": "benchmark.shape", "tau2-Bench": "benchmark.shape"}, {}),
+    # a listed corpus trained on, then the sentence's verb after an adverb: a training use
+    (None, "The ViT model pretrained on ImageNet-21k consistently outperformed a ResNet50 baseline.",
+     {}, {"ImageNet-21k": "dataset.train_cue"}),
     # a capitalised preposition of a Title Case title opens the next phrase after a name in a result
     # list; before the head noun that ends a name, it is one of its words
     ("A Systematic Approach to Achieving 97.23% Accuracy on EuroSAT Without Pre-Training", "We study attention.",

@@ -360,6 +360,12 @@ def patterns() -> dict[str, regex.Pattern]:
         ),
         "trained_on": fast_compile(rf"\b(?i:{train_verbs}){TRAIN_GAP}\s+on\s+(?:the\s+)?$"),
         "train_item_end": fast_compile(r"\s*(?:[,.;:)(]|$|(?:and|or|for|with|to|using|in|from|at|as|by|datasets?|corpus|corpora|only|alone|yields?|achieves?|improves?|outperforms?|leads?|shows?|performs?|results?)\b)"),
+        # the sentence's verb after a listed corpus trained on, in the past or after an adverb ("the ViT
+        # pretrained on ImageNet-21k consistently outperformed"); a new name may be the paper's own
+        # resource, which it evaluates on too ("fine-tuning on SpaceDG markedly improves")
+        "train_verb_after": fast_compile(
+            r"\s+(?:(?:yield|achieve|improve|outperform|lead|show|perform|result|surpass|reach|obtain|attain)(?:s|e?d)?|led|shown"
+            r"|[a-z]{3,}ly(?<!family)(?<!anomaly)(?<!assembly)(?<!supply))\b"),
         # the next result of an "on" list, after its number: "92.0 on the NAVSIM benchmark and 89.6 on NAVSIM-v2"
         "on_again": fast_compile(rf"(?:\s+(?:benchmark|dataset)s?)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:an?\s+)?[+\-]?\d[\d.,]*\s*(?:\\?%|points?|pp)?\s+on\s+(?:the\s+)?(?P<items>{members})"),
         # a part of an evaluation, not a corpus: "Subtask 1", "Track 3", "Phase-2"
@@ -762,7 +768,8 @@ class CorpusExtractor(Component):
         p = self.patterns
         for m in p["train_on"].finditer(text):
             fine_tune = m.group().split()[0].casefold().rstrip(",") in self.fine_tune_verbs
-            if not p["train_item_end"].match(text, m.end()):
+            list_end = p["train_item_end"].match(text, m.end())
+            if not (list_end or p["train_verb_after"].match(text, m.end())):
                 continue  # "trained on H2, H3, and H4 treatments": names qualifying a noun
             for item in p["item"].finditer(m["items"]):
                 start = m.start("items") + item.start()
@@ -774,7 +781,7 @@ class CorpusExtractor(Component):
                     continue  # "RoboTwin-generated", "SF-test": a name qualifying something else
                 if fine_tune and name.casefold() in benchmark_forms():
                     continue  # "fine-tuned on GLUE": the benchmark's own training split
-                if not p["train_item_end"].match(text, start + len(name)):
+                if not (list_end or known) or not (p["train_item_end"].match(text, start + len(name)) or start + len(name) == m.end()):
                     continue  # "finetuned on InstructMining selected datasets"
                 start, end = self._extent(text, start, start + len(name))
                 add(start, end, "dataset", "dataset.train_cue", USE)
