@@ -221,10 +221,6 @@ def _after_result(text: str, at: int) -> bool:
     return at > 0 and text[at - 1].isspace() and _RESULT_END.search(text, max(0, at - 8), at) is not None
 
 
-#: A name's first part: up to its first hyphen or dot.
-_FIRST_PART = re.compile(r"[^\-.]*")
-
-
 def _after_determiner(text: str, at: int) -> bool:
     """A speed gate (trie.Gated ``where``) for ``reversed_apposition`` (``a new ... benchmark, X,``):
     ``a``, ``an`` or ``our`` ends one of the five white-space separated words before the
@@ -264,6 +260,10 @@ def _word_before(words, reach: int):
         return i < len(anchors) and anchors[i][0] < at
 
     return gate
+
+
+#: The verbs of a result that may follow what a model was trained on ("trained on X yields ...").
+RESULT_VERBS = "yield|achieve|improve|outperform|lead|show|perform|result"
 
 
 @lru_cache(maxsize=1)
@@ -359,12 +359,12 @@ def patterns() -> dict[str, regex.Pattern]:
             rf"\b[Ww]e\s+{adverb}(?:introduce|present|propose|release|construct|build|curate|create|collect)\s+(?:the\s+)?(?P<name>{name})(?![\w-])"
         ),
         "trained_on": fast_compile(rf"\b(?i:{train_verbs}){TRAIN_GAP}\s+on\s+(?:the\s+)?$"),
-        "train_item_end": fast_compile(r"\s*(?:[,.;:)(]|$|(?:and|or|for|with|to|using|in|from|at|as|by|datasets?|corpus|corpora|only|alone|yields?|achieves?|improves?|outperforms?|leads?|shows?|performs?|results?)\b)"),
+        "train_item_end": fast_compile(rf"\s*(?:[,.;:)(]|$|(?:and|or|for|with|to|using|in|from|at|as|by|datasets?|corpus|corpora|only|alone|(?:{RESULT_VERBS})s?)\b)"),
         # the sentence's verb after a listed corpus trained on, in the past or after an adverb ("the ViT
         # pretrained on ImageNet-21k consistently outperformed"); a new name may be the paper's own
         # resource, which it evaluates on too ("fine-tuning on SpaceDG markedly improves")
         "train_verb_after": fast_compile(
-            r"\s+(?:(?:yield|achieve|improve|outperform|lead|show|perform|result|surpass|reach|obtain|attain)(?:s|e?d)?|led|shown"
+            rf"\s+(?:(?:{RESULT_VERBS}|surpass|reach|obtain|attain)(?:s|e?d)?|led|shown"
             r"|[a-z]{3,}ly(?<!family)(?<!anomaly)(?<!assembly)(?<!supply))\b"),
         # the next result of an "on" list, after its number: "92.0 on the NAVSIM benchmark and 89.6 on NAVSIM-v2"
         "on_again": fast_compile(rf"(?:\s+(?:benchmark|dataset)s?)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:an?\s+)?[+\-]?\d[\d.,]*\s*(?:\\?%|points?|pp)?\s+on\s+(?:the\s+)?(?P<items>{members})"),
@@ -594,7 +594,7 @@ class CorpusExtractor(Component):
             # nor an ordinary lower-case word before a name part ("self-QA reflection", "clinical-QA",
             # "benchmarks.We": a word, not a name's first part as in olmOCR-Bench or tau2-Bench)
             parts = m.group().split("-")
-            first = _FIRST_PART.match(m.group()).group()
+            first = parts[0].partition(".")[0]
             if looks_like_name(m.group()) and len(m.group()) >= 5 and not (
                     all(ordinary(part) for part in parts) and not any(part in self.shape_parts for part in parts)) \
                     and not (first.islower() and len(first) >= 3 and ordinary(first) and first != m.group()):
@@ -781,7 +781,9 @@ class CorpusExtractor(Component):
                     continue  # "RoboTwin-generated", "SF-test": a name qualifying something else
                 if fine_tune and name.casefold() in benchmark_forms():
                     continue  # "fine-tuned on GLUE": the benchmark's own training split
-                if not (list_end or known) or not (p["train_item_end"].match(text, start + len(name)) or start + len(name) == m.end()):
+                if not (list_end or known):
+                    continue  # a list ended by the sentence's verb: listed names only
+                if start + len(name) < m.end() and not p["train_item_end"].match(text, start + len(name)):
                     continue  # "finetuned on InstructMining selected datasets"
                 start, end = self._extent(text, start, start + len(name))
                 add(start, end, "dataset", "dataset.train_cue", USE)
