@@ -253,11 +253,17 @@ def patterns() -> dict[str, regex.Pattern]:
         ), g["use_cues"], starts=True),
 
         # a metric's name at a number or spelled out before it (models._metric_names)
+        # (a change: "MAE by 6.03%", "MAE from 7.74 to 3.91", "MAE ranging from 0.103", "MAE improvement of 48%";
+        # or the word that calls it one: "the force MAE metric")
         "metric_number_after": fast_compile(
-            r"\s*(?:\(\s*(?!(?:19|20)\d\d\b)|:\s*|=\s*|of\s+|is\s+|was\s+)?(?:[<>~\u2248]\s*)?\$?[+\-\u2212]?\d"),
-        # (a change between: "a 12.8% reduction in MAE", "a 12.8 percent improvement of MAE")
-        "metric_number_before": fast_compile(r"(?<![\w./\-])[+\-\u2212]?\d+(?:\.\d+)?\s*(?:\\?%|\s+percent)?\s*"
-                                             r"(?:[A-Za-z]{1,6}\s+|(?:reduction|improvement|increase|decrease|drop|gain)\s+(?:in|of)\s+)?$"),
+            r"\s*(?:(?:\(\s*(?!(?:19|20)\d\d\b)|:\s*|=\s*|of\s+|is\s+|was\s+|(?P<by>by)\s+|(?:ranging\s+)?from\s+"
+            r"|(?:reduction|improvement|increase|decrease|drop|gain)s?\s+of\s+)?(?:[<>~\u2248]\s*)?\$?[+\-\u2212]?\d|metrics?\b)"),
+        # (a change between: "a 12.8% reduction in MAE", "a 12.8 percent improvement of MAE"; a verb that
+        # lowers an error: "reduces MAE", "reduced ROI MAE", "lower MAE")
+        "metric_number_before": fast_compile(r"(?:(?<![\w./\-])[+\-\u2212]?\d+(?:\.\d+)?\s*(?:\\?%|\s+percent)?\s*"
+                                             r"(?:[A-Za-z]{1,6}\s+|(?:reduction|improvement|increase|decrease|drop|gain)\s+(?:in|of)\s+)?"
+                                             r"|\b(?:reduc|lower|decreas|minimi[sz])(?:e|es|ed|ing|s)?\s+(?:the\s+)?(?:[A-Z][\w\-]*\s+)?)$"),
+        "compared_before": fast_compile(r"\b(?:(?:outperform|surpass|beat|exceed|trail|lag)\w*|improv\w*\s+(?:over|up\s*on))\s+(?:the\s+)?$"),
         "metric_long_form": fast_compile(r"\s*\(\s*"),
         "candidate": fast_compile(rf"(?<![\w\-./@\\{{])(?:{_NAME})"),
         "list_gap": fast_compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*)"),
@@ -620,8 +626,10 @@ class ModelExtractor(Component):
     def _metric_names(self, text: str, found: list[dict], metrics: list[dict]) -> set[str]:
         """The names of ``found`` that the metric gazetteer knows at the same place and that the
         paper uses as a metric somewhere: spelled out as one (``mean absolute error (MAE)``),
-        next to a number (``MAE of 0.033``, ``MAE = 0.44``, ``1.67cm MAE``, ``13.9% in MAE``), or
-        listed with another metric (``RMSE and MAE``)."""
+        next to a number (``MAE of 0.033``, ``MAE = 0.44``, ``1.67cm MAE``, ``13.9% in MAE``) or a
+        change (``MAE by 6.03%``, not ``outperforms MAE by 1.2%``; ``MAE from 7.74 to 3.91``), called
+        a metric (``the force MAE metric``), lowered (``reduced MAE across ...``), or listed with
+        another metric (``RMSE and MAE``)."""
         p, spans = self.patterns, {(m["start"], m["end"]) for m in metrics}
         names = set()
         for f in found:
@@ -631,7 +639,10 @@ class ModelExtractor(Component):
                 if (start, end) not in spans:
                     continue
                 before, after = text[max(0, start - 30) : start], text[end : end + 30]
-                if (p["metric_number_after"].match(after) or p["metric_number_before"].search(before)
+                number_after = p["metric_number_after"].match(after)
+                if number_after and number_after["by"] and p["compared_before"].search(before):
+                    number_after = None  # "outperforms MAE by 2.1%": the model, beaten by a margin
+                if (number_after or p["metric_number_before"].search(before)
                         or any(m["end"] <= start and (p["metric_long_form"].fullmatch(text, m["end"], start)
                                                       or p["list_gap"].fullmatch(text, m["end"], start))
                                or end <= m["start"] and p["list_gap"].fullmatch(text, end, m["start"])
