@@ -61,11 +61,15 @@ class Gated:
     all gated patterns are found in one pass over the text (``GATE_WORDS``).
     ``where(text, at)``, when given, is a cheap test that the word found at ``at``
     passes wherever it is the word of a match (``the X dataset``: the noun follows a
-    name, not ``a new dataset``); the other places of the words are not tried."""
+    name, not ``a new dataset``); the other places of the words are not tried.
+    ``reach(text, at)``, with a window, is where the earliest match around the word
+    at ``at`` can start, when that is nearer than ``before`` (a list of names before
+    a noun ends at the last word no name has)."""
 
-    __slots__ = ("pattern", "gate", "words", "window", "starts", "where")
+    __slots__ = ("pattern", "gate", "words", "window", "starts", "where", "reach")
 
-    def __init__(self, pattern, words=(), *, gate=None, window: tuple[int, int] | None = None, starts=False, where=None):
+    def __init__(self, pattern, words=(), *, gate=None, window: tuple[int, int] | None = None, starts=False, where=None,
+                 reach=None):
         if starts and not isinstance(pattern, re.Pattern):
             raise TypeError("Gated(starts=True) takes a stdlib re pattern (see the class docstring)")
         self.pattern = pattern
@@ -74,6 +78,7 @@ class Gated:
         self.window = window
         self.starts = starts
         self.where = where
+        self.reach = reach
 
     def finditer(self, text: str):
         if self.gate is not None and not self.gate(text):
@@ -111,9 +116,11 @@ class Gated:
 
     def _windowed(self, text: str, anchors: list[tuple[int, int]]) -> list:
         before, after = self.window
+        spans = [(max(0, at - before), min(len(text), at + size + after)) for at, size in anchors]
+        if self.reach is not None:  # each start nearer, so no longer in order
+            spans = sorted((max(lo, self.reach(text, at)), hi) for (lo, hi), (at, _) in zip(spans, anchors))
         windows: list[list[int]] = []
-        for at, size in anchors:  # in order (GATE_WORDS.anchors)
-            lo, hi = max(0, at - before), min(len(text), at + size + after)
+        for lo, hi in spans:  # in order (GATE_WORDS.anchors)
             if windows and lo <= windows[-1][1]:
                 windows[-1][1] = max(windows[-1][1], hi)
             else:

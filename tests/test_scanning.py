@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from paperfacts import get_nlp
 from paperfacts.extractors import text_of
-from paperfacts.extractors.corpora import _after_name
+from paperfacts.extractors.corpora import _after_name, _names_reach
 from paperfacts.extractors.gazetteer import LEFT, MODES, _may_precede
 from paperfacts.literals import Literals
 from paperfacts.normalize import urls
@@ -170,6 +170,20 @@ def test_a_where_test_rules_out_places_of_the_word():
     assert [m.span() for m in g.finditer(text)] == [m.span() for m in pattern.finditer(text)]
     assert [_after_name(text, m.start()) for m in re.finditer("dataset", text)] == [False, True, True, True]
     assert list(Gated(pattern, ["dataset"], window=(40, 10), where=lambda text, at: False).finditer(text)) == []
+
+
+def test_a_reach_narrows_a_window_and_changes_no_match():
+    pattern = re.compile(r"(?:[A-Z]\w*\s+(?:and\s+)?)+(?:dataset|benchmark)s?\b")
+    text = "we train on the ImageNet and COCO datasets and test on the Foo Bar benchmark"
+    assert text[_names_reach(text, text.index("datasets")) :].startswith(" ImageNet and COCO")
+    assert text[_names_reach(text, text.index("benchmark")) :].startswith(" Foo Bar")
+    expected = [m.span() for m in pattern.finditer(text)]
+    assert len(expected) == 2
+    g = Gated(pattern, ["dataset", "benchmark"], window=(300, 10), reach=_names_reach)
+    assert [m.span() for m in g.finditer(text)] == expected
+    # a later word that reaches further back than an earlier one: windows are merged in order
+    g = Gated(pattern, ["dataset", "benchmark"], window=(300, 10), reach=lambda text, at: 0 if at > 60 else text.index("Image"))
+    assert [m.span() for m in g.finditer(text)] == expected
 
 
 def test_gated_pattern_without_its_word_runs_nothing():

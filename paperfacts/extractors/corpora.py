@@ -60,7 +60,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..data_files import read_json, read_jsonl, read_lines
-from ..trie import GATE_WORDS, WORD_RUN, Gated, alternation, any_word, fast_compile, word_run_starts, words_before
+from ..trie import (
+    GATE_WORDS, WORD_RUN, WORDS_BEFORE_REACH, Gated, alternation, any_word, fast_compile, word_run_starts, word_start,
+    words_before,
+)
 from . import Component, Mentions, attrs, name_key, occurrences, outside_links, read_facts, require_paperfacts, text_of, write_facts
 from .models import looks_like_name, ordinary
 from .sentences import sentence_bounds, sentence_of
@@ -172,6 +175,31 @@ def _on_name(text: str) -> bool:
     return _ON_NAME.search(text) is not None or _ACROSS_NAME.search(text) is not None
 
 
+#: The words before the names of an ``on`` match, and how far after its cue word they can stand.
+_ON_WORDS = ("on", "across")
+_ON_REACH = 100
+
+
+def _on_after(text: str, at: int) -> bool:
+    """A speed gate (trie.Gated ``where``) for ``on``: ``on`` or ``across`` opens a word
+    within ``_ON_REACH`` characters after the cue word at ``at`` (the cue, at most 60
+    characters, then the preposition). Their places are known (GATE_WORDS)."""
+    found = GATE_WORDS.anchors(text, _on_words())
+    if found is None:
+        return True
+    i = bisect_left(found, (at + 1, 0))
+    while i < len(found) and found[i][0] <= at + _ON_REACH:
+        if word_start(text, found[i][0]):
+            return True
+        i += 1
+    return False
+
+
+@lru_cache(maxsize=1)
+def _on_words() -> frozenset[str]:
+    return GATE_WORDS.add(_ON_WORDS)
+
+
 def _after_name(text: str, at: int) -> bool:
     """Whether a head noun at ``at`` may end a ``noun`` match: it follows white space after a
     ``)``, a digit or a word with a capital letter (``the ImageNet dataset``, ``COCO 2017
@@ -193,6 +221,20 @@ def _after_name(text: str, at: int) -> bool:
 
 
 _NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-")
+
+
+def _names_reach(text: str, at: int) -> int:
+    """Where a ``noun`` match whose head noun is at ``at`` can start at the earliest
+    (trie.Gated ``reach``): after the last white-space separated word before it that is
+    lower-case letters only and not ``and`` or ``or`` (``on the``), which no list of names
+    holds; 0 when none of the twelve words before it is one (the window decides)."""
+    lo = max(0, at - WORDS_BEFORE_REACH)
+    end = at
+    for word in reversed(text[lo:at].rsplit(None, 12)[-12:]):
+        end = text.rfind(word, lo, end)
+        if word.isalpha() and word.islower() and word not in ("and", "or"):
+            return end + len(word)
+    return 0
 
 
 def _word_within(words: tuple[str, ...], last: int):
@@ -289,6 +331,8 @@ def patterns() -> dict[str, regex.Pattern]:
     intro_verbs = ["introduce", "present", "propose", "release", "construct", "build", "curate", "create", "collect", "open-source",
                    "constructed", "built", "created", "curated", "collected", "introduced", "released"]
     intro_cue = rf"\b(?:[Ww]e\s+{adverb}(?:{'|'.join(intro_verbs)})|[Ii]ntroducing|named|called|dubbed)\s+"
+    if max(map(len, c["on_verbs"])) + 61 > _ON_REACH:  # the gate _on_after must see every "on" match
+        raise ValueError(f"corpus_cues.json: an on_verbs entry is too long for _ON_REACH ({_ON_REACH})")
     # Gated: skipped on a text without a word every match needs (most texts);
     # engine="regex" where that engine is faster on the pattern (trie.fast_compile),
     # never for starts=True (see trie.Gated)
@@ -301,7 +345,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "size_shape": Gated(fast_compile(r"(?<![\w\-./@])(?P<name>[A-Z][A-Za-z0-9]*(?:-[A-Za-z][A-Za-z0-9]*)*)-\d+(?:\.\d+)?[KM](?![\w-])"), gate=_SIZE_TAIL.search),
         "noun": Gated(fast_compile(
             rf"(?<![\w\-./@])(?P<names>{names})(?:\s+\((?P<short>{name})\))?\s+(?P<noun>{nouns})\b"
-        ), noun_words, window=(300, 30), where=_after_name),
+        ), noun_words, window=(300, 30), where=_after_name, reach=_names_reach),
         "item": fast_compile(multi),
         "modified_data_noun": Gated(fast_compile(
             rf"\b(?:the|The)\s+(?P<name>{name})\s+(?:[a-z][a-z\-]+\s+){{1,2}}(?:[A-Z][A-Z0-9\-]{{1,5}}\s+)?(?P<noun>dataset|corpus)\b"),
@@ -335,8 +379,9 @@ def patterns() -> dict[str, regex.Pattern]:
         "head_then_name": Gated(fast_compile(
             rf"\b(?P<noun>{'|'.join(head_nouns[:-1])})s?\s+(?:called\s+|named\s+|dubbed\s+)?(?P<name>{name})(?![\w-])",
         ), head_nouns, starts=True),
+        # (_on_after: a cue word, at most 60 characters, then the preposition; checked above)
         "on": Gated(fast_compile(rf"\b(?i:{alternation(c['on_verbs'])})\b(?:[^.;]|\.\d){{0,60}}?\b(?:on|across)\s+(?:the\s+)?(?P<items>{members})"),
-                    c["on_verbs"], gate=_on_name, starts=True),
+                    c["on_verbs"], gate=_on_name, starts=True, where=_on_after),
         "train_on": Gated(fast_compile(
             rf"\b(?i:{train_verbs})(?P<gap>{TRAIN_GAP})\s+on\s+(?:the\s+)?(?P<items>{names})"
         ), c["train_verbs"], starts=True),

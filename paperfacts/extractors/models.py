@@ -52,7 +52,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..data_files import read_json, read_jsonl, read_lines
-from ..trie import GATE_WORDS, WORD_RUN, Gated, alternation, compile_names, fast_compile, word_run_starts, words_before
+from ..trie import (
+    GATE_WORDS, WORD_RUN, WORDS_BEFORE_REACH, Gated, alternation, compile_names, fast_compile, word_run_starts, words_before,
+)
 from . import Component, Mentions, attrs, outside_links, read_facts, require_paperfacts, text_of, write_facts
 
 
@@ -154,6 +156,33 @@ def _we_starts(text: str, at: int) -> list[int]:
     return [i - 2] if i < at and i >= 2 and text[i - 2 : i] in ("we", "We") else []
 
 
+#: The words a ``head_noun`` match opens with.
+_DETERMINERS = ("a", "an", "the", "our", "its", "their")
+
+
+def _determiner_starts(text: str, at: int) -> list[int]:
+    """Where a ``head_noun`` match whose model noun is at ``at`` can start (trie.Gated
+    ``starts``): at a determiner that ends one of the five white-space separated words
+    before the noun with no word character before it in that word (``\\b``: the ``a`` of
+    ``(a``, not of ``data``). The pattern allows at most four words between the two, so
+    every match starts at one of these places."""
+    lo = max(0, at - WORDS_BEFORE_REACH)
+    words = text[lo:at].rsplit(None, 5)
+    if lo and len(words) < 6:  # five long words: read back to the start
+        lo = 0
+        words = text[:at].rsplit(None, 5)
+    starts = []
+    end = at
+    for word in reversed(words[-5:]):
+        end = text.rfind(word, lo, end)
+        for det in _DETERMINERS:
+            if word.endswith(det):
+                before = len(word) - len(det)
+                if not before or not (word[before - 1].isalnum() or word[before - 1] == "_"):
+                    starts.append(end + before)
+    return starts
+
+
 @lru_cache(maxsize=1)
 def folded_generic_heads() -> tuple[str, ...]:
     """The class nouns an abbreviation can define (``... networks (CNNs)``), case-folded,
@@ -225,7 +254,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "head_noun": Gated(fast_compile(
             rf"\b(?:a|an|the|our|its|their)\s+(?:[\w\-]+\s+){{0,4}}?(?:{alternation([n for n in g['model_heads'] if not n.endswith('s')])})\s+"
             rf"(?P<name>{_NAME})(?=\s*(?:[,.;:()]|\b(?:by|that|which|with|for|to|is|was|achieves|outperforms|on|in|and)\b))"
-        ), [n.lower() for n in g["model_heads"]], window=(120, 60)),
+        ), [n.lower() for n in g["model_heads"]], starts=_determiner_starts),
         # "we propose a novel Physics-guided Causal Model (PCM)": the abbreviation of the paper's own model
         "own_long_form": Gated(re.compile(
             rf"\b(?:{alternation(g['long_form_heads'])})\s*\((?P<name>{_NAME})\)"
