@@ -255,6 +255,10 @@ def test_generic_classes(name):
     # ... and a singular one, when it ends the description or another model noun follows it
     ("Zorb-TPN: Temporal Siamese Transformer Pyramid Networks for Robust UAV Tracking", "We study it.", "Zorb-TPN", "model.title"),
     ("ZorbGNN: A Heterogenous Graph Neural Network Integrating Spatial Cues", "We study it.", "ZorbGNN", "model.title"),
+    # "X: A (Simple) Baseline for ...": the paper's own baseline is its network
+    ("ZorbNetMLP: An Efficient and Effective Baseline for Functional Brain Network Classification", "We study it.",
+     "ZorbNetMLP", "model.title"),
+    ("ZorbVLThinker: Simple Baselines for Multimodal Medical Reasoning", "We study it.", "ZorbVLThinker", "model.title"),
 ])
 def test_the_papers_own_model(title, text, name, rule):
     assert names(text, title=title).get(name) == rule
@@ -280,6 +284,9 @@ def test_the_papers_own_model(title, text, name, rule):
     # a singular model noun that modifies the title's next word ("Model Enhanced ... Learning")
     ("ZorbLESS: Large Language Model Enhanced Semi-Supervised Learning for Speech Models", "We study it.", "ZorbLESS"),
     ("ZorbServe: Efficient Long-Context LLM Serving with Sparse Caches", "We study it.", "ZorbServe"),
+    # baselines coordinated with another subject: a study, not one baseline; nor a dataset's baselines
+    ("ZorbDelta: Controlled Baselines and Hidden Confounds in Agent Memory Evaluation", "We study it.", "ZorbDelta"),
+    ("ZorbScrews: A Dataset and Baseline for Real-time Screw Classification", "We study it.", "ZorbScrews"),
     # ... and a listed plural ("Models", "LLMs") in a question, heading a clause, or what X uses
     ("ZorbOCR: Do Your Large Multimodal Models Excel at Logical Reasoning on Text-Rich Images?", "We study it.", "ZorbOCR"),
     ("ZorbTrans: LLMs Are Experiential Transfer Learners", "We study it.", "ZorbTrans"),

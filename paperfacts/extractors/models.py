@@ -242,7 +242,9 @@ def patterns() -> dict[str, regex.Pattern]:
         "item": fast_compile(name_shape),
         "title": fast_compile(
             rf"^(?P<name>{name_shape}(?:[\s~]\d(?:\.\d{{1,2}})?)?)\s*:\s*(?:an?\s+|the\s+)?(?P<desc>(?:[\w\-]+\s+){{0,5}}?)"
-            rf"(?P<noun>(?i:{alternation(g['model_nouns'] + _new_plurals(g['model_nouns']))})){stop}"
+            rf"(?P<noun>(?i:{alternation(g['model_nouns'] + _new_plurals(g['model_nouns']))}){stop}"
+            # ("MemDelta: Controlled Baselines and Hidden Confounds in ..." is not one baseline)
+            rf"|(?i:{alternation(g['title_nouns'])}){stop}(?!\s+and\s))"
         ),
         # "the ensemble model, referred to as EL-4", "a model named openCabrita 3B"
         "named": Gated(fast_compile(
