@@ -259,6 +259,9 @@ def test_generic_classes(name):
     ("ZorbNetMLP: An Efficient and Effective Baseline for Functional Brain Network Classification", "We study it.",
      "ZorbNetMLP", "model.title"),
     ("ZorbVLThinker: Simple Baselines for Multimodal Medical Reasoning", "We study it.", "ZorbVLThinker", "model.title"),
+    # "X: A Family / Suite / Pool of ... Models": a group of the paper's own models
+    ("ZorbByte: A Pool of Monolingual Byte-level Language Models", "We study it.", "ZorbByte", "model.title"),
+    ("ZorbMA: A Family of Universal Models for Atoms", "We study it.", "ZorbMA", "model.title"),
 ])
 def test_the_papers_own_model(title, text, name, rule):
     assert names(text, title=title).get(name) == rule
@@ -287,6 +290,7 @@ def test_the_papers_own_model(title, text, name, rule):
     # baselines coordinated with another subject: a study, not one baseline; nor a dataset's baselines
     ("ZorbDelta: Controlled Baselines and Hidden Confounds in Agent Memory Evaluation", "We study it.", "ZorbDelta"),
     ("ZorbScrews: A Dataset and Baseline for Real-time Screw Classification", "We study it.", "ZorbScrews"),
+    ("ZorbEval: A Refined Collection of Japanese Benchmarks for Reliable VLM Evaluation", "We study it.", "ZorbEval"),
     # ... and a listed plural ("Models", "LLMs") in a question, heading a clause, or what X uses
     ("ZorbOCR: Do Your Large Multimodal Models Excel at Logical Reasoning on Text-Rich Images?", "We study it.", "ZorbOCR"),
     ("ZorbTrans: LLMs Are Experiential Transfer Learners", "We study it.", "ZorbTrans"),

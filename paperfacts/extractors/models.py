@@ -241,7 +241,8 @@ def patterns() -> dict[str, regex.Pattern]:
         ), g["list_heads"], starts=True),
         "item": fast_compile(name_shape),
         "title": fast_compile(
-            rf"^(?P<name>{name_shape}(?:[\s~]\d(?:\.\d{{1,2}})?)?)\s*:\s*(?:an?\s+|the\s+)?(?P<desc>(?:[\w\-]+\s+){{0,5}}?)"
+            rf"^(?P<name>{name_shape}(?:[\s~]\d(?:\.\d{{1,2}})?)?)\s*:\s*(?:an?\s+|the\s+)?"
+            rf"(?:(?:[\w\-]+\s+)?(?i:{alternation(g['collective_nouns'])})\s+of\s+)?(?P<desc>(?:[\w\-]+\s+){{0,5}}?)"
             rf"(?P<noun>(?i:{alternation(g['model_nouns'] + _new_plurals(g['model_nouns']))}){stop}"
             # ("MemDelta: Controlled Baselines and Hidden Confounds in ..." is not one baseline)
             rf"|(?i:{alternation(g['title_nouns'])}){stop}(?!\s+and\s))"
