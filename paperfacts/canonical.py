@@ -78,7 +78,7 @@ def without_size(name: str) -> str:
     """A model's name without the size that ``normalize.sizes.model_size`` reads in it."""
     if model_size(name) is None:
         return name
-    return _SIZE_PART.sub("", name).strip(" -_") or name
+    return _SIZE_PART.sub("", name).strip(" -_:") or name
 
 
 @lru_cache(maxsize=8192)

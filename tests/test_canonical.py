@@ -19,6 +19,7 @@ from paperfacts.cli import validate_lines
         ("mscoco", "benchmark", "COCO"),  # case and punctuation aside
         ("COCO", "benchmark", "COCO"),
         ("Llama 2 7B", "model", "Llama 2"),  # the size goes to `size`
+        ("Llama3.3:70b", "model", "Llama3.3"),  # and the colon of a runner's tag with it
         ("GLM-130B", "model", "GLM"),
         ("Qwen2.5-72B-Instruct", "model", "Qwen2.5-Instruct"),
         ("Pythia 410M", "model", "Pythia"),

@@ -32,6 +32,9 @@ def names(text, title=None):
     # a reasoning-effort setting is part of the name an API gives it
     ("We compare o3-mini-high with DeepSeek-R1.", "o3-mini-high"),
     ("We fine-tune Qwen3-VL-8B-Thinking on the data.", "Qwen3-VL-8B-Thinking"),
+    # a local runner's tag that names the size (Ollama's name:size)
+    ("Using various GLLMs (Llama3.1:8b, Llama3.3:70b, GPT4o, Qwen2.5:72b) we annotate.", "Llama3.3:70b"),
+    ("We serve qwen2.5-coder:32b locally.", "qwen2.5-coder:32b"),
 ])
 def test_grammar_reads_the_whole_name(text, name):
     assert name in names(text)
