@@ -202,6 +202,18 @@ def test_a_metric_that_is_a_model_too(text, is_model):
     assert ("MAE" in names(text)) is is_model
 
 
+# a model that names a metric computed with it is the metric there (not the verb "scores")
+@pytest.mark.parametrize("text, name, is_model", [
+    ("Sem-DPO achieves 8-12% higher CLIP similarity than DPO.", "CLIP", False),
+    ("Our method achieves a DINO similarity score of 0.789 on SDXL.", "DINO", False),
+    ("We rate answers using ROUGE-L F1 and Sentence-BERT similarity.", "Sentence-BERT", False),
+    ("Under this evaluation GPT-5.4 scores highest at 30.6%.", "GPT-5.4", True),
+    ("None reach 60% accuracy, e.g., OpenAI-o3 scores only 54.87.", "OpenAI-o3", True),
+])
+def test_a_model_that_names_a_metric(text, name, is_model):
+    assert (name in names(text)) is is_model
+
+
 @pytest.mark.parametrize("word, expected", [
     ("Marigold", False), ("hammer", True), ("Hammer", True), ("HAMMER", False), ("Seed", True),
 ])

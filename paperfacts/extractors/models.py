@@ -359,6 +359,12 @@ def patterns() -> dict[str, regex.Pattern]:
         "tool_after": fast_compile(
             rf"\s+(?:self-supervised\s+|training\s+|pre-?training\s+)?(?:{alternation(g['method_nouns'])})s?\b", re.IGNORECASE
         ),
+        # a model that names a metric computed with it: "8-12% higher CLIP similarity", "DINO scores",
+        # "a DINO similarity score of 0.789"; not the verb: "GPT-5.4 scores highest at 30.6%", "o3 scores only 54.87"
+        "metric_noun_after": fast_compile(
+            r"[\s-]+(?:similarity|score(?!s\s+(?:highest|lowest|best|worst|only|just|above|below|better|worse|higher|lower"
+            r"|well|poorly|around|about|over|under|near|up|at|as|\$?[+\-]?\d)))\b"
+        ),
         # a coding tool named after its model: Claude Code, Gemini CLI, Codex CLI
         "product_after": fast_compile(r"[ \t]+(?:Code|CLI)\b(?!\s+(?:Llama|LLaMA|Gemma)\b)"),
         # a model noun that modifies a method noun after it: "a novel LLM post-training framework"
@@ -629,6 +635,7 @@ class ModelExtractor(Component):
                 and not (f["rule"] != "model.gazetteer" and _classes_joined(f["name"]))
                 and not (f["rule"] == "model.gazetteer" and (self.patterns["tool_after"].match(text, f["end"])
                                                             or self.patterns["product_after"].match(text, f["end"])))
+                and not self.patterns["metric_noun_after"].match(text, f["end"])
             ]
 
         found = kept(found)
