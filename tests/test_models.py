@@ -99,6 +99,9 @@ def test_unlisted_names_from_context(text, name, rule):
 
 
 @pytest.mark.parametrize("text, junk", [
+    # a list item with an adjective's tail is a kind of system, not a name
+    ("architectures, such as YOLO-like models, are widely adopted", "YOLO-like"),
+    ("GDM outperforms a wide range of baselines, including GAN-based, flow-matching-based, and SDE models.", "GAN-based"),
     ("GRPO~\\cite{Shao-2024-Deepseekmath} is memory efficient.", "Deepseekmath"),  # a citation key
     # a family's name run on into a listed corpus's whole name is the corpus
     ("pretraining corpora including data from FineWeb-2, FinePDFs, HPLT 3.0, and Nemotron-CC.", "Nemotron-CC"),

@@ -156,6 +156,11 @@ def _we_starts(text: str, at: int) -> list[int]:
     return [i - 2] if i < at and i >= 2 and text[i - 2 : i] in ("we", "We") else []
 
 
+#: Words that, after a hyphen, make a name an adjective: ``GAN-based``, ``YOLO-like``, ``CoT-style``.
+ADJECTIVE_TAILS = "based|like|style|aware|guided|driven|free|only|level|specific|inspired"
+_ADJECTIVE_TAIL = re.compile(rf"-(?i:{ADJECTIVE_TAILS})$")
+
+
 #: The words a ``head_noun`` match opens with.
 _DETERMINERS = ("a", "an", "the", "our", "its", "their")
 
@@ -226,7 +231,7 @@ def patterns() -> dict[str, regex.Pattern]:
         # engine="regex" where that engine is faster on the pattern (trie.fast_compile)
         "compound": Gated(fast_compile(
             rf"{WORD_RUN}(?:{stems})[A-Za-z0-9]*"
-            rf"(?:-(?!(?i:based|like|style|aware|guided|driven|free|only|level|specific)\b)[A-Z0-9][A-Za-z0-9.]*)*(?![\w])"
+            rf"(?:-(?!(?i:{ADJECTIVE_TAILS})\b)[A-Z0-9][A-Za-z0-9.]*)*(?![\w])"
         ), g["stems"], starts=word_run_starts),
         "appositive": Gated(fast_compile(
             rf"(?<![\w\-./@])(?P<name>[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*)(?:\s+\([^()]{{1,30}}\))?,?\s+(?:is\s+)?(?:a|an)\s+"
@@ -611,7 +616,7 @@ class ModelExtractor(Component):
                 found.append(_mention(text, m.start("name"), m.end("version" if m["version"] else "name"), "model.cue"))
         for m in self.patterns["list"].finditer(text):
             for item in self.patterns["item"].finditer(m["items"]):
-                if looks_like_name(item.group()) and item.group() not in ("and", "or"):
+                if looks_like_name(item.group()) and item.group() not in ("and", "or") and not _ADJECTIVE_TAIL.search(item.group()):
                     start = m.start("items") + item.start()
                     found.append(_mention(text, start, self.extend(text, start + len(item.group())), "model.list"))
         if title_len:
