@@ -35,6 +35,9 @@ def names(text, title=None):
     # a local runner's tag that names the size (Ollama's name:size)
     ("Using various GLLMs (Llama3.1:8b, Llama3.3:70b, GPT4o, Qwen2.5:72b) we annotate.", "Llama3.3:70b"),
     ("We serve qwen2.5-coder:32b locally.", "qwen2.5-coder:32b"),
+    # a snapshot's date is part of the name an API gives it
+    ("We test Qwen3-Max-2026-01-23-Thinking and others.", "Qwen3-Max-2026-01-23-Thinking"),
+    ("On the index it beats DeepSeek-R1-0528 and GPT-4o.", "DeepSeek-R1-0528"),
 ])
 def test_grammar_reads_the_whole_name(text, name):
     assert name in names(text)

@@ -206,10 +206,13 @@ def patterns() -> dict[str, regex.Pattern]:
     size = r"\d{1,4}(?:\.\d{1,2})?[BMKT]"
     variant = r"(?i:" + alternation(g["variants"]) + r")"
     config = r"[A-Z]\d{0,2}(?:/\d{1,2})?"
+    # a snapshot's date: GPT-4-0613, claude-3-haiku-20240307, GPT-4o-2024-11-20
+    month, day = r"(?:0[1-9]|1[0-2])", r"(?:0[1-9]|[12]\d|3[01])"
+    date = rf"(?:20\d\d-{month}-{day}|20\d\d{month}{day}|{month}{day})"
     stop = r"(?![\w])"
     # One step of the suffix grammar, tried repeatedly after a family name.
     step = (
-        rf"(?:[-_](?:{size}|{version}|{config}|{variant}){stop}"  # -7B, -2, -4o, -Instruct, -B/16, -B0
+        rf"(?:[-_](?:{size}|{version}|{config}|{variant}|{date}){stop}"  # -7B, -2, -4o, -Instruct, -B/16, -B0, -0613
         rf"|(?<=[A-Za-z]){version}(?=[-\s,;:.)'\]/]|$)"  # Llama2, Qwen2.5, GPT4V, DINOv3
         rf"|(?<=[A-Z])\.\d{{1,2}}(?=[-\s,;:)'\]/]|$)"  # FLUX.1
         rf"|(?<=\d)(?:\.\d{{1,2}}|/\d(?:\.\d)?)(?![\w%/]|\.\d)"  # Stable Diffusion 3 -> 3.5, GPT-3.5/4
