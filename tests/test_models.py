@@ -38,6 +38,12 @@ def names(text, title=None):
     # a snapshot's date is part of the name an API gives it
     ("We test Qwen3-Max-2026-01-23-Thinking and others.", "Qwen3-Max-2026-01-23-Thinking"),
     ("On the index it beats DeepSeek-R1-0528 and GPT-4o.", "DeepSeek-R1-0528"),
+    # a capitalised word after a hyphen goes on a family's name (not an adjective's tail, a participle,
+    # nor a benchmark's or an agent's part)
+    ("We edit images with Qwen-Image-Edit and FLUX.1-Fill.", "Qwen-Image-Edit"),
+    ("We edit images with Qwen-Image-Edit and FLUX.1-Fill.", "FLUX.1-Fill"),
+    ("Like DeepSeek-R1-Zero, our model learns from rewards alone.", "DeepSeek-R1-Zero"),
+    ("Kimi-Audio and Qwen2-Audio transcribe speech.", "Qwen2-Audio"),
 ])
 def test_grammar_reads_the_whole_name(text, name):
     assert name in names(text)
@@ -104,6 +110,8 @@ def test_unlisted_names_from_context(text, name, rule):
 @pytest.mark.parametrize("text, junk", [
     # a list item with an adjective's tail is a kind of system, not a name
     ("architectures, such as YOLO-like models, are widely adopted", "YOLO-like"),
+    ("We compare CLIP-Based retrieval with Qwen-Image-Bench scores.", "CLIP-Based"),
+    ("We compare CLIP-Based retrieval with Qwen-Image-Bench scores.", "Qwen-Image-Bench"),
     ("GDM outperforms a wide range of baselines, including GAN-based, flow-matching-based, and SDE models.", "GAN-based"),
     ("GRPO~\\cite{Shao-2024-Deepseekmath} is memory efficient.", "Deepseekmath"),  # a citation key
     # a family's name run on into a listed corpus's whole name is the corpus

@@ -157,7 +157,12 @@ def _we_starts(text: str, at: int) -> list[int]:
 
 
 #: Words that, after a hyphen, make a name an adjective: ``GAN-based``, ``YOLO-like``, ``CoT-style``.
-ADJECTIVE_TAILS = "based|like|style|aware|guided|driven|free|only|level|specific|inspired"
+ADJECTIVE_TAILS = (
+    "based|like|style|aware|guided|driven|free|only|level|specific|inspired|enhanced|assisted|generated|powered"
+    "|augmented|conditioned|initialized|derived|compatible|centric|friendly|agnostic"
+)
+#: Words that, after a hyphen, make a family's name something else's: ``Qwen-Image-Bench``, ``Youtu-Agent``.
+_NOT_NAME_PARTS = "bench|benchmark|eval|arena|data|dataset|corpus|agent|agents|framework|tuning|distillation"
 _ADJECTIVE_TAIL = re.compile(rf"-(?i:{ADJECTIVE_TAILS})$")
 
 
@@ -213,6 +218,8 @@ def patterns() -> dict[str, regex.Pattern]:
     # One step of the suffix grammar, tried repeatedly after a family name.
     step = (
         rf"(?:[-_](?:{size}|{version}|{config}|{variant}|{date}){stop}"  # -7B, -2, -4o, -Instruct, -B/16, -B0, -0613
+        # a capitalised word: Qwen-Image-Edit, DeepSeek-R1-Zero, Kimi-Audio, FLUX.1-Fill (not GAN-Based, LLM-Transformed, Qwen-Image-Bench)
+        rf"|-(?!(?i:{ADJECTIVE_TAILS}|{_NOT_NAME_PARTS})\b)[A-Z][a-z]{{2,}}(?<!ed)(?![\w])"
         rf"|(?<=[A-Za-z]){version}(?=[-\s,;:.)'\]/]|$)"  # Llama2, Qwen2.5, GPT4V, DINOv3
         rf"|(?<=[A-Z])\.\d{{1,2}}(?=[-\s,;:)'\]/]|$)"  # FLUX.1
         rf"|(?<=\d)(?:\.\d{{1,2}}|/\d(?:\.\d)?)(?![\w%/]|\.\d)"  # Stable Diffusion 3 -> 3.5, GPT-3.5/4
