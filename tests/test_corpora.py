@@ -144,6 +144,10 @@ CASES = [
     (None, "The Domain Compensation Module (DCM) adjusts feature representations across domains.", {}, {}),
     (None, "Scans reach clinicians through Picture Archiving and Communication Systems (PACS) in most hospitals.", {}, {}),
     (None, "We integrate the Multi-Agent Debate framework (MAD) and evaluate on GSM8K.", {"GSM8K": "benchmark.on"}, {}),
+    # ... and a layer, a loss or a regularizer's: "Query Adaptive Convolution (QAConv-QA)", "Spatial Mask Decoder (SMD)"
+    (None, "We design the Quality-Aware Query Adaptive Convolution (QAConv-QA), which weights pixels.", {}, {}),
+    (None, "We further propose a Spatial Mask Decoder (SMD) with pixel-level supervision.", {}, {}),
+    (None, "To address this, we introduce Anchor Invariance Regularization (AIR), which treats variants alike.", {}, {}),
     # ... not where the long form or an apposition names a resource
     (None, "We train on the Aviation Safety Reporting System (ASRS) corpus and evaluate on ASRS.", {"ASRS": "benchmark.cue"}, {}),
     (None, "We propose a new evaluation framework (TweetEval) and report results on TweetEval.",
