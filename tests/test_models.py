@@ -288,6 +288,8 @@ def test_generic_classes(name):
     ("ZorbNetMLP: An Efficient and Effective Baseline for Functional Brain Network Classification", "We study it.",
      "ZorbNetMLP", "model.title"),
     ("ZorbVLThinker: Simple Baselines for Multimodal Medical Reasoning", "We study it.", "ZorbVLThinker", "model.title"),
+    # a model noun heads what the language model modifies
+    (None, "We propose ZorbRM, a two-stage LM-based judging reward model that utilizes slots.", "ZorbRM", "model.cue"),
     # "X: A Family / Suite / Pool of ... Models": a group of the paper's own models
     ("ZorbByte: A Pool of Monolingual Byte-level Language Models", "We study it.", "ZorbByte", "model.title"),
     ("ZorbMA: A Family of Universal Models for Atoms", "We study it.", "ZorbMA", "model.title"),
@@ -333,6 +335,9 @@ def test_the_papers_own_model(title, text, name, rule):
     # a language model a method is built on, or "model-agnostic": the name is the method's
     (None, "We introduce ZorbFuse, a novel LLM post-training framework that adapts personas.", "ZorbFuse"),
     (None, "We propose ZorbGen, an LLM-based framework that synthesizes user data.", "ZorbGen"),
+    # ... with its abbreviation between, or with an adjective's tail before any noun
+    (None, "We present ZorbCROP, the first large language model (LLM)-powered automatic VLSI design flow tuning framework.", "ZorbCROP"),
+    (None, "We propose ZorbJarvis, a VLM-powered agent that leverages the VLM as a controller.", "ZorbJarvis"),
     (None, "We propose ZorbZoom, a model-agnostic framework that factorizes super-resolution.", "ZorbZoom"),
 ])
 def test_the_papers_own_name_that_is_no_model(title, text, junk):

@@ -383,8 +383,15 @@ def patterns() -> dict[str, regex.Pattern]:
         # a coding tool named after its model: Claude Code, Gemini CLI, Codex CLI
         "product_after": fast_compile(r"[ \t]+(?:Code|CLI)\b(?!\s+(?:Llama|LLaMA|Gemma)\b)"),
         # a model noun that modifies a method noun after it: "a novel LLM post-training framework"
+        # (after an optional abbreviation: "a large language model (LLM)-powered ... framework")
+        "adjective_after": fast_compile(rf"(?:\s*\([^()]{{1,12}}\))?-(?i:{ADJECTIVE_TAILS})\b"),
+        # ... unless a model noun heads what it modifies: "a two-stage LM-based judging reward model",
+        # "a MLLM-guided depth-referring tracker"
+        "modified_model": fast_compile(
+            rf"(?:[\s\-]+(?!(?:that|which|for|with|to|and|or|of|in|on|by|from|is|are|as|at|{alternation(g['not_model_nouns'])})\b)"
+            rf"[A-Za-z][\w\-]*?){{0,3}}[\s\-]+(?:{alternation(g['model_nouns'] + g['model_heads'])})s?\b", re.IGNORECASE),
         "noun_then_method": fast_compile(
-            rf"(?:[\s\-]+(?!(?:that|which|for|with|to|and|or|of|in|on|by|from|is|are|as|at)\b)[A-Za-z][\w\-]*){{0,2}}?[\s\-]+"
+            rf"(?:\s*\([^()]{{1,12}}\))?(?:[\s\-]+(?!(?:that|which|for|with|to|and|or|of|in|on|by|from|is|are|as|at)\b)[A-Za-z][\w\-]*){{0,2}}?[\s\-]+"
             rf"(?:{alternation(g['not_model_nouns'])})s?\b", re.IGNORECASE),
         "method_after": fast_compile(rf"[\s-]+(?:{alternation(g['not_model_nouns'])})s?\b", re.IGNORECASE),
         "not_nouns": fast_compile(rf"\b(?:{alternation(g['not_model_nouns'])})s?\b", re.IGNORECASE),
@@ -925,12 +932,19 @@ class ModelExtractor(Component):
     def _builds_on(self, text: str, noun: str, end: int) -> bool:
         """Whether the model noun ending at ``end`` only says what a method is built on or works
         with: a language model before a method noun (``a novel LLM post-training framework``,
-        ``an LLM-based framework``, ``a VLM-based method``) or ``model-agnostic``. A network's
+        ``an LLM-based framework``, ``a VLM-based method``) or an adjective's tail (``the first large
+        language model (LLM)-powered automatic VLSI design flow tuning framework``), or ``model-agnostic``. A network's
         own type before ``framework`` is not this (``a unified Transformer-based framework for
         PAR`` names the network, as the guidelines' Clarifications say)."""
         if text.startswith(("-agnostic", " agnostic"), end):
             return True
-        return noun.casefold() in _LANGUAGE_MODEL_NOUNS and self.patterns["noun_then_method"].match(text, end) is not None
+        if noun.casefold() not in _LANGUAGE_MODEL_NOUNS:
+            return False
+        p = self.patterns
+        if p["noun_then_method"].match(text, end):
+            return True
+        adjective = p["adjective_after"].match(text, end)
+        return adjective is not None and not p["modified_model"].match(text, adjective.end())
 
     def _noun_heads(self, desc: str) -> bool:
         """Whether the model noun after ``desc`` heads its phrase: no method, dataset or tool noun
