@@ -446,7 +446,8 @@ def patterns() -> dict[str, regex.Pattern]:
         "tail": fast_compile(
             r"(?:[\s-]?[vV]\d{1,2}(?:\.\d{1,2})*(?![\w.]\d)|\+\+?(?![\w+])|(?<=\d)/\d{2}(?![\w/])|(?<=\d[Kk])/\d{1,2}[Kk](?![\w/])"
             r"|\s(?:19|20)\d\d(?![\w%]|[.,]\d|\s*(?:%|\\%))"
-            r"|['\u2019]\d{2}(?![\w'\u2019]))"  # a year after an apostrophe: "WMT'14", "BraTS'23", "AIME'25"
+            r"|['\u2019]\d{2}(?![\w'\u2019])"  # a year after an apostrophe: "WMT'14", "BraTS'23", "AIME'25"
+            r"|[\s~][1-9]\.\d(?![\w.]|\s*(?:\\?%|points?\b|pts\b|pp\b)))"  # a spaced version: "PERSUADE~2.0", "VBench 2.0"
         ),
         # an image resolution that names a version of the set: "ImageNet 224 x 224", "ImageNet-256x256"
         "resolution_tail": fast_compile(r"[\s\-~]\$?(?P<n>\d{2,4})\s*(?:x|\u00d7|\\times)\s*(?P=n)\$?(?![\w.]\d|\d)"),
