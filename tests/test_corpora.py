@@ -315,3 +315,16 @@ def test_a_year_after_an_apostrophe_belongs_to_the_name(text, name):
 ])
 def test_a_spaced_version_belongs_to_the_name(text, name):
     assert [b.name for b in extract(text).benchmarks] == [name]
+
+
+@pytest.mark.parametrize("text, names", [
+    # a modifier's tail makes a kind of data, not the set
+    ("We test on MMLU-style questions and GQA-based tasks.", []),
+    ("Evaluated on DataMorgana-derived datasets, it wins.", []),
+    # a dash written as a hyphen ends the name
+    ("We build ULTRAEDITBENCH-the largest dataset in the field to date.", ["ULTRAEDITBENCH"]),
+    # a split's lower-case word stays
+    ("We report results on ShapeNet-part and MIMIC-III-full.", ["ShapeNet-part", "MIMIC-III-full"]),
+])
+def test_a_hyphen_word_after_a_name(text, names):
+    assert [b.name for b in extract(text).benchmarks] == names

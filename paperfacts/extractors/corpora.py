@@ -65,7 +65,7 @@ from ..trie import (
     words_before,
 )
 from . import Component, Mentions, attrs, name_key, occurrences, outside_links, read_facts, require_paperfacts, text_of, write_facts
-from .models import looks_like_name, ordinary
+from .models import ADJECTIVE_TAILS, looks_like_name, ordinary
 from .sentences import sentence_bounds, sentence_of
 
 
@@ -535,6 +535,11 @@ class CorpusExtractor(Component):
         resource_kinds: dict[tuple[str, str], str] = {}
 
         def add(start, end, kind, rule, level):
+            tail = _HYPHEN_WORD.search(text, start, end)
+            if tail and tail["word"] in _FUNCTION_WORDS:
+                end = tail.start()  # "ULTRAEDITBENCH-the largest dataset": a dash written as a hyphen
+            elif tail and _MODIFIER_WORD.fullmatch(tail["word"]):
+                return  # "MMLU-style questions", "ChartQA-derived data": a kind of data, not the set
             lead = _SENTENCE_PREPOSITION.match(text, start, end)
             if lead:  # "On Ref-YouTube-VOS and AVSBench datasets": the sentence's word, not the name's
                 start, rest = lead.end(), text[lead.end() : end]
@@ -1229,6 +1234,11 @@ class CorpusExtractor(Component):
         for kind in ("benchmark", "dataset"):
             write_facts(doc, kind, [m for m in mentions if m["kind"] == kind])
 
+
+#: The lower-case word a name ends in after a hyphen, and the words that make it a modifier.
+_HYPHEN_WORD = re.compile(r"(?<=[A-Za-z0-9])-(?P<word>[a-z]+)$")
+_FUNCTION_WORDS = frozenset("the a an and or as of to in on with which that is are was were for by from at but".split())
+_MODIFIER_WORD = re.compile(rf"(?:{ADJECTIVE_TAILS}|related|dependent|dominant|simulated|accelerated|sized|type)")
 
 _LIST_GAP = fast_compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
 
