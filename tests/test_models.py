@@ -44,6 +44,8 @@ def names(text, title=None):
     ("We edit images with Qwen-Image-Edit and FLUX.1-Fill.", "FLUX.1-Fill"),
     ("Like DeepSeek-R1-Zero, our model learns from rewards alone.", "DeepSeek-R1-Zero"),
     ("Kimi-Audio and Qwen2-Audio transcribe speech.", "Qwen2-Audio"),
+    # an embedding or reranking model's spaced variant
+    ("We fine-tune the Qwen3 Embedding series (0.6B, 4B, 8B) for retrieval.", "Qwen3 Embedding"),
 ])
 def test_grammar_reads_the_whole_name(text, name):
     assert name in names(text)
@@ -110,6 +112,8 @@ def test_unlisted_names_from_context(text, name, rule):
 @pytest.mark.parametrize("text, junk", [
     # a list item with an adjective's tail is a kind of system, not a name
     ("architectures, such as YOLO-like models, are widely adopted", "YOLO-like"),
+    # a class before a spaced variant is the class's
+    ("Text-ADBench: Text Anomaly Detection Benchmark based on LLMs Embedding", "LLMs Embedding"),
     ("We compare CLIP-Based retrieval with Qwen-Image-Bench scores.", "CLIP-Based"),
     ("We compare CLIP-Based retrieval with Qwen-Image-Bench scores.", "Qwen-Image-Bench"),
     ("GDM outperforms a wide range of baselines, including GAN-based, flow-matching-based, and SDE models.", "GAN-based"),

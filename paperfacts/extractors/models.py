@@ -484,6 +484,12 @@ def _word_part(part: str) -> bool:
 _LANGUAGE_MODEL_NOUNS = frozenset({"llm", "llms", "lm", "lms", "lmm", "vlm", "mllm", "language model", "language models"})
 
 
+def _class_first(name: str) -> bool:
+    """A generic class before a spaced variant is the class's, not a name (``LLMs Embedding``)."""
+    first, space, _ = name.partition(" ")
+    return bool(space) and is_generic(first)
+
+
 def _classes_joined(name: str) -> bool:
     """Generic classes joined by hyphens are a kind of hybrid, not a name (``CNN-Transformer``,
     ``LLM-GNN``; not ``Mamba-Transformer``: Mamba is a named architecture)."""
@@ -654,7 +660,7 @@ class ModelExtractor(Component):
                 if (f["rule"] == "model.gazetteer"
                     or not (corpora.covering(f["start"]) or self.patterns["method_after"].match(text, f["end"])))
                 and not self._not_a_name(text, f)
-                and not (f["rule"] != "model.gazetteer" and _classes_joined(f["name"]))
+                and not (f["rule"] != "model.gazetteer" and (_classes_joined(f["name"]) or _class_first(f["name"])))
                 and not (f["rule"] == "model.gazetteer" and (self.patterns["tool_after"].match(text, f["end"])
                                                             or self.patterns["product_after"].match(text, f["end"])))
                 and not self.patterns["metric_noun_after"].match(text, f["end"])
