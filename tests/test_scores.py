@@ -419,6 +419,9 @@ LINKS = [
      [(8.1, "delta", None), (10.2, "delta", None)]),
     # a corpus a model was trained on is not where it is measured
     ("FLAME surpasses the WIT-400M-trained CLIP by 44.4% in recall@1", [(44.4, "delta", None)]),
+    # a name after a coordination, right before "by" and the next number, is that number's
+    ("It outperforms the prior best by 4.17% and even exceeds LLaMA3.1-70B on PubMedQA by 4.60%.",
+     [(4.17, "delta", None), (4.6, "delta", "PubMedQA")]),
     # "(90.6% vs. 89.8%)": the break after "vs." is no sentence break
     ("It leads the SuperGLUE benchmark, surpassing the human baseline by +0.8% (90.6% vs. 89.8%).",
      [(0.8, "delta", "SuperGLUE"), (90.6, "absolute", "SuperGLUE"), (89.8, "absolute", "SuperGLUE")]),

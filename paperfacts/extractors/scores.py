@@ -500,6 +500,7 @@ class ScoreExtractor(Component):
         rejected: list[dict] = []
         # a name past the next number is that number's, unless the two numbers share one phrase ("7% on A and 8% on B of C")
         next_start = {a["start"]: b["start"] for a, b in zip(candidates, candidates[1:]) if p["item_break"].search(text, a["end"], b["start"])}
+        following = {a["start"]: b["start"] for a, b in zip(candidates, candidates[1:])}
         # and a name before the previous list item, in the same sentence, is that item's ("3.01 rFVD with 32.6% on A, and 28.19 PSNR")
         tails = []  # (start, end) after each number up to the next comma: "32.6% MSRVTT retrieval for videos,"
         for a, b in zip(candidates, candidates[1:]):
@@ -556,7 +557,8 @@ class ScoreExtractor(Component):
                 "unit": c["unit"], "kind": kind, "rule": c["rule"], "sentence": s, "clause": clause,
                 "metric": metric_at["name"] if metric_at else (_nearest(metrics, c, *clause) or _nearest(metrics, c, s, e)),
                 "benchmark": self._benchmark(text, c, clause, s, e, benchmarks, corpora, next_start.get(c["start"], e), names_at,
-                                            tails[bisect_left(tails, (s,)) : bisect_right(tails, (c["start"], len(text)))], referent),
+                                            tails[bisect_left(tails, (s,)) : bisect_right(tails, (c["start"], len(text)))], referent,
+                                            following.get(c["start"], e)),
                 "model": self._model(text, c, clause, s, e, models),
             }
             if previous is not None and previous["clause"] == clause and (
@@ -592,7 +594,8 @@ class ScoreExtractor(Component):
         return start, end
 
     def _benchmark(self, text: str, c: dict, clause: tuple[int, int], s: int, e: int,
-                   benchmarks: Mentions, corpora: Mentions, next_start: int, names_at, tails: list[tuple[int, int]], referent) -> str | None:
+                   benchmarks: Mentions, corpora: Mentions, next_start: int, names_at, tails: list[tuple[int, int]], referent,
+                   next_number: int) -> str | None:
         owner = c.get("owner")
         if owner is not None and owner["owner_kind"] == "benchmark":
             return owner["name"]
@@ -635,7 +638,8 @@ class ScoreExtractor(Component):
         tested = Mentions([b for b in corpora.starting_in(*clause) if not self._trained_on(text, b)
                            and not self.patterns["subject_of"].match(text, b["end"]) and not (c["end"] <= b["start"] and b["start"] > next_start) and not any(t0 <= b["start"] and b["end"] <= t1 for t0, t1 in tails)
                            and not self._transfer_source(text, b) and not (closed >= 0 and b["start"] > closed)
-                           and not (next_start < e and self._next_items(text, c, b, next_start))])
+                           and not (next_start < e and self._next_items(text, c, b, next_start))
+                           and not self._next_by(text, c, b, next_number)])
         nearest = _nearest(tested, c, *clause, prefer_after=True, mention=True)
         if nearest is None:
             # "We introduce CaseHOLD ... . This dataset is difficult (F1 of 0.4)": the one benchmark the sentence before names
@@ -655,6 +659,13 @@ class ScoreExtractor(Component):
                 return True  # "A, B", "A and B", "symbolic (A) and general-purpose (B)"
         p = self.patterns
         return bool(p["coordinated_after"].match(text, m["end"]) or p["coordinated_before"].search(text, max(0, m["start"] - 40), m["start"]))
+
+    def _next_by(self, text: str, c: dict, b: dict, next_number: int) -> bool:
+        """``by 4.17% and even exceeding LLaMA3.1-70B on PubMedQA by 4.60%``, ``by +28 points and the
+        best published FC-MH result by +20``: a name after the number and a coordination, right
+        before ``by`` and the next number, is that number's."""
+        return c["end"] <= b["start"] < next_number and _NAME_BY.fullmatch(text, b["end"], next_number) is not None \
+            and _AND_OR_COMMA.search(text, c["end"], b["start"]) is not None
 
     def _next_items(self, text: str, c: dict, b: dict, next_start: int) -> bool:
         """``SOP-Bench from 80% to 95%, Lifelong AgentBench from 90% to 100%``: a name past a comma
@@ -1048,6 +1059,12 @@ def _all_occurrences(text: str, mentions: Mentions) -> Mentions:
 
 #: Between a metric and the change it is given (``MSE by 16.7%``, ``MAE by up to 6%``).
 _BY_GAP = re.compile(r"\s+by\s+(?:about\s+|approximately\s+|up\s+to\s+|nearly\s+|over\s+|~\s*)?\$?[+\-\u2212]?$")
+
+
+#: Between a name and the next number, which the name's clause gives it: "by 4.17% and even
+#: exceeding LLaMA3.1-70B on PubMedQA by 4.60%", "the best published FC-MH result by +20".
+_AND_OR_COMMA = re.compile(r"\band\b|,")
+_NAME_BY = re.compile(r"(?:\s+(?:results?|scores?))?" + _BY_GAP.pattern)
 
 
 def _metric_by(text: str, metrics: Mentions, c: dict) -> dict | None:
