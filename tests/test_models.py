@@ -226,6 +226,7 @@ def test_a_metric_that_is_a_model_too(text, is_model):
     ("Our method achieves a DINO similarity score of 0.789 on SDXL.", "DINO", False),
     ("We rate answers using ROUGE-L F1 and Sentence-BERT similarity.", "Sentence-BERT", False),
     ("To evaluate the audio, we employ FAD and CLAP scores.", "CLAP", False),
+    ("It achieves higher CLIP-T, CLIP-I, and DINO scores than existing personalization methods.", "CLIP-I", False),
     ("Under this evaluation GPT-5.4 scores highest at 30.6%.", "GPT-5.4", True),
     ("None reach 60% accuracy, e.g., OpenAI-o3 scores only 54.87.", "OpenAI-o3", True),
 ])
