@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import heapq
 from itertools import chain
+from typing import Iterator
 
 import re
 
@@ -201,6 +202,22 @@ def words_before(text: str, at: int, count: int) -> list[str]:
     ``where`` gates read to see whether a cue word can stand that close before a
     pattern's word."""
     return text[max(0, at - WORDS_BEFORE_REACH) : at].rsplit(None, count)[-count:]
+
+
+def words_back(text: str, at: int, count: int) -> Iterator[tuple[int, str]]:
+    """``(start, word)`` of each of the last ``count`` white-space separated words before
+    ``at``, the nearest first, found as they are asked for: ``words_before`` with where
+    each word starts, for the ``starts`` and ``reach`` functions of ``Gated`` patterns.
+    Read back to the start of the text where those words are longer than
+    ``WORDS_BEFORE_REACH`` characters in all."""
+    lo = max(0, at - WORDS_BEFORE_REACH)
+    words = text[lo:at].rsplit(None, count)
+    if lo and len(words) <= count:  # the first may be a word cut at lo
+        lo, words = 0, text[:at].rsplit(None, count)
+    end = at
+    for word in reversed(words[-count:]):
+        end = text.rfind(word, lo, end)
+        yield end, word
 
 
 class _GateWords:

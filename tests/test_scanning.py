@@ -24,7 +24,7 @@ from paperfacts.literals import Literals
 from paperfacts.normalize import urls
 from paperfacts.affix_index import AffixIndex
 from paperfacts.pipeline import _LONG_RUN, TOKENIZER_CACHE, _has_long_run, make_doc
-from paperfacts.trie import GATE_WORDS, Gated, _GateWords, alternation
+from paperfacts.trie import GATE_WORDS, WORDS_BEFORE_REACH, Gated, _GateWords, alternation, words_back
 
 from conftest import FIXTURES
 
@@ -170,6 +170,15 @@ def test_a_where_test_rules_out_places_of_the_word():
     assert [m.span() for m in g.finditer(text)] == [m.span() for m in pattern.finditer(text)]
     assert [_after_name(text, m.start()) for m in re.finditer("dataset", text)] == [False, True, True, True]
     assert list(Gated(pattern, ["dataset"], window=(40, 10), where=lambda text, at: False).finditer(text)) == []
+
+
+def test_words_back_give_each_word_with_its_start():
+    text = "we train on  the\nImageNet dataset"
+    at = text.index("dataset")
+    assert list(words_back(text, at, 3)) == [(text.index("ImageNet"), "ImageNet"), (text.index("the"), "the"), (9, "on")]
+    # words longer than the reach in all: read back to the start, not from a word cut in two
+    long = "a " + "x" * (WORDS_BEFORE_REACH + 10) + " model"
+    assert list(words_back(long, long.index("model"), 2)) == [(2, "x" * (WORDS_BEFORE_REACH + 10)), (0, "a")]
 
 
 def test_a_reach_narrows_a_window_and_changes_no_match():

@@ -61,8 +61,7 @@ from spacy.tokens import Doc
 
 from ..data_files import read_json, read_jsonl, read_lines
 from ..trie import (
-    GATE_WORDS, WORD_RUN, WORDS_BEFORE_REACH, Gated, alternation, any_word, fast_compile, word_run_starts, word_start,
-    words_before,
+    GATE_WORDS, WORD_RUN, Gated, alternation, any_word, fast_compile, word_run_starts, word_start, words_back, words_before,
 )
 from . import Component, Mentions, attrs, name_key, occurrences, outside_links, read_facts, require_paperfacts, text_of, write_facts
 from .models import ADJECTIVE_TAILS, looks_like_name, ordinary
@@ -228,12 +227,9 @@ def _names_reach(text: str, at: int) -> int:
     (trie.Gated ``reach``): after the last white-space separated word before it that is
     lower-case letters only and not ``and`` or ``or`` (``on the``), which no list of names
     holds; 0 when none of the twelve words before it is one (the window decides)."""
-    lo = max(0, at - WORDS_BEFORE_REACH)
-    end = at
-    for word in reversed(text[lo:at].rsplit(None, 12)[-12:]):
-        end = text.rfind(word, lo, end)
+    for start, word in words_back(text, at, 12):
         if word.isalpha() and word.islower() and word not in ("and", "or"):
-            return end + len(word)
+            return start + len(word)
     return 0
 
 

@@ -53,7 +53,7 @@ from spacy.tokens import Doc
 
 from ..data_files import read_json, read_jsonl, read_lines
 from ..trie import (
-    GATE_WORDS, WORD_RUN, WORDS_BEFORE_REACH, Gated, alternation, compile_names, fast_compile, word_run_starts, words_before,
+    GATE_WORDS, WORD_RUN, Gated, alternation, compile_names, fast_compile, word_run_starts, word_start, words_back, words_before,
 )
 from . import Component, Mentions, attrs, outside_links, read_facts, require_paperfacts, text_of, write_facts
 
@@ -176,20 +176,11 @@ def _determiner_starts(text: str, at: int) -> list[int]:
     before the noun with no word character before it in that word (``\\b``: the ``a`` of
     ``(a``, not of ``data``). The pattern allows at most four words between the two, so
     every match starts at one of these places."""
-    lo = max(0, at - WORDS_BEFORE_REACH)
-    words = text[lo:at].rsplit(None, 5)
-    if lo and len(words) < 6:  # five long words: read back to the start
-        lo = 0
-        words = text[:at].rsplit(None, 5)
     starts = []
-    end = at
-    for word in reversed(words[-5:]):
-        end = text.rfind(word, lo, end)
+    for start, word in words_back(text, at, 5):
         for det in _DETERMINERS:
-            if word.endswith(det):
-                before = len(word) - len(det)
-                if not before or not (word[before - 1].isalnum() or word[before - 1] == "_"):
-                    starts.append(end + before)
+            if word.endswith(det) and word_start(text, opens := start + len(word) - len(det)):
+                starts.append(opens)
     return starts
 
 
