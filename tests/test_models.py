@@ -151,6 +151,9 @@ def test_unlisted_names_from_context(text, name, rule):
     ("We sample eight answers; TrACE-8 matches SC-8 accuracy with fewer calls.", "SC-8"),  # no model parts
     ("a rich ecosystem of frameworks (smolagents, LangGraph, AutoGen, CAMEL, LlamaIndex).", "CAMEL"),  # tools
     ("we present Causal Motion Diffusion Models (CMDM), a unified framework for motion", "CMDM"),  # a method
+    # a model noun inside a longer capitalised name heads nothing: the name's head comes next
+    ("we propose Task-Aware LLM Council (TALC), a task-adaptive decision framework", "Task-Aware"),
+    ("we introduce Hybrid Transformer Demucs (HT Demucs), an hybrid temporal/spectral model", "Hybrid"),
     ("The architecture was re-implemented within the nnU-Net framework.", "nnU-Net"),  # used as a tool
     ("provider-native CLI harnesses (Claude Code, Codex CLI, and Gemini CLI)", "Claude"),  # coding tools
     ("models trained with the DINO self-supervised objective", "DINO"),  # used as a method

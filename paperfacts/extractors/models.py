@@ -277,6 +277,8 @@ def patterns() -> dict[str, regex.Pattern]:
         "intro_tail": fast_compile(
             rf"^(?:\s*\([^()]{{0,40}}\))?\s*(?:,?\s*(?:(?:which|that)\s+is\s+)?(?:an?|the|our)\s+"
             rf"(?:(?:new|novel|family|series|suite|set|collection|pair)\s+of\s+)?(?P<desc>(?:[^\s,;.]+\s+){{0,8}}?)|\s+)(?P<noun>{alternation(g['model_nouns'])}){stop}"
+            # the noun ends the phrase: in "Task-Aware LLM Council" the head is the next word
+            r"(?!\s+[A-Z][a-z])"
         ),
         # a hyphen part after a name: kept when it is not an ordinary word (Qwen3-VL, DeepSeek-OCR)
         # or a size follows it (Mistral-Legal-7B); see ModelExtractor.extend
