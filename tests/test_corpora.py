@@ -148,6 +148,22 @@ CASES = [
     (None, "We design the Quality-Aware Query Adaptive Convolution (QAConv-QA), which weights pixels.", {}, {}),
     (None, "We further propose a Spatial Mask Decoder (SMD) with pixel-level supervision.", {}, {}),
     (None, "To address this, we introduce Anchor Invariance Regularization (AIR), which treats variants alike.", {}, {}),
+    # a listed or shaped name the paper introduces as its own method, metric or system (corpora._own_methods)
+    (None, "We introduce COLA, a self-supervised pre-training approach for audio. We evaluate on ESC-50.",
+     {"ESC-50": "benchmark.on"}, {}),
+    (None, "In this paper, we present OSCAR (Object Status Context Awareness for Recipes), a technical pipeline.", {}, {}),
+    (None, "We propose DAVIS, a Diffusion-based Audio-VIsual Separation framework that solves the task.", {}, {}),
+    (None, "We also introduce ChainEval, a new metric for automatic evaluation of final answers.", {}, {}),
+    # ... not one called an evaluation framework, or a benchmark after a model noun, or a benchmark's
+    # shape called a framework, or one a cue names a resource elsewhere
+    (None, "We introduce PillagerBench, a novel framework for evaluating multi-agent systems.",
+     {"PillagerBench": "benchmark.shape"}, {}),
+    (None, "We introduce L0-Bench, a language model benchmark for testing procedural correctness.",
+     {"L0-Bench": "benchmark.shape"}, {}),
+    (None, "We present UniPercept-Bench, a unified framework for perceptual-level image understanding.",
+     {"UniPercept-Bench": "benchmark.shape"}, {}),
+    (None, "We present CineVerse, a novel framework for scene composition. To train it, we first create the "
+     "CineVerse dataset.", {}, {"CineVerse": "dataset.cue"}),
     # ... not where the long form or an apposition names a resource
     (None, "We train on the Aviation Safety Reporting System (ASRS) corpus and evaluate on ASRS.", {"ASRS": "benchmark.cue"}, {}),
     (None, "We propose a new evaluation framework (TweetEval) and report results on TweetEval.",

@@ -145,6 +145,9 @@ _SENTENCE_PREPOSITION = re.compile(
 
 #: A word that makes a phrase the name of a resource (``Chinese Hard Case Benchmark``).
 RESOURCE_WORD = re.compile(r"\b(?:benchmark|dataset|corpus|suite|challenge|collection|bank|arena|set)s?\b", re.IGNORECASE)
+#: What an evaluation resource is called besides a resource word: ``an evaluation framework``.
+_METHOD_ITSELF = frozenset({"method", "methods", "approach", "algorithm", "technique", "metric", "model", "models", "loss"})
+_EVALUATING = re.compile(RESOURCE_WORD.pattern + r"|\b(?:evaluat|assess|benchmark|test|data)", re.IGNORECASE)
 
 
 #: Evidence strength: a use in context, a describing cue, a prior (list, morphology).
@@ -393,6 +396,12 @@ def patterns() -> dict[str, regex.Pattern]:
         "title_evaluating": fast_compile(rf"^(?P<name>{name})\s*:\s*(?P<desc>)(?P<noun>Benchmarking|Evaluating)\b"),
         "title_desc_other": fast_compile(r"\b(?:for|with|via|of|on|in|using|from|Model|Models|Framework|Method|Approach|System|Learning)\b"),
         "method_intro": fast_compile(rf"(?:\s*\([^()]*\))?,?\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,5}}?(?:{alternation(c['not_corpus_nouns'])})\b"),
+        # the paper's own method, introduced with what it is: "We introduce COLA, a self-supervised
+        # pre-training approach", "we present OSCAR (Object Status ...), a technical pipeline"
+        "own_verb_before": fast_compile(rf"\b(?:[Ww]e\s+{adverb}|(?:paper|work|study)\s+)(?:introduce|present|propose|develop|design|build)[sd]?\s+(?:the\s+)?$"),
+        "own_method_after": fast_compile(
+            rf"(?:\s*\([^()]*\))?\s*[,:]?\s+(?:a|an)\s+(?P<desc>(?:[\w\-]+,?\s+){{0,5}}?)(?P<noun>{alternation(c['not_corpus_nouns'])})\b(?![\s\-]+(?i:{RESOURCE_WORD.pattern}))(?P<then>[^.;]{{0,60}})"
+        ),
         "title_other_head": fast_compile(r"\b(?:Frameworks?|Pipelines?|Models|Methods?|Judges?|Toolkits?|Agents?|Systems?|Software|Platform)\b"),
         "title_noun": fast_compile(rf"\b(?:A|An|The)\s+(?:[\w\-]+\s+){{0,4}}?(?P<noun>{alternation(c['title_nouns'])})\s+(?:for|of|on|to)\b"),
         "title_name": fast_compile(rf"^(?P<name>{name})\s*:"),
@@ -1041,7 +1050,7 @@ class CorpusExtractor(Component):
                 continue
             kept.append(f)
         kept = [f for f in kept if f["name"].casefold() not in not_benchmarks() and name_key(f["name"]) and not self._a_plural_class(f["name"])]
-        terms = self._terms(text, kept)
+        terms = self._terms(text, kept) | self._own_methods(text, kept)
         own = self._own_name(title)
         # per name: (strongest level, whether a benchmark is read at it, whether a rule describes it)
         verdict: dict[str, list] = {}
@@ -1084,6 +1093,31 @@ class CorpusExtractor(Component):
         if not acting:
             return acting
         return acting - _strongly_named(kept)
+
+    def _own_methods(self, text: str, kept: list[dict]) -> set[str]:
+        """The names (case-folded) the paper introduces as its own method, model or system:
+        ``We introduce COLA, a self-supervised pre-training approach``, ``ChainEval, a new
+        metric for ... evaluation``; not ``X, a framework for evaluating ...`` (evaluation or a
+        resource word in what a framework, pipeline or system is called or does), not a name
+        whose shape says benchmark (``UniPercept-Bench, a unified framework``) unless it is
+        called a method or metric, and not a name with stronger evidence (the title, a result
+        on it, a training use). Like the other terms, a describing cue elsewhere keeps a name
+        (``we first create the CineVerse dataset``)."""
+        p = self.patterns
+        own = set()
+        for name in {f["name"] for f in kept}:
+            for at in occurrences(text, name):
+                if not p["own_verb_before"].search(text, max(0, at - 60), at):
+                    continue
+                after = p["own_method_after"].match(text, at + len(name))
+                if after and (after["noun"] in _METHOD_ITSELF and not _EVALUATING.search(after["desc"])
+                              or not _EVALUATING.search(after["desc"] + after["then"]) and not p["shape"].pattern.fullmatch(name)):
+                    own.add(name)  # "ChainEval, a new metric for automatic evaluation" is a metric still
+                break  # the first introduction says what it is
+        if not own:
+            return own
+        strong = _strongly_named(kept)
+        return {name.casefold() for name in own if name_key(name) not in strong}
 
     def _kinds_of_sets(self, text: str, kept: list[dict]) -> set[str]:
         """The keys of names the paper counts kinds of sets with (``experiments on four DocQA
