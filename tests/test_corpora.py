@@ -220,6 +220,13 @@ CASES = [
     # a listed corpus trained on, then the sentence's verb after an adverb: a training use
     (None, "The ViT model pretrained on ImageNet-21k consistently outperformed a ResNet50 baseline.",
      {}, {"ImageNet-21k": "dataset.train_cue"}),
+    # ... one name, then the sentence's verb 'to be'; a listed corpus's weights or initialization
+    (None, "Models pre-trained on ImageNet were adapted to a specific data set.", {}, {"ImageNet": "dataset.train_cue"}),
+    (None, "ChronoCon outperforms a supervised baseline initialized from ImageNet weights.", {}, {"ImageNet": "dataset.train_cue"}),
+    (None, "In-domain pre-training outperformed ImageNet-1K initialization.", {}, {"ImageNet-1K": "dataset.train_cue"}),
+    (None, "All models were trained using ImageNet-pretrained weights.", {}, {"ImageNet": "dataset.train_cue"}),
+    # ... but a coordination before 'are' may join the subject's names: no list ends there
+    (None, "XLM-R fine-tuned on XNLI and ZorbLM Large are tested on 50 examples.", {"XNLI": "benchmark.gazetteer"}, {}),
     # a capitalised preposition of a Title Case title opens the next phrase after a name in a result
     # list; before the head noun that ends a name, it is one of its words
     ("A Systematic Approach to Achieving 97.23% Accuracy on EuroSAT Without Pre-Training", "We study attention.",

@@ -146,6 +146,7 @@ _SENTENCE_PREPOSITION = re.compile(
 #: A word that makes a phrase the name of a resource (``Chinese Hard Case Benchmark``).
 RESOURCE_WORD = re.compile(r"\b(?:benchmark|dataset|corpus|suite|challenge|collection|bank|arena|set)s?\b", re.IGNORECASE)
 #: What an evaluation resource is called besides a resource word: ``an evaluation framework``.
+_PRETRAINED_TAIL = re.compile(r"-(?:based|pre-?trained)$")
 _METHOD_ITSELF = frozenset({"method", "methods", "approach", "algorithm", "technique", "metric", "model", "models", "loss"})
 _EVALUATING = re.compile(RESOURCE_WORD.pattern + r"|\b(?:evaluat|assess|benchmark|test|data)", re.IGNORECASE)
 
@@ -385,8 +386,9 @@ def patterns() -> dict[str, regex.Pattern]:
             rf"\b(?i:{train_verbs})(?P<gap>{TRAIN_GAP})\s+on\s+(?:the\s+)?(?P<items>{names})"
         ), c["train_verbs"], starts=True),
         "pretraining_on": Gated(fast_compile(
-            rf"(?<![\w\-./@])(?P<name>{name})(?:-based)?[\s-](?:pre-?training|pre-?trained)\b"
-        ), ["pre-training", "pretraining", "pretrained", "pre-trained"], window=(60, 20)),
+            rf"(?<![\w\-./@])(?P<name>{name})(?:-based)?[\s-](?:pre-?training|pre-?trained|weights|initiali[sz]ation|checkpoints?)\b"
+        ), ["pre-training", "pretraining", "pretrained", "pre-trained", "weights", "initialization", "initialisation", "checkpoint"],
+            window=(60, 20)),  # "ImageNet pre-training", "ImageNet weights", "ImageNet-1K initialization"
         "source": Gated(fast_compile(
             rf"\b(?:{alternation(c['source_nouns'])})\s+from\s+(?:the\s+)?(?P<name>{name})(?![\w-])"
         ), c["source_nouns"], starts=True),
@@ -410,6 +412,8 @@ def patterns() -> dict[str, regex.Pattern]:
         ),
         "trained_on": fast_compile(rf"\b(?i:{train_verbs}){TRAIN_GAP}\s+on\s+(?:the\s+)?$"),
         "train_item_end": fast_compile(rf"\s*(?:[,.;:)(]|$|(?:and|or|for|with|to|using|in|from|at|as|by|datasets?|corpus|corpora|only|alone|(?:{RESULT_VERBS})s?)\b)"),
+        "be_after": fast_compile(r"\s+(?:are|is|was|were)\b"),
+        "item_break": fast_compile(r",|\b(?:and|or)\b"),
         # the sentence's verb after a listed corpus trained on, in the past or after an adverb ("the ViT
         # pretrained on ImageNet-21k consistently outperformed"); a new name may be the paper's own
         # resource, which it evaluates on too ("fine-tuning on SpaceDG markedly improves")
@@ -824,7 +828,8 @@ class CorpusExtractor(Component):
         p = self.patterns
         for m in p["train_on"].finditer(text):
             fine_tune = m.group().split()[0].casefold().rstrip(",") in self.fine_tune_verbs
-            list_end = p["train_item_end"].match(text, m.end())
+            # "Models pre-trained on ImageNet were adapted": one name, then the sentence's verb
+            list_end = p["train_item_end"].match(text, m.end()) or p["be_after"].match(text, m.end()) and not p["item_break"].search(m["items"])
             if not (list_end or p["train_verb_after"].match(text, m.end())):
                 continue  # "trained on H2, H3, and H4 treatments": names qualifying a noun
             for item in p["item"].finditer(m["items"]):
@@ -844,9 +849,9 @@ class CorpusExtractor(Component):
                 start, end = self._extent(text, start, start + len(name))
                 add(start, end, "dataset", "dataset.train_cue", USE)
         for m in p["pretraining_on"].finditer(text):
-            name = m["name"].removesuffix("-based")
+            name = _PRETRAINED_TAIL.sub("", m["name"])  # "ImageNet-based", "ImageNet-pretrained weights"
             if name.casefold() in known_forms() and not models.covering(m.start()):
-                add(m.start("name"), m.start("name") + len(name), "dataset", "dataset.train_cue", USE)  # "ImageNet pre-training"
+                add(m.start("name"), m.start("name") + len(name), "dataset", "dataset.train_cue", USE)  # "ImageNet weights"
 
     def _on(self, text, m, add, models) -> bool:
         """``experiments on X, Y and Z``: each name a result is reported on is a benchmark.
