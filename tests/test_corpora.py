@@ -140,6 +140,8 @@ CASES = [
     # not benchmarks: an acronym spelled out in ordinary words, a method, the paper's own method name
     (None, "Context-aware emotion recognition (CAER) enhances affective computing.", {}, {}),
     (None, "This paper proposes a Dynamic Parameter Memory (DPM) mechanism for long sequences.", {}, {}),
+    # ... spelled by its first words, whatever follows them in the brackets' phrase
+    (None, "We compare it with (i) Direct rebuttal generation using LLM (DRG) and (ii) others.", {}, {}),
     # an abbreviation shares its long form's role, a capitalised module, system or framework too
     (None, "The Domain Compensation Module (DCM) adjusts feature representations across domains.", {}, {}),
     (None, "Scans reach clinicians through Picture Archiving and Communication Systems (PACS) in most hospitals.", {}, {}),

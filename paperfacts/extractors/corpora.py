@@ -99,6 +99,20 @@ def _spells(short: str, expansion: str) -> bool:
     return all(ch in initials for ch in short.casefold() if ch.isalpha())
 
 
+def _spelling_words(short: str, words: list[str]) -> int:
+    """How many of ``words`` it takes for their initials (hyphen parts count) to spell the
+    letters of ``short`` in order, as ``_spells`` reads them; all of them where they do not."""
+    letters = [ch for ch in short.casefold() if ch.isalpha()]
+    k = 0
+    for n, word in enumerate(words, 1):
+        for part in re.findall(r"[A-Za-z0-9]+", word):
+            if k < len(letters) and part[0].casefold() == letters[k]:
+                k += 1
+        if k == len(letters):
+            return n
+    return len(words)
+
+
 def _initials(before: str, short: str) -> bool:
     """Whether ``short`` spells the initials of the words that end ``before`` (``reasoning visual tasks`` ~ ``RVTs``)."""
     letters = short.removesuffix("s").casefold()
@@ -1159,6 +1173,9 @@ class CorpusExtractor(Component):
             expansion = " ".join(words[i:])
             if not _spells(short, expansion):
                 continue  # "knowledge-intensive tasks (KILT)": a name in brackets, not an abbreviation
+            # the words that spell it: "Direct rebuttal generation using LLM (DRG)" spells DRG in three
+            words = words[: i + _spelling_words(short, words[i:])]
+            expansion = " ".join(words[i:])
             if RESOURCE_WORD.search(expansion):
                 continue  # "Chinese Hard Case Benchmark (CHC-Bench)": a resource's name
             lower = all(w[:1].islower() for w in words[i + 1 :])
