@@ -63,6 +63,8 @@ def test_a_spaced_f_score_is_no_configuration():
 @pytest.mark.parametrize("text, name, rule", [
     # an appositive's description may hold a slash-joined word
     ("We reproduce ZorbNet, a hybrid 2D/3D convolutional network for anisotropic segmentation.", "ZorbNet", "model.cue"),
+    # other stems in a list of "methods" name models (only "LLM" makes a method there)
+    ("outperforming state-of-the-art methods including HybridKAN and ZorbFormer.", "ZorbFormer", "model.compound"),
     # coordination: unknown members of a list take the role of a known member
     ("We evaluate two MLLMs, Qwen2-VL-7B and Zorblax3-VL, quantized with HQQ.", "Zorblax3-VL", "model.coordination"),
     ("surpassing Gemini-3.1-Pro, Seed-2.0, and Qwen3-VL-235B on the benchmarks.", "Seed-2.0", "model.coordination"),
@@ -151,6 +153,9 @@ def test_unlisted_names_from_context(text, name, rule):
     ("We sample eight answers; TrACE-8 matches SC-8 accuracy with fewer calls.", "SC-8"),  # no model parts
     ("a rich ecosystem of frameworks (smolagents, LangGraph, AutoGen, CAMEL, LlamaIndex).", "CAMEL"),  # tools
     ("we present Causal Motion Diffusion Models (CMDM), a unified framework for motion", "CMDM"),  # a method
+    # a name built on "LLM" in a list of methods, techniques or metrics is made with an LLM
+    ("Existing context pruning techniques, such as ZorbLLMLingua, achieve promising results.", "ZorbLLMLingua"),
+    ("Techniques such as StreamingZorbLLM and SnapKV control the cache size.", "StreamingZorbLLM"),
     # a model noun inside a longer capitalised name heads nothing: the name's head comes next
     ("we propose Task-Aware LLM Council (TALC), a task-adaptive decision framework", "Task-Aware"),
     ("we introduce Hybrid Transformer Demucs (HT Demucs), an hybrid temporal/spectral model", "Hybrid"),

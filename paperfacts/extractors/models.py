@@ -600,7 +600,9 @@ class ModelExtractor(Component):
             end = m.end()
             while (cut := text.rfind("-", m.start(), end)) > m.start() and _word_part(text[cut + 1 : end]):
                 end = cut  # LLM-Powered, LLM-Transformed: a word, not part of the name
-            if looks_like_name(text[m.start() : end]) and not self._class_compound(text[m.start() : end]):
+            if looks_like_name(text[m.start() : end]) and not self._class_compound(text[m.start() : end]) and not (
+                "LLM" in m.group() and self.patterns["other_list_head"].search(text, max(0, m.start() - 80), m.start())
+            ):  # "techniques such as LLMLingua": built with an LLM, in a list of methods (but "methods like R2Former")
                 found.append(_mention(text, m.start(), self.extend(text, end), "model.compound"))
         for m in self.patterns["appositive"].finditer(text):
             # the noun heads the appositive: not after a preposition ("a search space for neural architecture")
