@@ -156,6 +156,9 @@ CASES = [
     (None, "In this paper, we present OSCAR (Object Status Context Awareness for Recipes), a technical pipeline.", {}, {}),
     (None, "We propose DAVIS, a Diffusion-based Audio-VIsual Separation framework that solves the task.", {}, {}),
     (None, "We also introduce ChainEval, a new metric for automatic evaluation of final answers.", {}, {}),
+    # ... or abbreviates the long form the paper introduces so
+    (None, "We introduce the Forced Deferral Attack (FDA), an adversarial image attack on cascades.", {}, {}),
+    (None, "We present Unified Cost Filtering (UCF), a generic post-hoc refinement framework.", {}, {}),
     # ... not one called an evaluation framework, or a benchmark after a model noun, or a benchmark's
     # shape called a framework, or one a cue names a resource elsewhere
     (None, "We introduce PillagerBench, a novel framework for evaluating multi-agent systems.",

@@ -415,6 +415,9 @@ def patterns() -> dict[str, regex.Pattern]:
         # the paper's own method, introduced with what it is: "We introduce COLA, a self-supervised
         # pre-training approach", "we present OSCAR (Object Status ...), a technical pipeline"
         "own_verb_before": fast_compile(rf"\b(?:[Ww]e\s+{adverb}|(?:paper|work|study)\s+)(?:introduce|present|propose|develop|design|build)[sd]?\s+(?:the\s+)?$"),
+        "own_verb_long_form": fast_compile(
+            rf"\b(?:[Ww]e\s+{adverb}|(?:paper|work|study)\s+)(?:introduce|present|propose|develop|design|build)[sd]?\s+[^.;()]{{3,120}}\($"
+        ),
         "own_method_after": fast_compile(
             rf"(?:\s*\([^()]*\))?\s*[,:]?\s+(?:a|an)\s+(?P<desc>(?:[\w\-]+,?\s+){{0,5}}?)(?P<noun>{alternation(c['not_corpus_nouns'])})\b(?![\s\-]+(?i:{RESOURCE_WORD.pattern}))(?P<then>[^.;]{{0,60}})"
         ),
@@ -1126,9 +1129,14 @@ class CorpusExtractor(Component):
         own = set()
         for name in {f["name"] for f in kept}:
             for at in occurrences(text, name):
-                if not p["own_verb_before"].search(text, max(0, at - 60), at):
+                # "we propose X, a ...", or X the abbreviation of what is proposed: "we propose
+                # Contrastive Paraphrase Attack (CoPA), a training-free method"
+                if p["own_verb_before"].search(text, max(0, at - 60), at):
+                    after = p["own_method_after"].match(text, at + len(name))
+                elif text.startswith(")", at + len(name)) and p["own_verb_long_form"].search(text, max(0, at - 160), at):
+                    after = p["own_method_after"].match(text, at + len(name) + 1)
+                else:
                     continue
-                after = p["own_method_after"].match(text, at + len(name))
                 if after and (after["noun"] in _METHOD_ITSELF and not _EVALUATING.search(after["desc"])
                               or not _EVALUATING.search(after["desc"] + after["then"]) and not p["shape"].pattern.fullmatch(name)):
                     own.add(name)  # "ChainEval, a new metric for automatic evaluation" is a metric still
