@@ -161,6 +161,11 @@ NOT_SCORES = [
     # agreement between judges or annotators
     ("Inter-annotator agreement was 87% (Cohen's kappa 0.81).", []),
     ("with a 95% human consensus agreement rate", []),
+    ("The jury achieved almost perfect agreement with the panel (Cohen's kappa=81%).", []),  # a sign before it
+    ("A cohort study finds inter-rater Fleiss kappa <= +0.018 with shifts.", []),
+    ("The 7B model reaches 98.5% accuracy (std < 0.3 pp across 3 seeds).", [(98.5, "%", "absolute")]),  # a spread
+    # ... but a metric's name between the word and an "=" is the metric's score
+    ("It also enables segmentation (mask mAP50 = 0.970).", [(0.97, None, "absolute")]),
     # cost, compute, memory, length and annotation savings
     ("bert2BERT saves about 45% and 47% computational cost of pre-training", []),
     ("it reduces the computational cost by about 20% on A and up to 51.6% on B", []),

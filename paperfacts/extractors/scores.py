@@ -176,7 +176,11 @@ def patterns() -> dict[str, regex.Pattern]:
         "up_to_result": fast_compile(r"(?<!\bby )\bup to\s*$", re.IGNORECASE),
         "metric_after": fast_compile(rf"\s*(?:\\?%)?\s*(?:[\w\-]+\s+){{0,2}}?(?:{alternation(metric_words)})\b", re.IGNORECASE),
         "threshold": fast_compile(r"(?<!\bby )(?<!\bby a )\b(?:exceed|exceeds|exceeding|surpass|surpasses|surpassing|above|over|below|under)\s+$", re.IGNORECASE),
-        "not_before": fast_compile(rf"\b(?:{alternation(c['not_score_before'])})\s*(?:of\s+|by\s+|to\s+)?(?:\w+\s+)?{hedge}$", re.IGNORECASE),
+        # "inter-rater Fleiss kappa <= +0.018", "kappa=81%": a comparison sign before the number too
+        # (an "=" right after the word: "mask mAP50 = 0.970" is a mask's score)
+        "not_before": fast_compile(
+            rf"\b(?:{alternation(c['not_score_before'])})\s*(?:of\s+|by\s+|to\s+)?(?:(?:\w+\s+)?(?:[<>\u2264\u2265]=?\s*)?|=\s*){hedge}$", re.IGNORECASE
+        ),
         # "outperforms baselines trained on 4.5 times more data by 6.1%": the margin of a comparison,
         # whatever words describe the systems compared (no verb of saving or cutting in between)
         "margin_by": fast_compile(
