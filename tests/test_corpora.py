@@ -230,6 +230,9 @@ CASES = [
     (None, "ChronoCon outperforms a supervised baseline initialized from ImageNet weights.", {}, {"ImageNet": "dataset.train_cue"}),
     (None, "In-domain pre-training outperformed ImageNet-1K initialization.", {}, {"ImageNet-1K": "dataset.train_cue"}),
     (None, "All models were trained using ImageNet-pretrained weights.", {}, {"ImageNet": "dataset.train_cue"}),
+    # a training stage in a released set's name makes it training data, unless a result is on it
+    (None, "We release the ZorbProofs-SFT and ZorbProofs-RL datasets and the training and evaluation code.",
+     {}, {"ZorbProofs-SFT": "dataset.cue", "ZorbProofs-RL": "dataset.cue"}),
     # ... but a coordination before 'are' may join the subject's names: no list ends there
     (None, "XLM-R fine-tuned on XNLI and ZorbLM Large are tested on 50 examples.", {"XNLI": "benchmark.gazetteer"}, {}),
     # a capitalised preposition of a Title Case title opens the next phrase after a name in a result

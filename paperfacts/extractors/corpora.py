@@ -160,6 +160,8 @@ _SENTENCE_PREPOSITION = re.compile(
 #: A word that makes a phrase the name of a resource (``Chinese Hard Case Benchmark``).
 RESOURCE_WORD = re.compile(r"\b(?:benchmark|dataset|corpus|suite|challenge|collection|bank|arena|set)s?\b", re.IGNORECASE)
 #: What an evaluation resource is called besides a resource word: ``an evaluation framework``.
+#: A hyphen part naming a training stage: the data is for that stage (``MiroMind-M1-SFT-719K``).
+_TRAINING_STAGE_PART = re.compile(r"(?:^|[-_])(?:SFT|RL|RLHF|DPO|GRPO|Pretrain|Pretraining)(?:[-_]|$)")
 _PRETRAINED_TAIL = re.compile(r"-(?:based|pre-?trained)$")
 _METHOD_ITSELF = frozenset({"method", "methods", "approach", "algorithm", "technique", "metric", "model", "models", "loss"})
 _EVALUATING = re.compile(RESOURCE_WORD.pattern + r"|\b(?:evaluat|assess|benchmark|test|data)", re.IGNORECASE)
@@ -1091,6 +1093,9 @@ class CorpusExtractor(Component):
             _, benchmark, described = verdict[name_key(f["name"])]
             if (f["name"].casefold() in terms or name_key(f["name"]) == own) and not described or name_key(f["name"]) in systems:
                 continue
+            if benchmark and _TRAINING_STAGE_PART.search(f["name"]) and not self.patterns["shape"].pattern.fullmatch(f["name"]) \
+                    and not any(r.split(".")[1] == "on" for _, _, r in f["evidence"]):
+                benchmark = False  # "we release the FineProofs-SFT and FineProofs-RL datasets": data for a training stage
             f["kind"] = "benchmark" if benchmark else "dataset"
             own_ev = [e for e in f["evidence"] if e[0] == f["kind"]] or f["evidence"]
             best = max(level for _, level, _ in own_ev)  # the rule credited: this mention's strongest
