@@ -260,21 +260,47 @@ def _grouped(doc: Doc, kind: str, key_fields: tuple[str, ...]) -> list[tuple[dic
     return list(groups.values())
 
 
+#: What joins two members of a list: ``A, B``, ``A and B``, ``A, and B``.
+_LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
+
+
 def _inside_corpus_names(doc: Doc) -> None:
     """Drop model mentions inside a benchmark or dataset name (``ChatGPT`` in ``Video ChatGPT``),
-    or on the same span as one that the context calls a benchmark (``the Video ChatGPT benchmark``)."""
-    corpora = Mentions([f for kind in ("benchmark", "dataset") for f in read_facts(doc, kind)])
+    or on the same span as one that the context calls a benchmark (``the Video ChatGPT benchmark``).
+    A name both lists know, read as both at the same span (``OPT``, ``Chameleon``), takes the
+    role of the list it stands in: ``Llama, OPT, and Qwen`` are models, ``GenImage, Chameleon,
+    and UniversalFakeDetect`` benchmarks; alone, it stays both."""
+    kinds = ("benchmark", "dataset")
+    facts = {kind: read_facts(doc, kind) for kind in kinds}
+    corpora = Mentions([f for kind in kinds for f in facts[kind]])
     models = read_facts(doc, "model")
+    text = text_of(doc)
+
+    def listed_with(f, others) -> bool:
+        """Whether ``f`` stands in a list next to one of ``others`` (another span)."""
+        return any(
+            (o["end"] <= f["start"] and _LIST_GAP.fullmatch(text, o["end"], f["start"]))
+            or (f["end"] <= o["start"] and _LIST_GAP.fullmatch(text, f["end"], o["start"]))
+            for o in others.starting_in(f["start"] - 60, f["end"] + 60) if (o["start"], o["end"]) != (f["start"], f["end"])
+        )
 
     def covered(m):
         return any(
-            m["end"] <= c["end"] and (not c["rule"].endswith(".gazetteer") or (c["start"], c["end"]) != (m["start"], m["end"]))
+            m["end"] <= c["end"] and (not c["rule"].endswith(".gazetteer") or (c["start"], c["end"]) != (m["start"], m["end"])
+                                      or listed_with(c, corpora) and not listed_with(m, model_spans))
             for c in corpora.starting_in(m["start"] - 200, m["start"] + 1)
         )
 
+    model_spans = Mentions(models)
     kept = [m for m in models if not covered(m)]
     if len(kept) != len(models):
         write_facts(doc, "model", kept)
+    for kind in kinds:  # a listed corpus read on a model's span, in a list of models: a model
+        both = [c for c in facts[kind] if c["rule"].endswith(".gazetteer")
+                and any((m["start"], m["end"]) == (c["start"], c["end"]) for m in model_spans.starting_in(c["start"], c["start"] + 1))]
+        dropped = [c for c in both if listed_with(c, model_spans) and not listed_with(c, corpora)]
+        if dropped:
+            write_facts(doc, kind, [c for c in facts[kind] if c not in dropped])
 
 
 def to_record(doc: Doc, *, id: str | None = None, title: str | None = None) -> PaperFacts:

@@ -353,3 +353,18 @@ def test_a_year_or_version_tail_belongs_to_the_name(text, name):
 ])
 def test_a_hyphen_word_after_a_name(text, names):
     assert [b.name for b in extract(text).benchmarks] == names
+
+
+@pytest.mark.parametrize("text, is_model", [
+    # a name both lists know (OPT, Chameleon) takes the role of the list it stands in
+    ("Extensive experiments on OPT and Llama across diverse NLP tasks show gains.", True),
+    ("Evaluations across LLM families (Qwen2.5, LLaMA-2, and OPT) show gains.", True),
+    ("Extensive experiments on the GenImage, Chameleon, and UniversalFakeDetect benchmark show gains.", False),
+    ("Experiments on two popular benchmarks, AFLW2000-3D and Florence, show gains.", False),
+])
+def test_a_name_both_lists_know_takes_its_lists_role(text, is_model):
+    record = extract(text)
+    name = "OPT" if "OPT" in text else "Chameleon" if "Chameleon" in text else "Florence"
+    models = {m.name for m in record.models}
+    corpora = {b.name for b in record.benchmarks} | {d.name for d in record.datasets}
+    assert (name in models, name in corpora) == (is_model, not is_model)
