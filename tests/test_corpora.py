@@ -235,6 +235,13 @@ CASES = [
      {}, {"ZorbProofs-SFT": "dataset.cue", "ZorbProofs-RL": "dataset.cue"}),
     # ... but a coordination before 'are' may join the subject's names: no list ends there
     (None, "XLM-R fine-tuned on XNLI and ZorbLM Large are tested on 50 examples.", {"XNLI": "benchmark.gazetteer"}, {}),
+    # in a Title Case title, a phrase after "on" whose head is an ordinary word (or a plural
+    # resource noun) is no name, unless the lists know it
+    ("FEABench: Evaluating Language Models on Multiphysics Reasoning Ability", "We evaluate models.",
+     {"FEABench": "benchmark.shape"}, {}),
+    ("Performance Analysis of a Simulation Code on the Intel Xeon Phi Architecture", "We study codes.", {}, {}),
+    ("Improving Diagnostic Performance on Small and Imbalanced Datasets", "We study images.", {}, {}),
+    ("A BERT Baseline on Natural Questions", "We study answers.", {"Natural Questions": "benchmark.gazetteer"}, {}),
     # a capitalised preposition of a Title Case title opens the next phrase after a name in a result
     # list; before the head noun that ends a name, it is one of its words
     ("A Systematic Approach to Achieving 97.23% Accuracy on EuroSAT Without Pre-Training", "We study attention.",

@@ -99,6 +99,15 @@ def _spells(short: str, expansion: str) -> bool:
     return all(ch in initials for ch in short.casefold() if ch.isalpha())
 
 
+def _ordinary_head(phrase: str) -> bool:
+    """Whether the last word of ``phrase`` (its head) is an ordinary word that names no
+    one resource (``Architecture``, ``Tasks``, ``Datasets``; not ``Dataset``, ``Arena``, ``2025``)."""
+    head = phrase.split()[-1]
+    if RESOURCE_WORD.fullmatch(head):
+        return head.endswith("s") and not head.endswith("ss")  # "on Imbalanced Datasets": plural, generic
+    return head.isalpha() and head.casefold() in common_words()
+
+
 def _spelling_words(short: str, words: list[str]) -> int:
     """How many of ``words`` it takes for their initials (hyphen parts count) to spell the
     letters of ``short`` in order, as ``_spells`` reads them; all of them where they do not."""
@@ -644,19 +653,19 @@ class CorpusExtractor(Component):
                 add(m.start("name"), m.end("name"), "dataset", "dataset.cue", CUE)
         self._train_cues(text, add, models)
         for m in p["on"].finditer(text):
-            read = self._on(text, m, add, models)
+            read = self._on(text, m, add, models, title_end)
             while read and (again := p["on_again"].match(text, m.end())):
-                read = self._on(text, again, add, models)  # while the list is of benchmarks, not of models or metrics
+                read = self._on(text, again, add, models, title_end)  # while the list is of benchmarks, not of models or metrics
                 m = again
         self._results_on(doc, text, add, models)
         for m in p["across"].finditer(text):
             s, e = sentence_of(doc, m.start())
             if p["eval"].search(text, s, e):
-                self._on(text, m, add, models)  # "experiments on Gemma2 and Qwen3 across CounterFact and ZsRE"
+                self._on(text, m, add, models, title_end)  # "experiments on Gemma2 and Qwen3 across CounterFact and ZsRE"
         for m in p["sentence_on"].finditer(text):
             s, e = sentence_of(doc, m.start())
             if p["eval"].search(text, m.end(), e):
-                self._on(text, m, add, models)  # "On MBPP, a code generation dataset, LeTI improves ..."
+                self._on(text, m, add, models, title_end)  # "On MBPP, a code generation dataset, LeTI improves ..."
 
         for label in ("benchmark", "dataset"):
             for cand in read_facts(doc, "gazetteer_" + label):
@@ -872,9 +881,11 @@ class CorpusExtractor(Component):
             if name.casefold() in known_forms() and not models.covering(m.start()):
                 add(m.start("name"), m.start("name") + len(name), "dataset", "dataset.train_cue", USE)  # "ImageNet weights"
 
-    def _on(self, text, m, add, models) -> bool:
+    def _on(self, text, m, add, models, title_end: int = 0) -> bool:
         """``experiments on X, Y and Z``: each name a result is reported on is a benchmark.
-        Whether the last name was one."""
+        Whether the last name was one. In a title, where every word has a capital, a
+        phrase whose head is an ordinary word is no name (``Evaluating LLMs on Multiword
+        Expressions``), unless the lists know it (``on Natural Questions``)."""
         p = self.patterns
         if p["trained_on"].search(text, m.start(), m.start("items")):
             return False  # "performance when pre-trained on X": a training use
@@ -900,6 +911,9 @@ class CorpusExtractor(Component):
             if not (any(is_name_shaped(w) for w in words) or (len(words) >= 2 and not is_ordinary(name))):
                 continue
             start, end = self._extent(text, start, start + len(name))
+            if start < title_end and " " in text[start:end] and _ordinary_head(text[start:end]) \
+                    and text[start:end].casefold() not in known_forms():
+                continue  # "on Intel Xeon Phi Architecture", "on Textualized Knowledge Graphs"
             add(start, end, "benchmark", "benchmark.on", USE)
             read = True
         return read
@@ -919,7 +933,7 @@ class CorpusExtractor(Component):
                 continue
             for m in group:
                 if not self._a_version(text, m.start(), metrics) and not self._modifies(text, m.end("items")):
-                    self._on(text, m, add, models)
+                    self._on(text, m, add, models, doc.user_data.get("paperfacts_title_len") or 0)
 
     def _a_version(self, text: str, at: int, metrics: Mentions) -> bool:
         """A bare number after a capitalized word is a version (``Claude Opus 4.6 on OpenClaw``),
