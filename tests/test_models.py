@@ -44,6 +44,8 @@ def names(text, title=None):
     ("We edit images with Qwen-Image-Edit and FLUX.1-Fill.", "FLUX.1-Fill"),
     ("Like DeepSeek-R1-Zero, our model learns from rewards alone.", "DeepSeek-R1-Zero"),
     ("Kimi-Audio and Qwen2-Audio transcribe speech.", "Qwen2-Audio"),
+    # a listed model's plural in a list is the model
+    ("an alternative to resource-heavy architectures such as U-Nets and vision transformers", "U-Net"),
     # a size variant written after a space
     ("findings on Stable Diffusion 3 Medium and Stable Diffusion 3.5 Large", "Stable Diffusion 3 Medium"),
     ("Continued pretraining was performed on Mistral Medium 3.1 with local data.", "Mistral Medium 3.1"),

@@ -451,6 +451,12 @@ def _lower_families() -> frozenset[str]:
     return frozenset(e["name"].lower() for e in read_jsonl("models.jsonl") if e.get("family") and e["name"].isalpha())
 
 
+@lru_cache(maxsize=1)
+def _listed_forms() -> frozenset[str]:
+    """Every listed model name and alias, case-folded (``u-net``, ``unet``, ``gpt-4o``)."""
+    return frozenset(f.casefold() for e in read_jsonl("models.jsonl") for f in (e["name"], *e.get("aliases", ())))
+
+
 #: A version on its own (``V2``, ``v1.5``): the tail of the name before it, never a name.
 _BARE_VERSION = re.compile(r"[vV]\d+(?:\.\d+)*")
 
@@ -635,8 +641,10 @@ class ModelExtractor(Component):
         for m in self.patterns["list"].finditer(text):
             for item in self.patterns["item"].finditer(m["items"]):
                 if looks_like_name(item.group()) and item.group() not in ("and", "or") and not _ADJECTIVE_TAIL.search(item.group()):
-                    start = m.start("items") + item.start()
-                    found.append(_mention(text, start, self.extend(text, start + len(item.group())), "model.list"))
+                    start, end = m.start("items") + item.start(), m.start("items") + item.end()
+                    if text[end - 1] == "s" and text[start : end - 1].casefold() in _listed_forms():
+                        end -= 1  # "architectures such as U-Nets": a listed model's plural
+                    found.append(_mention(text, start, self.extend(text, end), "model.list"))
         if title_len:
             m = self.patterns["title"].match(text[:title_len])
             desc = m["desc"] if m else ""
