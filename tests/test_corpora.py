@@ -230,6 +230,9 @@ CASES = [
     (None, "ChronoCon outperforms a supervised baseline initialized from ImageNet weights.", {}, {"ImageNet": "dataset.train_cue"}),
     (None, "In-domain pre-training outperformed ImageNet-1K initialization.", {}, {"ImageNet-1K": "dataset.train_cue"}),
     (None, "All models were trained using ImageNet-pretrained weights.", {}, {"ImageNet": "dataset.train_cue"}),
+    # a listed name's longer set: capitalised words between it and "Dataset" or "Corpus"
+    (None, "Our approach beats the state of the art on the challenging MPII Human Pose Dataset for multiple persons.",
+     {"MPII Human Pose": "benchmark.gazetteer"}, {}),
     # a training stage in a released set's name makes it training data, unless a result is on it
     (None, "We release the ZorbProofs-SFT and ZorbProofs-RL datasets and the training and evaluation code.",
      {}, {"ZorbProofs-SFT": "dataset.cue", "ZorbProofs-RL": "dataset.cue"}),

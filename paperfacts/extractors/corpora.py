@@ -426,6 +426,9 @@ def patterns() -> dict[str, regex.Pattern]:
         # the paper's own method, introduced with what it is: "We introduce COLA, a self-supervised
         # pre-training approach", "we present OSCAR (Object Status ...), a technical pipeline"
         "own_verb_before": fast_compile(rf"\b(?:[Ww]e\s+{adverb}|(?:paper|work|study)\s+)(?:introduce|present|propose|develop|design|build)[sd]?\s+(?:the\s+)?$"),
+        "words_before_data_noun": fast_compile(
+            r"(?:\s+(?!(?:And|Or|For|Of|The|In|On|With|To|From|By)\b)[A-Z][\w\-]*){1,2}(?=\s+(?:Dataset|Corpus|Database)\b(?!s))"
+        ),
         "own_verb_long_form": fast_compile(
             rf"\b(?:[Ww]e\s+{adverb}|(?:paper|work|study)\s+)(?:introduce|present|propose|develop|design|build)[sd]?\s+[^.;()]{{3,120}}\($"
         ),
@@ -672,6 +675,8 @@ class CorpusExtractor(Component):
                 if self._a_word_here(text, cand["start"], cand["end"]) or p["modifier_after"].match(text, cand["end"]):
                     continue  # "ImageNet-scale datasets", "CheXpert-style labels": the name describes something else
                 start, end = self._extent(text, cand["start"], cand["end"])
+                if more := p["words_before_data_noun"].match(text, end):
+                    end = more.end()  # "the Waymo Open Motion Dataset", "the MPII Human Pose Dataset": a listed name's longer set
                 if any(m["start"] == start and m["end"] >= end for m in models.starting_in(start, start + 1)) \
                         and p["model_size_tail"].search(text, cand["end"], end):
                     continue  # "OPT-175B", "Dolly-7B": a listed name that is a model too, with a model's size after it
