@@ -46,6 +46,9 @@ def names(text, title=None):
     ("Kimi-Audio and Qwen2-Audio transcribe speech.", "Qwen2-Audio"),
     # a listed model's plural in a list is the model
     ("an alternative to resource-heavy architectures such as U-Nets and vision transformers", "U-Net"),
+    # a spaced size in lower case, as local runners write it
+    ("the second uses Mistral 7b Instruct and Llama 3.1 8b Instruct LLMs", "Llama 3.1 8b Instruct"),
+    ("Four LLMs, DeepSeek-R1 32b, Qwen3 30b and LLama3.3 70b, were evaluated.", "Qwen3 30b"),
     # a size variant written after a space
     ("findings on Stable Diffusion 3 Medium and Stable Diffusion 3.5 Large", "Stable Diffusion 3 Medium"),
     ("Continued pretraining was performed on Mistral Medium 3.1 with local data.", "Mistral Medium 3.1"),

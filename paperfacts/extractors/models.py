@@ -214,7 +214,7 @@ def patterns() -> dict[str, regex.Pattern]:
         rf"|(?<=[A-Za-z]){version}(?=[-\s,;:.)'\]/]|$)"  # Llama2, Qwen2.5, GPT4V, DINOv3
         rf"|(?<=[A-Z])\.\d{{1,2}}(?=[-\s,;:)'\]/]|$)"  # FLUX.1
         rf"|(?<=\d)(?:\.\d{{1,2}}|/\d(?:\.\d)?)(?![\w%/]|\.\d)"  # Stable Diffusion 3 -> 3.5, GPT-3.5/4
-        rf"|[\s~](?:{size})(?![\w%])"  # LLaMA 7B
+        rf"|[\s~](?:{size}|\d{{1,4}}(?:\.\d{{1,2}})?b)(?![\w%])"  # LLaMA 7B, Llama 3.1 8b
         rf"|:\d{{1,4}}(?:\.\d{{1,2}})?[BbMm](?![\w%])"  # a tag that names a size: llama3.3:70b, qwen2.5-coder:32b
         rf"|[\s~](?:base|large|BASE|LARGE)(?![\w-])(?!\s+(?:language|scale|number|amount|margin|vocabulary|batch))"  # BERT base
         rf"|[\s~](?:[vV]\d{{1,2}}(?:\.\d{{1,2}})?|\d(?:\.\d{{1,2}})?)(?![\w%]|\.\d|\s*(?:%|\\%|x\b|times|points|percent|and\s+\d))"  # Llama 3.1, MoCo v3, wav2vec~2.0
