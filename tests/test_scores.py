@@ -158,6 +158,9 @@ NOT_SCORES = [
     ("The model achieved 0.9871 mAP@0.5 and 0.9422 mAP@0.5:0.95.", [(0.9871, None, "absolute"), (0.9422, None, "absolute")]),
     # a share of items, with its count in brackets before "of"
     ("TotalFM achieved higher F1 scores in 83% (5/6) of organs compared to CT-CLIP.", []),
+    # a share of the data used, not a result
+    ("We used a significantly limited 30% subset of DeepLesion to train a VFNet model.", []),
+    ("It is a curated approximately 10% open subset of an original 1.2 million samples.", []),
     # agreement between judges or annotators
     ("Inter-annotator agreement was 87% (Cohen's kappa 0.81).", []),
     ("with a 95% human consensus agreement rate", []),
