@@ -295,10 +295,10 @@ def _inside_corpus_names(doc: Doc) -> None:
     kept = [m for m in models if not covered(m)]
     if len(kept) != len(models):
         write_facts(doc, "model", kept)
+    spans = {(m["start"], m["end"]) for m in kept}
     for kind in kinds:  # a listed corpus read on a model's span, in a list of models: a model
-        both = [c for c in facts[kind] if c["rule"].endswith(".gazetteer")
-                and any((m["start"], m["end"]) == (c["start"], c["end"]) for m in model_spans.starting_in(c["start"], c["start"] + 1))]
-        dropped = [c for c in both if listed_with(c, model_spans) and not listed_with(c, corpora)]
+        dropped = [c for c in facts[kind] if (c["start"], c["end"]) in spans and c["rule"].endswith(".gazetteer")
+                   and listed_with(c, model_spans) and not listed_with(c, corpora)]
         if dropped:
             write_facts(doc, kind, [c for c in facts[kind] if c not in dropped])
 
