@@ -169,11 +169,14 @@ _SENTENCE_PREPOSITION = re.compile(
 #: A word that makes a phrase the name of a resource (``Chinese Hard Case Benchmark``).
 RESOURCE_WORD = re.compile(r"\b(?:benchmark|dataset|corpus|suite|challenge|collection|bank|arena|set)s?\b", re.IGNORECASE)
 #: What an evaluation resource is called besides a resource word: ``an evaluation framework``.
+_EVALUATING = re.compile(RESOURCE_WORD.pattern + r"|\b(?:evaluat|assess|benchmark|test|data)", re.IGNORECASE)
+#: What the paper's own thing is called when it is a method or metric whatever it evaluates
+#: (``ChainEval, a new metric for ... evaluation``); see ``CorpusExtractor._own_methods``.
+_METHOD_ITSELF = frozenset({"method", "methods", "approach", "algorithm", "technique", "metric", "model", "models", "loss"})
 #: A hyphen part naming a training stage: the data is for that stage (``MiroMind-M1-SFT-719K``).
 _TRAINING_STAGE_PART = re.compile(r"(?:^|[-_])(?:SFT|RL|RLHF|DPO|GRPO|Pretrain|Pretraining)(?:[-_]|$)")
+#: What follows a corpus's name in ``ImageNet-based``, ``ImageNet-pretrained weights``.
 _PRETRAINED_TAIL = re.compile(r"-(?:based|pre-?trained)$")
-_METHOD_ITSELF = frozenset({"method", "methods", "approach", "algorithm", "technique", "metric", "model", "models", "loss"})
-_EVALUATING = re.compile(RESOURCE_WORD.pattern + r"|\b(?:evaluat|assess|benchmark|test|data)", re.IGNORECASE)
 
 
 #: Evidence strength: a use in context, a describing cue, a prior (list, morphology).
@@ -353,6 +356,7 @@ def patterns() -> dict[str, regex.Pattern]:
     head_nouns = ["benchmark", "dataset", "corpus", "suite", "leaderboard", "collection"]
     train_verbs = alternation(c["train_verbs"])
     adverb = r"(?:(?:also|further|first|then|additionally|newly|here)\s+)?"
+    own_verb = rf"\b(?:[Ww]e\s+{adverb}|(?:paper|work|study)\s+)(?:introduce|present|propose|develop|design|build)[sd]?\s+"
     intro_verbs = ["introduce", "present", "propose", "release", "construct", "build", "curate", "create", "collect", "open-source",
                    "constructed", "built", "created", "curated", "collected", "introduced", "released"]
     intro_cue = rf"\b(?:[Ww]e\s+{adverb}(?:{'|'.join(intro_verbs)})|[Ii]ntroducing|named|called|dubbed)\s+"
@@ -425,15 +429,13 @@ def patterns() -> dict[str, regex.Pattern]:
         "method_intro": fast_compile(rf"(?:\s*\([^()]*\))?,?\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,5}}?(?:{alternation(c['not_corpus_nouns'])})\b"),
         # the paper's own method, introduced with what it is: "We introduce COLA, a self-supervised
         # pre-training approach", "we present OSCAR (Object Status ...), a technical pipeline"
-        "own_verb_before": fast_compile(rf"\b(?:[Ww]e\s+{adverb}|(?:paper|work|study)\s+)(?:introduce|present|propose|develop|design|build)[sd]?\s+(?:the\s+)?$"),
-        "words_before_data_noun": fast_compile(
-            r"(?:\s+(?!(?:And|Or|For|Of|The|In|On|With|To|From|By)\b)[A-Z][\w\-]*){1,2}(?=\s+(?:Dataset|Corpus|Database)\b(?!s))"
-        ),
-        "own_verb_long_form": fast_compile(
-            rf"\b(?:[Ww]e\s+{adverb}|(?:paper|work|study)\s+)(?:introduce|present|propose|develop|design|build)[sd]?\s+[^.;()]{{3,120}}\($"
-        ),
+        "own_verb_before": fast_compile(rf"{own_verb}(?:the\s+)?$"),
+        "own_verb_long_form": fast_compile(rf"{own_verb}[^.;()]{{3,120}}\($"),
         "own_method_after": fast_compile(
             rf"(?:\s*\([^()]*\))?\s*[,:]?\s+(?:a|an)\s+(?P<desc>(?:[\w\-]+,?\s+){{0,5}}?)(?P<noun>{alternation(c['not_corpus_nouns'])})\b(?![\s\-]+(?i:{RESOURCE_WORD.pattern}))(?P<then>[^.;]{{0,60}})"
+        ),
+        "words_before_data_noun": fast_compile(
+            r"(?:\s+(?!(?:And|Or|For|Of|The|In|On|With|To|From|By)\b)[A-Z][\w\-]*){1,2}(?=\s+(?:Dataset|Corpus|Database)\b(?!s))"
         ),
         "title_other_head": fast_compile(r"\b(?:Frameworks?|Pipelines?|Models|Methods?|Judges?|Toolkits?|Agents?|Systems?|Software|Platform)\b"),
         "title_noun": fast_compile(rf"\b(?:A|An|The)\s+(?:[\w\-]+\s+){{0,4}}?(?P<noun>{alternation(c['title_nouns'])})\s+(?:for|of|on|to)\b"),
