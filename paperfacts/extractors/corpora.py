@@ -434,6 +434,8 @@ def patterns() -> dict[str, regex.Pattern]:
         "own_method_after": fast_compile(
             rf"(?:\s*\([^()]*\))?\s*[,:]?\s+(?:a|an)\s+(?P<desc>(?:[\w\-]+,?\s+){{0,5}}?)(?P<noun>{alternation(c['not_corpus_nouns'])})\b(?![\s\-]+(?i:{RESOURCE_WORD.pattern}))(?P<then>[^.;]{{0,60}})"
         ),
+        # a subset or edition written after a space: "HealthBench Hard", "BIXBench Verified-50", "CheXpert Plus"
+        "variant_tail": fast_compile(r"[\s~](?:Verified|Lite|Hard|Easy|Plus|Extended|Diamond|Pro|Mini|Redux)(?:-\d{1,4})?(?![\w\-])"),
         "words_before_data_noun": fast_compile(
             r"(?:\s+(?!(?:And|Or|For|Of|The|In|On|With|To|From|By)\b)[A-Z][\w\-]*){1,2}(?=\s+(?:Dataset|Corpus|Database)\b(?!s))"
         ),
@@ -1003,12 +1005,13 @@ class CorpusExtractor(Component):
         )
 
     def _extent(self, text: str, start: int, end: int) -> tuple[int, int]:
-        """A name with what belongs to it: a size, version or year tail (``WIT-400M``,
-        ``OmniDocBench v1.5``, ``AIME 24/25``, ``COCO 2017``, ``WMT'14``), a variant prefix (``Split``)
+        """A name with what belongs to it: a size, version, year or variant tail (``WIT-400M``,
+        ``OmniDocBench v1.5``, ``AIME 24/25``, ``COCO 2017``, ``WMT'14``, ``HealthBench Hard``), a variant prefix (``Split``)
         and the article of a name written with one (``the Pile``)."""
         p = self.patterns
         while True:
-            tail = p["size_suffix"].match(text, end) or p["tail"].match(text, end) or p["resolution_tail"].match(text, end)
+            tail = p["size_suffix"].match(text, end) or p["tail"].match(text, end) or p["resolution_tail"].match(text, end) \
+                or text[start:end].casefold() not in not_benchmarks() and p["variant_tail"].match(text, end)  # not "TensorFlow Lite"
             name = text[start:end]
             if not tail and name.isalpha() and name.isupper() and len(name) >= 3:
                 tail = p["year_tail"].match(text, end)
