@@ -508,6 +508,8 @@ def patterns() -> dict[str, regex.Pattern]:
         "variant_prefix": fast_compile(rf"(?:\d+-)?(?:{alternation(c['benchmark_prefixes'])})[\s-]?$"),
         "coordinated": fast_compile(r"[a-z][a-z0-9\-]{2,20}(?=\s*(?:,|\)|and\b|or\b|$))"),
         "word_after": fast_compile(r"\s+([a-z]+|[A-Z][a-z]+)"),
+        # "(TAPE), a set of five ... tasks": an appositive that calls the name a resource
+        "resource_appositive": fast_compile(rf",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,3}}?{RESOURCE_WORD.pattern}", re.IGNORECASE),
         "member_gap": fast_compile(r"(?:\s\([^()]{1,25}\))?\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)"),
         "member": fast_compile(rf"{name}\+{{0,2}}(?:\s?&\s?{name})?(?:\s(?:{name}|v?\d{{1,4}}(?:[./]\d{{1,4}})?(?![\d%]|[.,]\d)))" + "{0,2}|V\\*"),
         "member_before": fast_compile(rf"(?:^|(?<=[\s(]))(?P<m>{name}(?:\s{name}){{0,2}}|V\*)(?:\s\([^()]{{1,25}}\))?\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)$"),
@@ -1189,15 +1191,23 @@ class CorpusExtractor(Component):
 
     def _terms(self, text: str, kept: list[dict]) -> set[str]:
         """Acronyms that are not corpus names: spelled out in ordinary words
-        (``context-aware emotion recognition (CAER)``) or naming a method (``(DPM) mechanism``)."""
+        (``context-aware emotion recognition (CAER)``), or, when only the lists read the name,
+        in words none of which is shaped like a name (``Camouflaged object detection (COD)``),
+        unless an appositive calls it a resource (``(TAPE), a set of five ... tasks``); or
+        naming a method (``(DPM) mechanism``)."""
         p, terms = self.patterns, set()
+        rules: dict[str, set[str]] = {}
+        for f in kept:  # the rules that read each name (a caller's lone mention has its own rule only)
+            found_by = [r for _, _, r in f["evidence"]] if "evidence" in f else [f["rule"]]
+            rules.setdefault(f["name"], set()).update(r.split(".")[1] for r in found_by)
+        listed_only = {name for name, found_by in rules.items() if found_by == {"gazetteer"}}
         for short in {f["name"] for f in kept}:  # names written in brackets: "... (CAER)"
             start = text.find("(" + short + ")") + 1
             if not start:
                 continue
             end = start + len(short)
             after = p["word_after"].match(text, end + 1)
-            if after and RESOURCE_WORD.match(after.group(1)):
+            if after and RESOURCE_WORD.match(after.group(1)) or p["resource_appositive"].match(text, end + 1):
                 continue  # "general language understanding evaluation (GLUE) benchmark"
             if after and p["not_corpus_noun"].match(after.group()):
                 terms.add(short.casefold())  # "Dynamic Parameter Memory (DPM) mechanism"
@@ -1217,7 +1227,10 @@ class CorpusExtractor(Component):
                 continue  # "Chinese Hard Case Benchmark (CHC-Bench)": a resource's name
             lower = all(w[:1].islower() for w in words[i + 1 :])
             head = words[-1].split("-")[-1].casefold()  # "Grouped Query Attention (GQA)": a mechanism, though GQA is a listed set
-            if is_ordinary(expansion) and (lower or short.casefold() not in known_forms() or head in self.term_heads):
+            # a listed name that only the list reads: spelled out in words no name is made of
+            # ("Camouflaged object detection (COD)"), it names what they say
+            plain_words = is_ordinary(expansion) or short in listed_only and not any(looks_like_name(w) for w in words[i:])
+            if plain_words and (lower or short.casefold() not in known_forms() or head in self.term_heads):
                 terms.add(short.casefold())
         for f in kept:
             if f["rule"].split(".")[1] in ("shape", "on", "gazetteer") and p["not_corpus_noun"].match(text, f["end"]) \
