@@ -217,6 +217,14 @@ CASES = [
      {"TAPE": "benchmark.gazetteer"}, {}),
     (None, "We introduce Multi-View Multi-Illumination Anomaly Detection (M2AD), a new large-scale benchmark. "
      "State-of-the-art methods struggle on M2AD.", {"M2AD": "benchmark.on"}, {}),
+    # ... and one the text introduces as its own method or measure is new here, not the listed set
+    (None, "For the textual branch, we propose Activation Ranking Correlation (ARC), which measures the relevance of tokens.", {}, {}),
+    (None, "This paper proposes the Hardness Adaptive Reweighted (HAR) contrastive loss to mitigate degree bias.", {}, {}),
+    # ... unless something else was introduced first, or the appositive calls it a resource
+    (None, "We propose GTA-2, a hierarchical benchmark for General Tool Agents (GTA) spanning atomic tool use.",
+     {"GTA-2": "benchmark.apposition", "GTA": "benchmark.gazetteer"}, {}),
+    (None, "We introduce the Arcade Learning Environment (ALE): both a challenge problem and a platform for evaluating agents.",
+     {"ALE": "benchmark.gazetteer"}, {}),
     # known limit: a set named after its task, listed with other sets and read by the list alone
     pytest.param(None, "The protocol includes Visual Commonsense Reasoning (VCR), Visual Entailment (SNLI-VE), and more.",
                  {"VCR": "benchmark.gazetteer", "SNLI-VE": "benchmark.gazetteer"}, {},

@@ -430,7 +430,7 @@ def patterns() -> dict[str, regex.Pattern]:
         # the paper's own method, introduced with what it is: "We introduce COLA, a self-supervised
         # pre-training approach", "we present OSCAR (Object Status ...), a technical pipeline"
         "own_verb_before": fast_compile(rf"{own_verb}(?:the\s+)?$"),
-        "own_verb_long_form": fast_compile(rf"{own_verb}[^.;()]{{3,120}}\($"),
+        "own_verb_long_form": fast_compile(rf"(?P<verb>{own_verb})[^.;()]{{3,120}}\($"),
         "own_method_after": fast_compile(
             rf"(?:\s*\([^()]*\))?\s*[,:]?\s+(?:a|an)\s+(?P<desc>(?:[\w\-]+,?\s+){{0,5}}?)(?P<noun>{alternation(c['not_corpus_nouns'])})\b(?![\s\-]+(?i:{RESOURCE_WORD.pattern}))(?P<then>[^.;]{{0,60}})"
         ),
@@ -509,7 +509,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "coordinated": fast_compile(r"[a-z][a-z0-9\-]{2,20}(?=\s*(?:,|\)|and\b|or\b|$))"),
         "word_after": fast_compile(r"\s+([a-z]+|[A-Z][a-z]+)"),
         # "(TAPE), a set of five ... tasks": an appositive that calls the name a resource
-        "resource_appositive": fast_compile(rf",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,3}}?{RESOURCE_WORD.pattern}", re.IGNORECASE),
+        "resource_appositive": fast_compile(rf"[,:]\s+(?:both\s+)?(?:a|an|the)\s+(?:[\w\-]+\s+){{0,3}}?{RESOURCE_WORD.pattern}", re.IGNORECASE),
         "member_gap": fast_compile(r"(?:\s\([^()]{1,25}\))?\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)"),
         "member": fast_compile(rf"{name}\+{{0,2}}(?:\s?&\s?{name})?(?:\s(?:{name}|v?\d{{1,4}}(?:[./]\d{{1,4}})?(?![\d%]|[.,]\d)))" + "{0,2}|V\\*"),
         "member_before": fast_compile(rf"(?:^|(?<=[\s(]))(?P<m>{name}(?:\s{name}){{0,2}}|V\*)(?:\s\([^()]{{1,25}}\))?\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)$"),
@@ -1193,8 +1193,10 @@ class CorpusExtractor(Component):
         """Acronyms that are not corpus names: spelled out in ordinary words
         (``context-aware emotion recognition (CAER)``), or, when only the lists read the name,
         in words none of which is shaped like a name (``Camouflaged object detection (COD)``),
-        unless an appositive calls it a resource (``(TAPE), a set of five ... tasks``); or
-        naming a method (``(DPM) mechanism``)."""
+        unless an appositive calls it a resource (``(TAPE), a set of five ... tasks``); a
+        listed name the text introduces as its own long form (``we propose Activation Ranking
+        Correlation (ARC)``, nothing name-shaped introduced before it); or naming a method
+        (``(DPM) mechanism``)."""
         p, terms = self.patterns, set()
         rules: dict[str, set[str]] = {}
         for f in kept:  # the rules that read each name (a caller's lone mention has its own rule only)
@@ -1225,6 +1227,11 @@ class CorpusExtractor(Component):
             expansion = " ".join(words[i:])
             if RESOURCE_WORD.search(expansion):
                 continue  # "Chinese Hard Case Benchmark (CHC-Bench)": a resource's name
+            intro = p["own_verb_long_form"].search(text, max(0, start - 161), start) if short in listed_only else None
+            between = text[intro.end("verb") : text.rfind(words[i], 0, start)] if intro else ""
+            if intro and not any(looks_like_name(w) for w in re.findall(r"[A-Za-z0-9][\w\-]*", between)):
+                terms.add(short.casefold())  # "we propose Activation Ranking Correlation (ARC)": new here, not the listed set
+                continue
             lower = all(w[:1].islower() for w in words[i + 1 :])
             head = words[-1].split("-")[-1].casefold()  # "Grouped Query Attention (GQA)": a mechanism, though GQA is a listed set
             # a listed name that only the list reads: spelled out in words no name is made of
