@@ -217,6 +217,11 @@ CASES = [
      {"TAPE": "benchmark.gazetteer"}, {}),
     (None, "We introduce Multi-View Multi-Illumination Anomaly Detection (M2AD), a new large-scale benchmark. "
      "State-of-the-art methods struggle on M2AD.", {"M2AD": "benchmark.on"}, {}),
+    # ... also capitalised, when its head names a process (Extraction, Pooling); not a head like Number
+    (None, "Aspect Sentiment Triplet Extraction (ASTE) aims to extract triplets from a sentence.", {}, {}),
+    (None, "Most existing approaches use masked Global Average Pooling (GAP) to encode an annotated support image.", {}, {}),
+    (None, "The network's performance on the Google Street View House Number (SVHN) database is also competitive.",
+     {"SVHN": "benchmark.gazetteer"}, {}),
     # ... and one the text introduces as its own method or measure is new here, not the listed set
     (None, "For the textual branch, we propose Activation Ranking Correlation (ARC), which measures the relevance of tokens.", {}, {}),
     (None, "This paper proposes the Hardness Adaptive Reweighted (HAR) contrastive loss to mitigate degree bias.", {}, {}),

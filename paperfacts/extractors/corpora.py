@@ -168,6 +168,9 @@ _SENTENCE_PREPOSITION = re.compile(
 
 #: A word that makes a phrase the name of a resource (``Chinese Hard Case Benchmark``).
 RESOURCE_WORD = re.compile(r"\b(?:benchmark|dataset|corpus|suite|challenge|collection|bank|arena|set)s?\b", re.IGNORECASE)
+#: The ending of a noun that names a process or a property (``Classification``, ``Pooling``,
+#: ``Similarity``): the head of a task's or a method's long form, not of a resource's.
+_PROCESS_HEAD = re.compile(r"(?:tion|sion|ing|ity)$")
 #: What an evaluation resource is called besides a resource word: ``an evaluation framework``.
 _EVALUATING = re.compile(RESOURCE_WORD.pattern + r"|\b(?:evaluat|assess|benchmark|test|data)", re.IGNORECASE)
 #: What the paper's own thing is called when it is a method or metric whatever it evaluates
@@ -1237,7 +1240,9 @@ class CorpusExtractor(Component):
             # a listed name that only the list reads: spelled out in words no name is made of
             # ("Camouflaged object detection (COD)"), it names what they say
             plain_words = is_ordinary(expansion) or short in listed_only and not any(looks_like_name(w) for w in words[i:])
-            if plain_words and (lower or short.casefold() not in known_forms() or head in self.term_heads):
+            # a head that names a process ("Classification", "Pooling", "Similarity"), not an evaluation
+            process = head in self.term_heads or short in listed_only and _PROCESS_HEAD.search(head) and not _EVALUATING.search(head)
+            if plain_words and (lower or short.casefold() not in known_forms() or process):
                 terms.add(short.casefold())
         for f in kept:
             if f["rule"].split(".")[1] in ("shape", "on", "gazetteer") and p["not_corpus_noun"].match(text, f["end"]) \
