@@ -230,6 +230,10 @@ CASES = [
      {"GTA-2": "benchmark.apposition", "GTA": "benchmark.gazetteer"}, {}),
     (None, "We introduce the Arcade Learning Environment (ALE): both a challenge problem and a platform for evaluating agents.",
      {"ALE": "benchmark.gazetteer"}, {}),
+    # a name only the list reads, used as a method's ("MAD systems", "the UD framework"), names the method
+    (None, "Multi-Agent Debate (MAD) has emerged as an effective strategy. Recent MAD systems leverage multiple LLMs.", {}, {}),
+    (None, "We compare with the Universal Dependencies framework for standard languages.", {}, {}),
+    (None, "We sample 5,000 COCO images and evaluate on GQA.", {"COCO": "benchmark.gazetteer", "GQA": "benchmark.on"}, {}),
     # known limit: a set named after its task, listed with other sets and read by the list alone
     pytest.param(None, "The protocol includes Visual Commonsense Reasoning (VCR), Visual Entailment (SNLI-VE), and more.",
                  {"VCR": "benchmark.gazetteer", "SNLI-VE": "benchmark.gazetteer"}, {},

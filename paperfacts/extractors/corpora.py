@@ -531,6 +531,7 @@ def patterns() -> dict[str, regex.Pattern]:
         # a kind of set, counted: "multiple COD benchmarks", "four DocQA datasets" (not "the ScanNet and LERF datasets")
         "counted_before": fast_compile(rf"(?i:\b(?:{alternation(c['family_counts'])}))\s+(?:[a-z][\w\-]*\s+)?$"),
         "plural_set_after": fast_compile(r"\s+(?:benchmarks|datasets)\b"),
+        "method_noun_after": fast_compile(r"\s+(?:methods?|frameworks?|mechanisms?|approach(?:es)?|algorithms?|strateg(?:y|ies)|paradigms?|techniques?|systems?)\b"),
         "not_corpus_noun": fast_compile(rf"\s+(?:{alternation(c['not_corpus_nouns'])})\b"),
         "train": any_word(c["train_words"]),
         "eval": any_word(c["eval_words"]),
@@ -1199,7 +1200,7 @@ class CorpusExtractor(Component):
         unless an appositive calls it a resource (``(TAPE), a set of five ... tasks``); a
         listed name the text introduces as its own long form (``we propose Activation Ranking
         Correlation (ARC)``, nothing name-shaped introduced before it); or naming a method
-        (``(DPM) mechanism``)."""
+        (``(DPM) mechanism``; a name only the lists read, at any mention: ``MAD systems``)."""
         p, terms = self.patterns, set()
         rules: dict[str, set[str]] = {}
         for f in kept:  # the rules that read each name (a caller's lone mention has its own rule only)
@@ -1248,6 +1249,8 @@ class CorpusExtractor(Component):
             if f["rule"].split(".")[1] in ("shape", "on", "gazetteer") and p["not_corpus_noun"].match(text, f["end"]) \
                     and f["name"].casefold() not in known_forms():
                 terms.add(f["name"].casefold())  # "the RVT pipeline", "GEC methods"
+            elif f["name"] in listed_only and p["method_noun_after"].match(text, f["end"]):
+                terms.add(f["name"].casefold())  # "Multi-Agent Debate (MAD) ... MAD systems": a listed name used as a method's
         return terms
 
     def _method_shorts(self, text: str) -> set[str]:
