@@ -532,6 +532,10 @@ def patterns() -> dict[str, regex.Pattern]:
         "counted_before": fast_compile(rf"(?i:\b(?:{alternation(c['family_counts'])}))\s+(?:[a-z][\w\-]*\s+)?$"),
         "plural_set_after": fast_compile(r"\s+(?:benchmarks|datasets)\b"),
         "method_noun_after": fast_compile(r"\s+(?:methods?|frameworks?|mechanisms?|approach(?:es)?|algorithms?|strateg(?:y|ies)|paradigms?|techniques?|systems?)\b"),
+        "methods_such_as": fast_compile(
+            r"\b(?:methods|approaches|techniques|algorithms|strategies|defenses|attacks)\s*,?\s*(?:such\s+as|like|including|e\.g\.,?)\s+"
+            r"(?:[\w\-.]+(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){0,4}$"
+        ),
         "not_corpus_noun": fast_compile(rf"\s+(?:{alternation(c['not_corpus_nouns'])})\b"),
         "train": any_word(c["train_words"]),
         "eval": any_word(c["eval_words"]),
@@ -1200,7 +1204,8 @@ class CorpusExtractor(Component):
         unless an appositive calls it a resource (``(TAPE), a set of five ... tasks``); a
         listed name the text introduces as its own long form (``we propose Activation Ranking
         Correlation (ARC)``, nothing name-shaped introduced before it); or naming a method
-        (``(DPM) mechanism``; a name only the lists read, at any mention: ``MAD systems``)."""
+        (``(DPM) mechanism``; a name only the lists read, at any mention: ``MAD systems``,
+        ``methods such as H2O``)."""
         p, terms = self.patterns, set()
         rules: dict[str, set[str]] = {}
         for f in kept:  # the rules that read each name (a caller's lone mention has its own rule only)
@@ -1251,6 +1256,8 @@ class CorpusExtractor(Component):
                 terms.add(f["name"].casefold())  # "the RVT pipeline", "GEC methods"
             elif f["name"] in listed_only and p["method_noun_after"].match(text, f["end"]):
                 terms.add(f["name"].casefold())  # "Multi-Agent Debate (MAD) ... MAD systems": a listed name used as a method's
+            elif f["name"] in listed_only and p["methods_such_as"].search(text, max(0, f["start"] - 120), f["start"]):
+                terms.add(f["name"].casefold())  # "unlike previous methods such as H2O and SnapKV": a method
         return terms
 
     def _method_shorts(self, text: str) -> set[str]:
