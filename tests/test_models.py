@@ -132,6 +132,8 @@ def test_unlisted_names_from_context(text, name, rule):
     ("pretraining corpora including data from FineWeb-2, FinePDFs, HPLT 3.0, and Nemotron-CC.", "Nemotron-CC"),
     ("applying speech large language model (SLLM) to emotion recognition", "SLLM"),  # a class's abbreviation
     ("Bayesian convolutional neural networks (BCNNs) segment the scans.", "BCNN"),
+    # a listed name defined in the plural as a class's abbreviation: its plural mentions are the class
+    ("Vision Transformers (ViTs) rely on flexible self-attention layers. Unlike CNNs, ViTs are heavy-weight.", "ViT"),
     ("continually pre-training a multiPLM with LEM", "multiPLM"),  # a prefixed class
     ("results in overall metrics (Accuracy, Language Score, and GPT Score).", "GPT"),  # a metric
     ("It lowers the Fréchet Inception Distance (FID) of the samples to 3.1.", "Inception"),  # inside a metric's name
@@ -194,6 +196,9 @@ def test_no_junk(text, junk):
     ("The Segment Anything Model (SAM) is a vision foundation model.", "SAM"),  # its own abbreviation
     ("We fine-tune BERT (Devlin et al.) on the corpus.", "BERT"),  # a citation, no abbreviation
     ("We compare Vanilla ViT (ViT-B) with ours.", "ViT"),  # the abbreviation opens with the name
+    # ... a singular mention of it still names the model; a class the paper proposes is its own network
+    ("Vision Transformers (ViTs) are popular. In the complex subset, the ViT model achieved 95.2% accuracy.", "ViT"),
+    ("We introduce quasi-recurrent neural networks (QRNNs), an approach to neural sequence modeling.", "QRNN"),
     ("Scaling Laws for Neural Language Models\n\nBERT (BERT-base) is the baseline.", "BERT"),  # not across the title
 ])
 def test_a_listed_name_with_its_own_abbreviation_stays(text, name):

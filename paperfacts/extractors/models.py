@@ -678,6 +678,11 @@ class ModelExtractor(Component):
         # (speech large language model (SLLM)) is a class everywhere in it
         listed = {c["text"] for c in gazetteer}
         classes = {f["name"] for f in found if f["text"] not in listed and self._class_abbreviation(text, f)}
+        # a listed name the text defines, in the plural, as a class's (Vision Transformers (ViTs)):
+        # its plural mentions are the class; a singular one may still name the model (the ViT model)
+        plural_classes = {f["name"] for f in found if f["text"] in listed and f["text"] != f["name"] and self._class_abbreviation(text, f)}
+        if plural_classes:
+            found = [f for f in found if not (f["name"] in plural_classes and f["text"] != f["name"])]
         # and a name that is a metric too (MAE) is the metric in a paper that uses it as one
         metrics = read_facts(doc, "gazetteer_metric")
         if metrics:
@@ -1078,7 +1083,8 @@ class ModelExtractor(Component):
 
     def _class_abbreviation(self, text: str, f: dict) -> bool:
         """The abbreviation of a class (``speech large language model (SLLM)``,
-        ``convolutional neural networks (BCNNs)``)."""
+        ``convolutional neural networks (BCNNs)``), not of one the paper names as its own
+        (``our``, ``novel``, ``called``; ``we propose quasi-recurrent neural networks (QRNNs)``)."""
         p = self.patterns
         before = f["start"]  # the end of the text before the name, white space dropped
         while before and text[before - 1].isspace():
@@ -1103,7 +1109,8 @@ class ModelExtractor(Component):
         before_head = tokens[1:6] if head == last else []
         if (head[0].isupper() or f["rule"] == "model.gazetteer") and not f["text"].endswith("s"):
             return False
-        return not any(w.casefold() in ("our", "novel", "new", "proposed", "called", "named") for w in before_head)
+        return not any(w.casefold() in ("our", "novel", "new", "proposed", "called", "named", "propose", "present", "introduce")
+                       for w in before_head)
 
     def set_annotations(self, doc: Doc, mentions: list[dict]) -> None:
         write_facts(doc, "model", mentions)
