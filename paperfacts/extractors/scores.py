@@ -187,7 +187,7 @@ def patterns() -> dict[str, regex.Pattern]:
             r"\b(?:outperform|surpass|beat|exceed|outscor|outpac)\w*\b(?:(?!\b(?:reduc|cut|sav|lower|decreas|shrink|compress|accelerat|speed|faster|slower|cheaper|while|whereas|but)\w*)[^;])*?"
             rf"\bby\s+{hedge}$", re.IGNORECASE),
         "not_after": fast_compile(rf"^\s*(?:[\w\-]+\s+)?(?:{alternation(c['not_score_after'])})\b", re.IGNORECASE),
-        "efficiency_before": fast_compile(rf"(?<![\w-])(?:{alternation(c['efficiency_words'])})\b(?:\s+(?!(?:while|whereas|but|and|with|improv\w*|achiev\w*)\b)[\w\-/]+){{0,6}}\s*{hedge}$", re.IGNORECASE),
+        "efficiency_before": fast_compile(rf"(?<![\w-])(?:{alternation(c['efficiency_words'])})\b(?:\s*\([^()]{{1,20}}\))?(?:\s+(?!(?:while|whereas|but|and|with|improv\w*|achiev\w*)\b)[\w\-/]+){{0,6}}\s*{hedge}$", re.IGNORECASE),
         "efficiency_after": fast_compile(
             rf"^\s*(?:(?:(?!(?:while|whereas|but|and|with|at)\b)[\w\-]+\s+){{0,3}}?(?:{alternation(c['efficiency_words'])})"
             rf"|(?:[\w\-]+\s+){{0,2}}?in\s+(?:the\s+|its\s+|their\s+|our\s+|all\s+)?(?:[\w\-]+\s+){{0,2}}?(?:{alternation(c['efficiency_words'])})"
