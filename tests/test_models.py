@@ -69,6 +69,9 @@ def test_a_spaced_f_score_is_no_configuration():
 
 
 @pytest.mark.parametrize("text, name, rule", [
+    # a capitalised model noun right after the introduced name is part of it
+    ("In this work, we present Point Transformer, a deep neural network that operates on point clouds.", "Point Transformer", "model.cue"),
+    ("We develop Levenshtein Transformer, a new partially autoregressive model.", "Levenshtein Transformer", "model.cue"),
     # an appositive's description may hold a slash-joined word
     ("We reproduce ZorbNet, a hybrid 2D/3D convolutional network for anisotropic segmentation.", "ZorbNet", "model.cue"),
     # other stems in a list of "methods" name models (only "LLM" makes a method there)

@@ -637,7 +637,10 @@ class ModelExtractor(Component):
             tail = self.patterns["intro_tail"].match(m["rest"])
             coined = looks_like_name(m["name"]) or (m["name"][0].isupper() and m["name"].isalpha())
             if coined and tail and self._noun_heads(tail["desc"] or "") and not self._builds_on(m["rest"], tail["noun"], tail.end()):
-                found.append(_mention(text, m.start("name"), m.end("version" if m["version"] else "name"), "model.cue"))
+                end = m.end("version" if m["version"] else "name")
+                if tail.start("noun") and m["rest"][: tail.start("noun")].isspace() and tail["noun"].istitle():
+                    end = m.start("rest") + tail.end("noun")  # "we present Point Transformer, a ...": a capitalised head is the name's
+                found.append(_mention(text, m.start("name"), end, "model.cue"))
         for m in self.patterns["list"].finditer(text):
             for item in self.patterns["item"].finditer(m["items"]):
                 if looks_like_name(item.group()) and item.group() not in ("and", "or") and not _ADJECTIVE_TAIL.search(item.group()):
