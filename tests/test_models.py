@@ -11,6 +11,8 @@ def names(text, title=None):
 
 
 @pytest.mark.parametrize("text, name", [
+    # the plural of a listed spaced name is that name, not its first word
+    ("Self-Supervised Pre-Training of Swin Transformers for 3D Medical Image Analysis", "Swin Transformer"),
     # the suffix grammar after a listed family
     ("Built on Qwen3-VL-8B, our agent reads charts.", "Qwen3-VL-8B"),
     ("We use DeepSeek-OCR hidden states.", "DeepSeek-OCR"),

@@ -457,6 +457,8 @@ def _listed_forms() -> frozenset[str]:
     return frozenset(f.casefold() for e in read_jsonl("models.jsonl") for f in (e["name"], *e.get("aliases", ())))
 
 
+#: A capitalised plural word after a name: ``Swin`` + `` Transformers``.
+_SPACED_PLURAL = re.compile(r" [A-Z][a-z]+s\b")
 #: A version on its own (``V2``, ``v1.5``): the tail of the name before it, never a name.
 _BARE_VERSION = re.compile(r"[vV]\d+(?:\.\d+)*")
 
@@ -600,6 +602,8 @@ class ModelExtractor(Component):
                 end = self.extend(text, starts[end + 1]["end"])
             if end > cand["end"] and (start, end) in listed_sets:
                 continue  # "Nemotron-CC": a family's name run on is a listed corpus's whole name
+            if (plural := _SPACED_PLURAL.match(text, end)) and text[start : plural.end() - 1].casefold() in _listed_forms():
+                end = plural.end()  # "Swin Transformers": the plural of a listed spaced name, not "Swin"
             prefix = self.patterns["prefix"].search(text, 0, start) if text[start - 1 : start] == "-" else None
             found.append(_mention(text, prefix.start() if prefix else start, end, "model.gazetteer"))
         for m in self.patterns["compound"].finditer(text):
@@ -1166,8 +1170,8 @@ def _mention(text: str, start: int, end: int, rule: str) -> dict:
     while end > start and text[end - 1] in ".-_/":
         end -= 1
     name = text[start:end]
-    if len(name) > 3 and name.endswith("s") and name[-2].isupper():
-        name = name[:-1]  # plurals: GPTs -> GPT, BERTs -> BERT
+    if len(name) > 3 and name.endswith("s") and (name[-2].isupper() or " " in name and name[:-1].casefold() in _listed_forms()):
+        name = name[:-1]  # plurals: GPTs -> GPT, BERTs -> BERT, Swin Transformers -> Swin Transformer
     return {"start": start, "end": end, "text": text[start:end], "name": name, "rule": rule}
 
 
