@@ -380,6 +380,8 @@ def test_dataset_cue_roles_and_extents(title, abstract, benchmarks, datasets):
 
 
 @pytest.mark.parametrize("text, name", [
+    ("Results on CHASE\\_DB1 are reported.", "CHASE\\_DB1"),  # an underscore joins a part
+    ("Evaluating three VLMs on MMMU_Pro, we find a gap.", "MMMU_Pro"),
     ("We segment tumours on BraTS'23 with a new loss.", "BraTS'23"),
     ("It reaches 91.2% on AIME'25.", "AIME'25"),
     ("Our experiments on the WMT'14 English to French translation task show gains.", "WMT'14"),

@@ -11,6 +11,8 @@ def names(text, title=None):
 
 
 @pytest.mark.parametrize("text, name", [
+    # a part joined by an underscore, LaTeX-escaped or not
+    ("We use a backbone EfficientNet\\_Large deep learning model.", "EfficientNet\\_Large"),
     # the plural of a listed spaced name is that name, not its first word
     ("Self-Supervised Pre-Training of Swin Transformers for 3D Medical Image Analysis", "Swin Transformer"),
     # the suffix grammar after a listed family

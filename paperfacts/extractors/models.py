@@ -457,6 +457,8 @@ def _listed_forms() -> frozenset[str]:
     return frozenset(f.casefold() for e in read_jsonl("models.jsonl") for f in (e["name"], *e.get("aliases", ())))
 
 
+#: A part joined by an underscore, LaTeX-escaped or not: ``EfficientNet\_Large``, ``DINO_4D``.
+_UNDERSCORE_PART = re.compile(r"\\?_[A-Za-z0-9]+(?![\w\\{])")
 #: A capitalised plural word after a name: ``Swin`` + `` Transformers``.
 _SPACED_PLURAL = re.compile(r" [A-Z][a-z]+s\b")
 #: A version on its own (``V2``, ``v1.5``): the tail of the name before it, never a name.
@@ -545,7 +547,7 @@ class ModelExtractor(Component):
         """Run the suffix grammar from ``end``; the end of the longest name."""
         step, part, sized = self.patterns["step"], self.patterns["part"], self.patterns["sized"]
         for _ in range(6):
-            m = step.match(text, end)
+            m = step.match(text, end) or _UNDERSCORE_PART.match(text, end)
             if not m:
                 m = part.match(text, end)
                 if not m or (ordinary(m["part"]) or m["part"].islower()) and not sized.match(text, m.end()):
