@@ -30,6 +30,12 @@ CASES = [
     (None, "Our pre-training lifts the baseline by 5.7%, 2.2% and 2.3% on CUHK07, Duke-MT and MSMT21 respectively.",
      {"CUHK07": "benchmark.on", "Duke-MT": "benchmark.on", "MSMT21": "benchmark.on"}, {}),
     (None, "It reaches an AUC of 62.4% on TrakSOT.Furthermore, we introduce a training-free accelerator.", {"TrakSOT": "benchmark.on"}, {}),
+    # ... after a word that qualifies one set (well-known, private), not a kind of sets (standard, "public UDA datasets")
+    (None, "It holds state-of-the-art accuracy on the well-known FER2013 and private VEMO datasets.",
+     {"FER2013": "benchmark.on", "VEMO": "benchmark.on"}, {}),
+    (None, "It achieves the best performance on public UDA datasets, e.g. VisDA-2017 and DomainNet.",
+     {"VisDA-2017": "benchmark.list", "DomainNet": "benchmark.list"}, {}),
+    (None, "Empirical results on standard KGQA benchmarks show gains.", {}, {}),
     # ... not results on models, metrics, a modified noun, a model's version or a metric at k
     (None, "Our attack reaches 92.1% on GPT-5.5, 91.2% on Zorro-Max and 85.9% on GPT-4o.", {}, {}),
     (None, "Our method outperforms the best methods by 0.65% on Dice, 0.63% on IoU, and 1% on NSD.", {}, {}),

@@ -206,7 +206,20 @@ _ACROSS_NAME = re.compile(r"across\s+(?:the\s+)?[A-Z]")
 
 
 def _on_name(text: str) -> bool:
-    return _ON_NAME.search(text) is not None or _ACROSS_NAME.search(text) is not None
+    return _ON_NAME.search(text) is not None or _ACROSS_NAME.search(text) is not None or _on_qualified_name(text)
+
+
+def _on_qualified_name(text: str) -> bool:
+    """``on the well-known FER2013``: a name after a word that qualifies the set (rare: the
+    words are looked for as plain strings first)."""
+    words, pattern = _qualified_name()
+    return any(w in text for w in words) and pattern.search(text) is not None
+
+
+@lru_cache(maxsize=1)
+def _qualified_name() -> tuple[list[str], re.Pattern]:
+    words = cues()["set_adjectives"]
+    return words, re.compile(rf"(?:on|across)\s+(?:the\s+)?(?:{alternation(words)})\s+[A-Z]")
 
 
 #: The words before the names of an ``on`` match, and how far after its cue word they can stand.
@@ -354,6 +367,9 @@ def patterns() -> dict[str, regex.Pattern]:
     phrase_opener = rf"(?:{alternation(c['title_function_words'])})(?![\w-])"
     member = rf"{name}(?:\s(?!{phrase_opener}){word}){{0,3}}(?:\s\([^()]{{1,25}}\))?"
     members = rf"{member}(?:\s*(?:,|and|or|,\s*and|,\s*or)\s*{member}){{0,8}}"
+    # in "on X and Y" a member may follow a word that qualifies the set (the well-known FER2013 and private VEMO datasets)
+    qualified = rf"(?:(?:{alternation(c['set_adjectives'])})\s+)?{member}"
+    on_members = rf"{qualified}(?:\s*(?:,|and|or|,\s*and|,\s*or)\s*{qualified}){{0,8}}"
     noun_words = c["benchmark_nouns"] + c["dataset_nouns"]
     nouns = alternation(noun_words)
     head_nouns = ["benchmark", "dataset", "corpus", "suite", "leaderboard", "collection"]
@@ -412,7 +428,7 @@ def patterns() -> dict[str, regex.Pattern]:
             rf"\b(?P<noun>{'|'.join(head_nouns[:-1])})s?\s+(?:called\s+|named\s+|dubbed\s+)?(?P<name>{name})(?![\w-])",
         ), head_nouns, starts=True),
         # (_on_after: a cue word, at most 60 characters, then the preposition; checked above)
-        "on": Gated(fast_compile(rf"\b(?i:{alternation(c['on_verbs'])})\b(?:[^.;]|\.\d){{0,60}}?\b(?:on|across)\s+(?:the\s+)?(?P<items>{members})"),
+        "on": Gated(fast_compile(rf"\b(?i:{alternation(c['on_verbs'])})\b(?:[^.;]|\.\d){{0,60}}?\b(?:on|across)\s+(?:the\s+)?(?P<items>{on_members})"),
                     c["on_verbs"], gate=_on_name, starts=True, where=_on_after),
         "train_on": Gated(fast_compile(
             rf"\b(?i:{train_verbs})(?P<gap>{TRAIN_GAP})\s+on\s+(?:the\s+)?(?P<items>{names})"
@@ -512,6 +528,7 @@ def patterns() -> dict[str, regex.Pattern]:
         ), [w.rstrip("-") + "-" for w in c["benchmark_prefixes"]], window=(30, 60)),
         "variant_prefix": fast_compile(rf"(?:\d+-)?(?:{alternation(c['benchmark_prefixes'])})[\s-]?$"),
         "coordinated": fast_compile(r"[a-z][a-z0-9\-]{2,20}(?=\s*(?:,|\)|and\b|or\b|$))"),
+        "plural_set_noun": fast_compile(r"\s+(?:datasets|benchmarks|corpora|tasks)\b"),
         "word_after": fast_compile(r"\s+([a-z]+|[A-Z][a-z]+)"),
         # "(TAPE), a set of five ... tasks": an appositive that calls the name a resource
         "resource_appositive": fast_compile(rf"[,:]\s+(?:both\s+)?(?:a|an|the)\s+(?:[\w\-]+\s+){{0,3}}?{RESOURCE_WORD.pattern}", re.IGNORECASE),
@@ -915,6 +932,8 @@ class CorpusExtractor(Component):
         a_model = any(f["end"] == base + item.end() for item in items for f in models.starting_in(base + item.start(), base + item.start() + 1))
         if len(items) >= 2 and (a_model or p["not_corpus_noun"].match(text, m.end("items"))):
             return False  # one role per list: "on Qwen3-8B and HunyuanVideo", "across FGSM, PGD, CW, and DAmageNet attacks"
+        if len(items) == 1 and items[0].start() and p["plural_set_noun"].match(text, m.end("items")):
+            return False  # "on public UDA datasets": a qualified kind of sets, not one
         cued = _cued_models(models)
         read = False
         for item in items:
