@@ -56,6 +56,8 @@ def names(text, title=None):
     # a size variant written after a space
     ("findings on Stable Diffusion 3 Medium and Stable Diffusion 3.5 Large", "Stable Diffusion 3 Medium"),
     ("Continued pretraining was performed on Mistral Medium 3.1 with local data.", "Mistral Medium 3.1"),
+    ("three frontier LLMs (GPT-5.1, Claude Sonnet 4.6, Gemini 3 Pro Preview) were prompted", "Gemini 3 Pro Preview"),
+    ("four model families (Llama 3, Qwen 3.5, DeepSeek V2 Lite) were fine-tuned", "DeepSeek V2 Lite"),
     # an embedding or reranking model's spaced variant
     ("We fine-tune the Qwen3 Embedding series (0.6B, 4B, 8B) for retrieval.", "Qwen3 Embedding"),
 ])
