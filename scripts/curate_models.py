@@ -304,7 +304,7 @@ def curate_package_models(path: Path, not_models: set[str]) -> list[str]:
         if is_generic(name, not_models) or name.casefold().rstrip("0123456789") in common:
             continue
         kept.append(name)
-    return sorted(set(kept), key=str.casefold)
+    return sorted(set(kept), key=lambda n: (n.casefold(), n))  # a total order: no set order leaks out
 
 
 # --------------------------------------------------------------------------
