@@ -58,6 +58,7 @@ def names(text, title=None):
     ("Continued pretraining was performed on Mistral Medium 3.1 with local data.", "Mistral Medium 3.1"),
     ("three frontier LLMs (GPT-5.1, Claude Sonnet 4.6, Gemini 3 Pro Preview) were prompted", "Gemini 3 Pro Preview"),
     ("four model families (Llama 3, Qwen 3.5, DeepSeek V2 Lite) were fine-tuned", "DeepSeek V2 Lite"),
+    ("We evaluate seven LLMs (Claude Sonnet 4, GLM-5, Llama 4 Scout) on the tools.", "Llama 4 Scout"),  # a seed list name
     # an embedding or reranking model's spaced variant
     ("We fine-tune the Qwen3 Embedding series (0.6B, 4B, 8B) for retrieval.", "Qwen3 Embedding"),
 ])
