@@ -454,6 +454,8 @@ def test_score_rule_ids():
     ("Falcon-40B reaches 74.5% on MMLU, +3.2 points over LLaMA-65B.", ["Falcon-40B", "Falcon-40B"]),
     ("Llama-3-8B outperforms GPT-4o by 6.7% on JudgeBench.", ["Llama-3-8B"]),
     ("Raters preferred GPT-4 (2.91) and Claude (3.07) in overall rating.", ["GPT-4", "Claude"]),
+    # a name the text introduces as a model is the subject at its later mentions too
+    ("We introduce ZorbNet, a lightweight segmentation network. ZorbNet achieves 45.1% mIoU on Cityscapes.", ["ZorbNet"]),
 ])
 def test_score_owner_is_the_subject(text, owners):
     assert [s.model for s in extract(text).scores] == owners

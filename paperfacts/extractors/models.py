@@ -459,6 +459,11 @@ def _listed_forms() -> frozenset[str]:
 
 #: A part joined by an underscore, LaTeX-escaped or not: ``EfficientNet\_Large``, ``DINO_4D``.
 _UNDERSCORE_PART = re.compile(r"\\?_[A-Za-z0-9]+(?![\w\\{])")
+#: The rules that read a name where the text says it names a model (its title, an
+#: introduction, an appositive, ``called X``, ``the X model``); their names are the model
+#: at every other mention too (``ModelExtractor._other_mentions``).
+_NAMING_RULES = frozenset({"model.title", "model.cue", "model.own_size", "model.own_cue", "model.abbreviation",
+                           "model.named", "model.head_noun"})
 #: A capitalised plural word after a name: ``Swin`` + `` Transformers``.
 _SPACED_PLURAL = re.compile(r" [A-Z][a-z]+s\b")
 #: A version on its own (``V2``, ``v1.5``): the tail of the name before it, never a name.
@@ -703,10 +708,32 @@ class ModelExtractor(Component):
                 for m in inside.starting_in(f["start"] - 60, f["start"] + 1)
             )]
         found = outside_links(doc, [f for f in found if f["name"] not in classes])
+        found += outside_links(doc, self._other_mentions(text, found, corpora))
         return [
             f for f in _drop_long_forms(text, _resolve(found))
             if not (f["rule"] in ("model.gazetteer", "model.compound") and self._heads_long_form(text, f["start"], f["end"]))
         ]
+
+    def _other_mentions(self, text: str, found: list[dict], corpora: Mentions) -> list[dict]:
+        """A name a rule read at one mention (the title's ``X:``, ``we introduce X``) is the
+        model at its other mentions too, where it is the subject of a result (``X achieves
+        45.1%``); gazetteer names are read at every mention already. Marked ``repeat``: the
+        count links keep reading the mentions a rule read (their clause tests assume those). Only
+        the rules that say the text names a model (``_NAMING_RULES``): a name read by its
+        shape or its list alone may be a set's elsewhere (``RAGTruth``)."""
+        rules: dict[str, str] = {}
+        for f in found:
+            if f["rule"] in _NAMING_RULES and f["text"] == f["name"]:
+                rules.setdefault(f["name"], f["rule"])
+        if not rules:
+            return []
+        taken = Mentions(found)
+        out = []
+        for name, rule in rules.items():
+            for start, end in _mentions_of(text, name, strict=True):
+                if not (taken.covering(start) or taken.covering(end - 1) or corpora.covering(start)):
+                    out.append(dict(_mention(text, start, end, rule), repeat=True))
+        return out
 
     def _metric_names(self, text: str, found: list[dict], metrics: list[dict]) -> set[str]:
         """The names of ``found`` that the metric gazetteer knows at the same place and that the

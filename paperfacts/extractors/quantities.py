@@ -196,9 +196,10 @@ class QuantityExtractor(Component):
         if not groups and not plain:
             return []
         # a "name" that is only sizes ("1B-8B") owns nothing; nor does one that only
-        # modifies the noun after it ("a 0.2B BERT-based model")
+        # modifies the noun after it ("a 0.2B BERT-based model"); the links of counts are read
+        # from where a rule read the name, not from its repeats (models.py, ``_other_mentions``)
         models = Mentions([m for m in read_facts(doc, "model") if not _SIZES_ONLY.fullmatch(m["name"])
-                           and not _MODIFIER.match(text, m["end"])])
+                           and not _MODIFIER.match(text, m["end"]) and not m.get("repeat")])
         out: list[dict] = []
         param_groups: list[list[dict]] = []
         for group in groups:
