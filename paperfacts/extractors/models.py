@@ -236,7 +236,7 @@ def patterns() -> dict[str, regex.Pattern]:
         ), g["stems"], starts=word_run_starts),
         "appositive": Gated(fast_compile(
             rf"(?<![\w\-./@])(?P<name>[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*)(?:\s+\([^()]{{1,30}}\))?,?\s+(?:is\s+)?(?:a|an)\s+"
-            rf"(?P<desc>(?:[\w\-./]+\s+){{0,6}}?)(?P<noun>{alternation(g['model_nouns'])}){stop}", engine="regex"
+            rf"(?P<desc>(?:[\w\-./]+\s+){{0,6}}?)(?P<noun>{alternation(g['model_nouns'])}){stop}{_GERUND_HEAD}", engine="regex"
         ), g["model_nouns"], window=(300, 30), where=_after_article),
         "introduce": Gated(fast_compile(
             rf"\b(?:[Ww]e\s+(?:{alternation(INTRODUCE_VERBS)})|[Ii]ntroducing|named|called|dubbed)\s+"
@@ -277,8 +277,9 @@ def patterns() -> dict[str, regex.Pattern]:
         "intro_tail": fast_compile(
             rf"^(?:\s*\([^()]{{0,40}}\))?\s*(?:,?\s*(?:(?:which|that)\s+is\s+)?(?:an?|the|our)\s+"
             rf"(?:(?:new|novel|family|series|suite|set|collection|pair)\s+of\s+)?(?P<desc>(?:[^\s,;.]+\s+){{0,8}}?)|\s+)(?P<noun>{alternation(g['model_nouns'])}){stop}"
-            # the noun ends the phrase: in "Task-Aware LLM Council" the head is the next word
-            r"(?!\s+[A-Z][a-z])"
+            # the noun ends the phrase: in "Task-Aware LLM Council" the head is the next word, in
+            # "a novel model merging framework" a gerund's object, not the head
+            rf"(?!\s+[A-Z][a-z]){_GERUND_HEAD}"
         ),
         # a hyphen part after a name: kept when it is not an ordinary word (Qwen3-VL, DeepSeek-OCR)
         # or a size follows it (Mistral-Legal-7B); see ModelExtractor.extend
@@ -459,6 +460,9 @@ def _listed_forms() -> frozenset[str]:
 
 #: A part joined by an underscore, LaTeX-escaped or not: ``EfficientNet\_Large``, ``DINO_4D``.
 _UNDERSCORE_PART = re.compile(r"\\?_[A-Za-z0-9]+(?![\w\\{])")
+#: After a model noun: a gerund and the method noun it heads (``a novel model merging
+#: framework``, ``a language model editing method``): the noun is the gerund's object.
+_GERUND_HEAD = r"(?!\s+[a-z]+ing\s+(?:[\w\-]+\s+)?(?:frameworks?|methods?|approach(?:es)?|techniques?|strateg(?:y|ies)|pipelines?|algorithms?|paradigms?|schemes?|systems?|tools?|toolkits?|library|libraries)\b)"
 #: The rules that read a name where the text says it names a model (its title, an
 #: introduction, an appositive, ``called X``, ``the X model``); their names are the model
 #: at every other mention too (``ModelExtractor._other_mentions``).
