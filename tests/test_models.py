@@ -142,6 +142,8 @@ def test_unlisted_names_from_context(text, name, rule):
     ("pretraining corpora including data from FineWeb-2, FinePDFs, HPLT 3.0, and Nemotron-CC.", "Nemotron-CC"),
     ("applying speech large language model (SLLM) to emotion recognition", "SLLM"),  # a class's abbreviation
     ("Bayesian convolutional neural networks (BCNNs) segment the scans.", "BCNN"),
+    # a variant of a method is a method
+    ("We introduce Sem-DPO, a variant of DPO that preserves semantic consistency.", "Sem-DPO"),
     # a model noun that a gerund and its method noun follow is their object: a merging method
     ("In this paper, we propose AdaRank, a novel model merging framework that selects singular directions.", "AdaRank"),
     # a listed name defined in the plural as a class's abbreviation: its plural mentions are the class

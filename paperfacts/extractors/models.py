@@ -453,6 +453,19 @@ def _lower_families() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _variant_of_other(text: str, noun: str, end: int) -> bool:
+    """``X, a variant of DPO``: a variant is a model's only when what it varies is one
+    (``a variant of Llama-3``), not a method, loss or optimizer's."""
+    if not noun.casefold().startswith("variant"):
+        return False
+    of = _VARIANT_OF.match(text, end)
+    return bool(of) and of["what"].rstrip(".,;:)").casefold() not in _listed_forms()
+
+
+#: ``of (the) Y`` after ``variant``.
+_VARIANT_OF = re.compile(r"\s+of\s+(?:the\s+)?(?P<what>\S+)")
+
+
 def _listed_forms() -> frozenset[str]:
     """Every listed model name and alias, case-folded (``u-net``, ``unet``, ``gpt-4o``)."""
     return frozenset(f.casefold() for e in read_jsonl("models.jsonl") for f in (e["name"], *e.get("aliases", ())))
@@ -627,7 +640,8 @@ class ModelExtractor(Component):
                 found.append(_mention(text, m.start(), self.extend(text, end), "model.compound"))
         for m in self.patterns["appositive"].finditer(text):
             # the noun heads the appositive: not after a preposition ("a search space for neural architecture")
-            if looks_like_name(m["name"]) and self._noun_heads(m["desc"]) and not self._builds_on(text, m["noun"], m.end()):
+            if looks_like_name(m["name"]) and self._noun_heads(m["desc"]) and not self._builds_on(text, m["noun"], m.end()) \
+                    and not _variant_of_other(text, m["noun"], m.end()):
                 found.append(_mention(text, m.start("name"), m.end("name"), "model.cue"))
         for key, rule in (("named", "model.named"), ("own_long_form", "model.abbreviation")):
             for m in self.patterns[key].finditer(text):
@@ -651,7 +665,8 @@ class ModelExtractor(Component):
         for m in self.patterns["introduce"].finditer(text):
             tail = self.patterns["intro_tail"].match(m["rest"])
             coined = looks_like_name(m["name"]) or (m["name"][0].isupper() and m["name"].isalpha())
-            if coined and tail and self._noun_heads(tail["desc"] or "") and not self._builds_on(m["rest"], tail["noun"], tail.end()):
+            if coined and tail and self._noun_heads(tail["desc"] or "") and not self._builds_on(m["rest"], tail["noun"], tail.end()) \
+                    and not _variant_of_other(m["rest"], tail["noun"], tail.end()):
                 end = m.end("version" if m["version"] else "name")
                 if tail.start("noun") and m["rest"][: tail.start("noun")].isspace() and tail["noun"].istitle():
                     end = m.start("rest") + tail.end("noun")  # "we present Point Transformer, a ...": a capitalised head is the name's
