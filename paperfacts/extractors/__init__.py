@@ -15,6 +15,7 @@ Each factory declares the ``doc._`` attributes it ``requires`` and ``assigns``, 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache, partial
 from itertools import accumulate
@@ -47,6 +48,11 @@ def text_of(doc: Doc) -> str:
     text = doc.text
     remember_text(doc, text)
     return text
+
+
+#: A part a name joins with an underscore, LaTeX-escaped or not (``CHASE\_DB1``,
+#: ``UCF_QNRF``, ``EfficientNet\_Large``): the corpus and the model grammar both take it.
+UNDERSCORE_PART = re.compile(r"\\?_[A-Za-z0-9]+(?![\w\\{])")
 
 
 @lru_cache(maxsize=4096)  # the same names come back paper after paper

@@ -63,7 +63,7 @@ from ..data_files import read_json, read_jsonl, read_lines
 from ..trie import (
     GATE_WORDS, WORD_RUN, Gated, alternation, any_word, fast_compile, word_run_starts, word_start, words_back, words_before,
 )
-from . import Component, Mentions, attrs, name_key, occurrences, outside_links, read_facts, require_paperfacts, text_of, write_facts
+from . import UNDERSCORE_PART, Component, Mentions, attrs, name_key, occurrences, outside_links, read_facts, require_paperfacts, text_of, write_facts
 from .models import ADJECTIVE_TAILS, looks_like_name, ordinary
 from .sentences import sentence_bounds, sentence_of
 
@@ -520,8 +520,6 @@ def patterns() -> dict[str, regex.Pattern]:
         "touching_before": fast_compile(r"(?<![\w\-])(?P<word>[A-Za-z][\w\-]*)(?:[ \t]+\n?|\n)[ \t]*$"),
         "touching_after": fast_compile(r"(?:[ \t]+\n?|\n)[ \t]*(?P<word>[A-Za-z][\w\-]*)"),
         "size_suffix": fast_compile(r"-\d+(?:\.\d+)?[KMB]\b"),
-        # a part joined by an underscore, LaTeX-escaped or not: "CHASE\_DB1", "UCF_QNRF", "MMMU_Pro"
-        "underscore_tail": fast_compile(r"\\?_[A-Za-z0-9]+(?![\w\\{])"),
         # a known name behind a variant prefix: "10-Split-CIFAR-100", "Permuted-MNIST"
         "prefixed_run": Gated(fast_compile(
             rf"(?<![\w\-./@])(?:\d+-)?(?:{alternation([w.rstrip('-') for w in c['benchmark_prefixes']])})-(?P<name>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?![\w-])"
@@ -1041,7 +1039,7 @@ class CorpusExtractor(Component):
         and the article of a name written with one (``the Pile``)."""
         p = self.patterns
         while True:
-            tail = p["size_suffix"].match(text, end) or p["underscore_tail"].match(text, end) or p["tail"].match(text, end) \
+            tail = p["size_suffix"].match(text, end) or UNDERSCORE_PART.match(text, end) or p["tail"].match(text, end) \
                 or p["resolution_tail"].match(text, end) \
                 or text[start:end].casefold() not in not_benchmarks() and p["variant_tail"].match(text, end)  # not "TensorFlow Lite"
             name = text[start:end]

@@ -55,7 +55,7 @@ from ..data_files import read_json, read_jsonl, read_lines
 from ..trie import (
     GATE_WORDS, WORD_RUN, Gated, alternation, compile_names, fast_compile, word_run_starts, word_start, words_back, words_before,
 )
-from . import Component, Mentions, attrs, outside_links, read_facts, require_paperfacts, text_of, write_facts
+from . import UNDERSCORE_PART, Component, Mentions, attrs, outside_links, read_facts, require_paperfacts, text_of, write_facts
 
 
 def grammar() -> dict:
@@ -471,8 +471,6 @@ def _listed_forms() -> frozenset[str]:
     return frozenset(f.casefold() for e in read_jsonl("models.jsonl") for f in (e["name"], *e.get("aliases", ())))
 
 
-#: A part joined by an underscore, LaTeX-escaped or not: ``EfficientNet\_Large``, ``DINO_4D``.
-_UNDERSCORE_PART = re.compile(r"\\?_[A-Za-z0-9]+(?![\w\\{])")
 #: After a model noun: a gerund and the method noun it heads (``a novel model merging
 #: framework``, ``a language model editing method``): the noun is the gerund's object.
 _GERUND_HEAD = r"(?!\s+[a-z]+ing\s+(?:[\w\-]+\s+)?(?:frameworks?|methods?|approach(?:es)?|techniques?|strateg(?:y|ies)|pipelines?|algorithms?|paradigms?|schemes?|systems?|tools?|toolkits?|library|libraries)\b)"
@@ -569,7 +567,7 @@ class ModelExtractor(Component):
         """Run the suffix grammar from ``end``; the end of the longest name."""
         step, part, sized = self.patterns["step"], self.patterns["part"], self.patterns["sized"]
         for _ in range(6):
-            m = step.match(text, end) or _UNDERSCORE_PART.match(text, end)
+            m = step.match(text, end) or UNDERSCORE_PART.match(text, end)
             if not m:
                 m = part.match(text, end)
                 if not m or (ordinary(m["part"]) or m["part"].islower()) and not sized.match(text, m.end()):
