@@ -236,7 +236,7 @@ def patterns() -> dict[str, regex.Pattern]:
         ), g["stems"], starts=word_run_starts),
         "appositive": Gated(fast_compile(
             rf"(?<![\w\-./@])(?P<name>[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*)(?:\s+\([^()]{{1,30}}\))?,?\s+(?:is\s+)?(?:a|an)\s+"
-            rf"(?P<desc>(?:[\w\-./]+\s+){{0,6}}?)(?P<noun>{alternation(g['model_nouns'])}){stop}{_GERUND_HEAD}", engine="regex"
+            rf"(?P<desc>(?:[\w\-./]+\s+){{0,6}}?)(?P<noun>{alternation(g['model_nouns'])}){stop}", engine="regex"
         ), g["model_nouns"], window=(300, 30), where=_after_article),
         "introduce": Gated(fast_compile(
             rf"\b(?:[Ww]e\s+(?:{alternation(INTRODUCE_VERBS)})|[Ii]ntroducing|named|called|dubbed)\s+"
@@ -277,9 +277,8 @@ def patterns() -> dict[str, regex.Pattern]:
         "intro_tail": fast_compile(
             rf"^(?:\s*\([^()]{{0,40}}\))?\s*(?:,?\s*(?:(?:which|that)\s+is\s+)?(?:an?|the|our)\s+"
             rf"(?:(?:new|novel|family|series|suite|set|collection|pair)\s+of\s+)?(?P<desc>(?:[^\s,;.]+\s+){{0,8}}?)|\s+)(?P<noun>{alternation(g['model_nouns'])}){stop}"
-            # the noun ends the phrase: in "Task-Aware LLM Council" the head is the next word, in
-            # "a novel model merging framework" a gerund's object, not the head
-            rf"(?!\s+[A-Z][a-z]){_GERUND_HEAD}"
+            # the noun ends the phrase: in "Task-Aware LLM Council" the head is the next word
+            r"(?!\s+[A-Z][a-z])"
         ),
         # a hyphen part after a name: kept when it is not an ordinary word (Qwen3-VL, DeepSeek-OCR)
         # or a size follows it (Mistral-Legal-7B); see ModelExtractor.extend
@@ -473,7 +472,10 @@ def _listed_forms() -> frozenset[str]:
 
 #: After a model noun: a gerund and the method noun it heads (``a novel model merging
 #: framework``, ``a language model editing method``): the noun is the gerund's object.
-_GERUND_HEAD = r"(?!\s+[a-z]+ing\s+(?:[\w\-]+\s+)?(?:frameworks?|methods?|approach(?:es)?|techniques?|strateg(?:y|ies)|pipelines?|algorithms?|paradigms?|schemes?|systems?|tools?|toolkits?|library|libraries)\b)"
+_GERUND_METHOD = re.compile(
+    r"\s+[a-z]+ing\s+(?:[\w\-]+\s+)?(?:frameworks?|methods?|approach(?:es)?|techniques?|strateg(?:y|ies)|pipelines?|"
+    r"algorithms?|paradigms?|schemes?|systems?|tools?|toolkits?|library|libraries)\b"
+)
 #: The rules that read a name where the text says it names a model (its title, an
 #: introduction, an appositive, ``called X``, ``the X model``); their names are the model
 #: at every other mention too (``ModelExtractor._other_mentions``).
@@ -638,8 +640,7 @@ class ModelExtractor(Component):
                 found.append(_mention(text, m.start(), self.extend(text, end), "model.compound"))
         for m in self.patterns["appositive"].finditer(text):
             # the noun heads the appositive: not after a preposition ("a search space for neural architecture")
-            if looks_like_name(m["name"]) and self._noun_heads(m["desc"]) and not self._builds_on(text, m["noun"], m.end()) \
-                    and not _variant_of_other(text, m["noun"], m.end()):
+            if looks_like_name(m["name"]) and self._noun_heads(m["desc"]) and not self._builds_on(text, m["noun"], m.end()):
                 found.append(_mention(text, m.start("name"), m.end("name"), "model.cue"))
         for key, rule in (("named", "model.named"), ("own_long_form", "model.abbreviation")):
             for m in self.patterns[key].finditer(text):
@@ -663,8 +664,7 @@ class ModelExtractor(Component):
         for m in self.patterns["introduce"].finditer(text):
             tail = self.patterns["intro_tail"].match(m["rest"])
             coined = looks_like_name(m["name"]) or (m["name"][0].isupper() and m["name"].isalpha())
-            if coined and tail and self._noun_heads(tail["desc"] or "") and not self._builds_on(m["rest"], tail["noun"], tail.end()) \
-                    and not _variant_of_other(m["rest"], tail["noun"], tail.end()):
+            if coined and tail and self._noun_heads(tail["desc"] or "") and not self._builds_on(m["rest"], tail["noun"], tail.end()):
                 end = m.end("version" if m["version"] else "name")
                 if tail.start("noun") and m["rest"][: tail.start("noun")].isspace() and tail["noun"].istitle():
                     end = m.start("rest") + tail.end("noun")  # "we present Point Transformer, a ...": a capitalised head is the name's
@@ -1000,11 +1000,13 @@ class ModelExtractor(Component):
         """Whether the model noun ending at ``end`` only says what a method is built on or works
         with: a language model before a method noun (``a novel LLM post-training framework``,
         ``an LLM-based framework``, ``a VLM-based method``) or an adjective's tail (``the first large
-        language model (LLM)-powered automatic VLSI design flow tuning framework``), or ``model-agnostic``. A network's
+        language model (LLM)-powered automatic VLSI design flow tuning framework``), ``model-agnostic``, or any
+        model noun as a gerund's object before a method noun (``a novel model merging framework``), or a
+        variant of what no list knows as a model (``a variant of DPO``). A network's
         own type before ``framework`` is not this (``a unified Transformer-based framework for
         PAR`` names the network, as the guidelines' Clarifications say)."""
-        if text.startswith(("-agnostic", " agnostic"), end):
-            return True
+        if text.startswith(("-agnostic", " agnostic"), end) or _GERUND_METHOD.match(text, end) or _variant_of_other(text, noun, end):
+            return True  # "model-agnostic"; "model merging framework" (a gerund's object); "a variant of DPO"
         if noun.casefold() not in _LANGUAGE_MODEL_NOUNS:
             return False
         p = self.patterns
