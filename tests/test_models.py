@@ -148,6 +148,10 @@ def test_unlisted_names_from_context(text, name, rule):
     ("In this paper, we propose AdaRank, a novel model merging framework that selects singular directions.", "AdaRank"),
     # a listed name defined in the plural as a class's abbreviation: its plural mentions are the class
     ("Vision Transformers (ViTs) rely on flexible self-attention layers. Unlike CNNs, ViTs are heavy-weight.", "ViT"),
+    # ... and a name the paper writes only in the plural is the class, whatever read it
+    ("a benchmarking of 15 pre-trained models, such as supervised CNNs, supervised ViTs, and self-supervised ViTs", "ViT"),
+    ("it remains computationally prohibitive for VideoLLMs, due to two bottlenecks", "VideoLLM"),
+    ("Existing streaming ZorbVLLMs fail to scale to unbounded video streams.", "ZorbVLLM"),
     ("continually pre-training a multiPLM with LEM", "multiPLM"),  # a prefixed class
     ("results in overall metrics (Accuracy, Language Score, and GPT Score).", "GPT"),  # a metric
     ("It lowers the Fréchet Inception Distance (FID) of the samples to 3.1.", "Inception"),  # inside a metric's name
@@ -213,10 +217,42 @@ def test_no_junk(text, junk):
     # ... a singular mention of it still names the model; a class the paper proposes is its own network
     ("Vision Transformers (ViTs) are popular. In the complex subset, the ViT model achieved 95.2% accuracy.", "ViT"),
     ("We introduce quasi-recurrent neural networks (QRNNs), an approach to neural sequence modeling.", "QRNN"),
+    # a plural with a singular mention elsewhere, or one the text names itself, is the model
+    ("We prune ViTs. On ImageNet, the pruned ViT keeps 99% of its accuracy.", "ViT"),
+    ("The approach is based on E2PANNs, a fine-tuned convolutional neural network.", "E2PANN"),
+    ("It gains over the current SoTA Swin Transformers~\\cite{liu2021swin} across 6 methods.", "Swin Transformer"),
     ("Scaling Laws for Neural Language Models\n\nBERT (BERT-base) is the baseline.", "BERT"),  # not across the title
 ])
 def test_a_listed_name_with_its_own_abbreviation_stays(text, name):
     assert name in names(text)
+
+
+@pytest.mark.parametrize("title, name", [
+    # a title that calls its name a benchmark, agent, metric or attack: no model, even a listed name's
+    ("Falcon: A Comprehensive Chinese Text-to-SQL Benchmark for Enterprise-Grade Evaluation", "Falcon"),
+    ("Moonshine: An Autonomous Mathematical Research Agent Centered on Conjecture Generation", "Moonshine"),
+    ("Chameleon: Adaptive Adversarial Agents for Scaling-Based Visual Prompt Injection", "Chameleon"),
+    ("ZorbPatterns-LLM: A Multi-Layer Benchmark for Detecting Manipulative AI Behavior", "ZorbPatterns-LLM"),
+])
+def test_a_title_that_calls_its_name_a_benchmark_or_agent_makes_it_none(title, name):
+    assert name not in names(f"We evaluate GPT-4o against {name} on the task; {name} outperforms the others.", title=title)
+
+
+@pytest.mark.parametrize("title, name", [
+    # ... but not a noun after a preposition, a verb first, or a model or method noun beside it
+    ("SmolZorbGPT: Efficient Spatial Reasoning for Warehouse Environments with 600M Parameters", "SmolZorbGPT"),
+    ("Falcon: Training Frontier Research Agents with Synthetic Tasks", "Falcon"),
+    ("Falcon: A Suite of Open Multilingual LLM Judges", "Falcon"),
+    ("Falcon: A Geometry-driven Vision Framework and Dataset for Retrieval", "Falcon"),
+])
+def test_a_title_whose_data_noun_heads_nothing_leaves_the_name(title, name):
+    assert name in names(f"We evaluate GPT-4o against {name} on the task; {name} outperforms the others.", title=title)
+
+
+def test_a_plural_name_the_title_names_is_the_model():
+    # the title's "X:" names the paper's own family, in the plural or not
+    assert "Shakti-VLM" in names("We present a family of vision-language models for enterprise use.",
+                                 title="Shakti-VLMs: Scalable Vision-Language Models for Enterprise AI")
 
 
 @pytest.mark.parametrize("text", [

@@ -254,6 +254,14 @@ def patterns() -> dict[str, regex.Pattern]:
             # ("MemDelta: Controlled Baselines and Hidden Confounds in ..." is not one baseline)
             rf"|(?i:{alternation(g['title_nouns'])}){stop}(?!\s+and\s))"
         ),
+        # "Falcon: A Comprehensive Chinese Text-to-SQL Benchmark for ...", "SimMOF: AI agent for ...":
+        # the title's name is the paper's benchmark, tool or agent, whatever a list knows by that name
+        "title_data_head": fast_compile(
+            rf"^(?P<name>[^:\n]{{1,40}}?)\s*:\s*(?:an?\s+|the\s+)?"
+            rf"(?P<desc>(?:(?!(?i:for|of|in|with|on|to|from|by|via|and|or|at|as|towards?)\b)[\w\-]+\s+){{0,6}}?)"
+            rf"(?i:{alternation(g['title_data_nouns'])})s?(?=\s+(?i:for|with|via|in|on|from|to|through|against|towards?|under|"
+            rf"across|at|that|using|and\s+(?:its|their)|[a-z]+ed)\b|\s*[,.;!?]|\s*$)"
+        ),
         # "the ensemble model, referred to as EL-4", "a model named openCabrita 3B"
         "named": Gated(fast_compile(
             rf"\b(?:{alternation([n for n in g['model_nouns'] if not n.endswith('s')])}),?\s+(?:(?:which\s+)?(?:is\s+)?(?:referred\s+to\s+as|known\s+as|termed|named|called|dubbed|denoted(?:\s+as)?))\s+"
@@ -463,6 +471,13 @@ def _variant_of_other(text: str, noun: str, end: int) -> bool:
 
 #: ``of (the) Y`` after ``variant``.
 _VARIANT_OF = re.compile(r"\s+of\s+(?:the\s+)?(?P<what>\S+)")
+
+
+@lru_cache(maxsize=None)
+def _model_words() -> frozenset[str]:
+    """Model nouns and head nouns, one word each, case-folded (``model``, ``llm``, ``detector``)."""
+    g = grammar()
+    return frozenset(n.casefold() for n in g["model_nouns"] + g["model_heads"] if " " not in n)
 
 
 def _listed_forms() -> frozenset[str]:
@@ -714,6 +729,11 @@ class ModelExtractor(Component):
         plural_classes = {f["name"] for f in found if f["text"] in listed and f["text"] != f["name"] and self._class_abbreviation(text, f)}
         if plural_classes:
             found = [f for f in found if not (f["name"] in plural_classes and f["text"] != f["name"])]
+        # a name the paper writes only in the plural (supervised ViTs, existing VideoLLMs) is the
+        # class; one the text names itself (the title's "Shakti-VLMs:", "E2PANNs, a ... network") stays
+        plural_only = self._plural_only(text, found)
+        if plural_only:
+            found = [f for f in found if f["name"] not in plural_only]
         # and a name that is a metric too (MAE) is the metric in a paper that uses it as one
         metrics = read_facts(doc, "gazetteer_metric")
         if metrics:
@@ -724,6 +744,8 @@ class ModelExtractor(Component):
                 m["start"] <= f["start"] and f["end"] <= m["end"] and m["end"] - m["start"] > f["end"] - f["start"]
                 for m in inside.starting_in(f["start"] - 60, f["start"] + 1)
             )]
+        if title_len and (own := self._title_data_name(text[:title_len])):
+            classes.add(own)
         found = outside_links(doc, [f for f in found if f["name"] not in classes])
         found += outside_links(doc, self._other_mentions(text, found, corpora))
         return [
@@ -1128,6 +1150,34 @@ class ModelExtractor(Component):
                     out.append(new := _mention(text, *span, "model.coordination"))
                     todo.append(new)
         return out
+
+    def _title_data_name(self, title: str) -> str | None:
+        """The name a title ``X: A ... <noun> for ...`` gives its benchmark, dataset, tool,
+        agent or attack (``title_data_nouns``): words that make a model or a method of it
+        (``A ... Framework and Dataset``, ``A Suite of Agent Models``) or a verb first
+        (``Training Research Agents``, ``Towards ... Agents``) leave the title to the other rules."""
+        m = self.patterns["title_data_head"].match(title)
+        if not m:
+            return None
+        desc = m["desc"].split()
+        if desc and (self.patterns["gerund"].fullmatch(desc[0]) or desc[0].casefold() in ("towards", "toward")):
+            return None
+        if any(self.patterns["not_nouns"].fullmatch(w) or w.casefold().removesuffix("s") in _model_words() for w in desc):
+            return None
+        return m["name"]
+
+    @staticmethod
+    def _plural_only(text: str, found: list[dict]) -> set[str]:
+        """The names of ``found`` read only from plurals (``ViTs`` -> ``ViT``; one word, not in brackets) by rules that do
+        not say the text names a model (the gazetteer, a compound's or a list's shape), with no
+        singular mention anywhere in the text (``the ViT model``): a class, as in ``supervised
+        ViTs``, ``CNNs and ViTs``, ``existing VideoLLMs``."""
+        plurals = {f["name"] for f in found if f["text"] != f["name"] and " " not in f["name"]}
+        if not plurals:
+            return set()
+        plurals -= {f["name"] for f in found if f["text"] == f["name"] or f["rule"] in _NAMING_RULES
+                    or text.startswith("(", f["start"] - 1)}  # "we propose quasi-recurrent networks (QRNNs)": _class_abbreviation's
+        return {name for name in plurals if not _mentions_of(text, name, strict=True)}
 
     def _not_a_name(self, text: str, f: dict) -> bool:
         """A citation key (``\\cite{Guo-2025-Deepseek}``), a metric (``GPT Score``), or numbers and
