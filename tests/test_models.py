@@ -152,6 +152,9 @@ def test_unlisted_names_from_context(text, name, rule):
     ("a benchmarking of 15 pre-trained models, such as supervised CNNs, supervised ViTs, and self-supervised ViTs", "ViT"),
     ("it remains computationally prohibitive for VideoLLMs, due to two bottlenecks", "VideoLLM"),
     ("Existing streaming ZorbVLLMs fail to scale to unbounded video streams.", "ZorbVLLM"),
+    # baselines are methods as often as models: their names must lean model themselves
+    ("LLM-Wiki outperforms baselines such as ZorbRAG, SnapZorb, and CritiZorb on HotpotQA.", "ZorbRAG"),
+    ("it outperforms strong baselines, including ZorbSplat and COLMAP, on 3D scenes", "ZorbSplat"),
     ("continually pre-training a multiPLM with LEM", "multiPLM"),  # a prefixed class
     ("results in overall metrics (Accuracy, Language Score, and GPT Score).", "GPT"),  # a metric
     ("It lowers the Fréchet Inception Distance (FID) of the samples to 3.1.", "Inception"),  # inside a metric's name
@@ -219,6 +222,7 @@ def test_no_junk(text, junk):
     ("We introduce quasi-recurrent neural networks (QRNNs), an approach to neural sequence modeling.", "QRNN"),
     # a plural with a singular mention elsewhere, or one the text names itself, is the model
     ("We prune ViTs. On ImageNet, the pruned ViT keeps 99% of its accuracy.", "ViT"),
+    ("It beats strong baselines such as Zorb-Pro-1B and ZorbGEL-7B on all tasks.", "ZorbGEL-7B"),
     ("The approach is based on E2PANNs, a fine-tuned convolutional neural network.", "E2PANN"),
     ("It gains over the current SoTA Swin Transformers~\\cite{liu2021swin} across 6 methods.", "Swin Transformer"),
     ("Scaling Laws for Neural Language Models\n\nBERT (BERT-base) is the baseline.", "BERT"),  # not across the title

@@ -685,7 +685,12 @@ class ModelExtractor(Component):
                     end = m.start("rest") + tail.end("noun")  # "we present Point Transformer, a ...": a capitalised head is the name's
                 found.append(_mention(text, m.start("name"), end, "model.cue"))
         for m in self.patterns["list"].finditer(text):
+            # baselines are methods as often as models (HippoRAG 2, SnapKV, COLMAP): there the
+            # name's own parts must lean model (Janus-Pro-1B, PhoWhisper)
+            baselines = m.group().startswith("baselines")
             for item in self.patterns["item"].finditer(m["items"]):
+                if baselines and not self.model_shaped(item.group()):
+                    continue
                 if looks_like_name(item.group()) and item.group() not in ("and", "or") and not _ADJECTIVE_TAIL.search(item.group()):
                     start, end = m.start("items") + item.start(), m.start("items") + item.end()
                     if text[end - 1] == "s" and text[start : end - 1].casefold() in _listed_forms():
