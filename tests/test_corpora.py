@@ -387,6 +387,9 @@ def test_dataset_cue_roles_and_extents(title, abstract, benchmarks, datasets):
 
 @pytest.mark.parametrize("text, name", [
     ("Results on CHASE\\_DB1 are reported.", "CHASE\\_DB1"),  # an underscore joins a part
+    # a shared task's number belongs to its campaign's name
+    ("This paper describes our system for SemEval-2026 Task 9: Detecting Multilingual Polarization.", "SemEval-2026 Task 9"),
+    ("We evaluate on the SemEval-2010 task 8 relation dataset.", "SemEval-2010 task 8"),
     ("Evaluating three VLMs on MMMU_Pro, we find a gap.", "MMMU_Pro"),
     ("We segment tumours on BraTS'23 with a new loss.", "BraTS'23"),
     ("It reaches 91.2% on AIME'25.", "AIME'25"),

@@ -514,6 +514,8 @@ def patterns() -> dict[str, regex.Pattern]:
         ),
         # an image resolution that names a version of the set: "ImageNet 224 x 224", "ImageNet-256x256"
         "resolution_tail": fast_compile(r"[\s\-~]\$?(?P<n>\d{2,4})\s*(?:x|\u00d7|\\times)\s*(?P=n)\$?(?![\w.]\d|\d)"),
+        # a shared task's number after its campaign: "SemEval-2026 Task 9", "SemEval 2014 task 4"
+        "task_tail": fast_compile(r"[\s~]+[Tt]ask[\s~]*\d{1,2}[A-Za-z]?(?![\w.]\d|\w)"),
         "year_tail": fast_compile(r"\s(?:1[5-9]|2\d)(?:/(?:1[5-9]|2\d))?(?![\w%/]|[.,]\d|\s*(?:%|\\%|points|pts|pp))"),
         "variant_run": fast_compile(r"[A-Z](?<![\w\-./@][A-Z])[A-Za-z0-9]*(?:-[A-Za-z0-9]+)+(?![\w-])", engine="regex"),
         # the words that touch a name on its line (model.gazetteer's ordinary words: Mechanical Turk)
@@ -1035,12 +1037,12 @@ class CorpusExtractor(Component):
 
     def _extent(self, text: str, start: int, end: int) -> tuple[int, int]:
         """A name with what belongs to it: a size, version, year or variant tail (``WIT-400M``,
-        ``OmniDocBench v1.5``, ``AIME 24/25``, ``COCO 2017``, ``WMT'14``, ``HealthBench Hard``), a variant prefix (``Split``)
+        ``OmniDocBench v1.5``, ``AIME 24/25``, ``COCO 2017``, ``WMT'14``, ``HealthBench Hard``, ``SemEval-2026 Task 9``), a variant prefix (``Split``)
         and the article of a name written with one (``the Pile``)."""
         p = self.patterns
         while True:
             tail = p["size_suffix"].match(text, end) or UNDERSCORE_PART.match(text, end) or p["tail"].match(text, end) \
-                or p["resolution_tail"].match(text, end) \
+                or p["resolution_tail"].match(text, end) or p["task_tail"].match(text, end) \
                 or text[start:end].casefold() not in not_benchmarks() and p["variant_tail"].match(text, end)  # not "TensorFlow Lite"
             name = text[start:end]
             if not tail and name.isalpha() and name.isupper() and len(name) >= 3:
