@@ -480,6 +480,7 @@ def _model_words() -> frozenset[str]:
     return frozenset(n.casefold() for n in g["model_nouns"] + g["model_heads"] if " " not in n)
 
 
+@lru_cache(maxsize=None)
 def _listed_forms() -> frozenset[str]:
     """Every listed model name and alias, case-folded (``u-net``, ``unet``, ``gpt-4o``)."""
     return frozenset(f.casefold() for e in read_jsonl("models.jsonl") for f in (e["name"], *e.get("aliases", ())))
