@@ -218,6 +218,9 @@ CASES = [
     (None, "Camouflaged object detection (COD) aims to segment objects hidden in their background.", {}, {}),
     (None, "Fine-grained visual classification (FGVC) is a challenging task for deep networks.", {}, {}),
     (None, "The bundle enforces sparsity within and across groups (SWAG) on the abundance coefficients.", {}, {}),
+    # ... and a short form made of its words' first syllables, spelled out in ordinary lower-case words
+    (None, "We consider open-retrieval conversational question answering (OR-ConvQA), an extension of the task.", {}, {}),
+    (None, "The isolation of Med-IR from medical image quality assessment (Med-IQA) hurts restoration.", {}, {}),
     # ... but an appositive that calls it a resource makes it one
     (None, "We release Tasks Assessing Protein Embeddings (TAPE), a set of five biologically relevant tasks.",
      {"TAPE": "benchmark.gazetteer"}, {}),

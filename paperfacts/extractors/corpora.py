@@ -108,6 +108,29 @@ def _ordinary_head(phrase: str) -> bool:
     return head.isalpha() and head.casefold() in common_words()
 
 
+def _spells_in_syllables(short: str, expansion: str) -> bool:
+    """Whether the letters of ``short`` are the openings of the words of ``expansion`` in order,
+    a word giving one or more of its first letters or none (hyphen parts count as words):
+    ``OR-ConvQA`` ~ ``open-retrieval conversational question answering``. The first word
+    gives at least its initial."""
+    letters = "".join(ch for ch in short.casefold() if ch.isalpha())
+    parts = [w.casefold() for w in re.findall(r"[A-Za-z]+", expansion)]
+    if not letters or not parts or parts[0][0] != letters[0]:
+        return False
+
+    @lru_cache(maxsize=None)
+    def spells(i: int, j: int) -> bool:
+        if i == len(letters):
+            return True
+        if j == len(parts):
+            return False
+        return spells(i, j + 1) or any(
+            letters.startswith(parts[j][:k], i) and spells(i + k, j + 1) for k in range(1, min(len(parts[j]), len(letters) - i) + 1)
+        )
+
+    return any(letters.startswith(parts[0][:k]) and spells(k, 1) for k in range(1, min(len(parts[0]), len(letters)) + 1))
+
+
 def _spelling_words(short: str, words: list[str]) -> int:
     """How many of ``words`` it takes for their initials (hyphen parts count) to spell the
     letters of ``short`` in order, as ``_spells`` reads them; all of them where they do not."""
@@ -1252,6 +1275,8 @@ class CorpusExtractor(Component):
                 continue
             expansion = " ".join(words[i:])
             if not _spells(short, expansion):
+                if _spells_in_syllables(short, expansion) and is_ordinary(expansion) and all(w[:1].islower() for w in words[i:]):
+                    terms.add(short.casefold())  # "open-retrieval conversational question answering (OR-ConvQA)": a task
                 continue  # "knowledge-intensive tasks (KILT)": a name in brackets, not an abbreviation
             # the words that spell it: "Direct rebuttal generation using LLM (DRG)" spells DRG in three
             words = words[: i + _spelling_words(short, words[i:])]
