@@ -190,7 +190,8 @@ def patterns() -> dict[str, regex.Pattern]:
         "efficiency_before": fast_compile(rf"(?<![\w-])(?:{alternation(c['efficiency_words'])})\b(?:\s*\([^()]{{1,20}}\))?(?:\s+(?!(?:while|whereas|but|and|with|improv\w*|achiev\w*)\b)[\w\-/]+){{0,6}}\s*{hedge}$", re.IGNORECASE),
         "efficiency_after": fast_compile(
             rf"^\s*(?:(?:(?!(?:while|whereas|but|and|with|at)\b)[\w\-]+\s+){{0,3}}?(?:{alternation(c['efficiency_words'])})"
-            rf"|(?:[\w\-]+\s+){{0,2}}?in\s+(?:the\s+|its\s+|their\s+|our\s+|all\s+)?(?:[\w\-]+\s+){{0,2}}?(?:{alternation(c['efficiency_words'])})"
+            rf"|(?:[\w\-]+\s+){{0,2}}?in\s+(?:the\s+|its\s+|their\s+|our\s+|all\s+)?(?:[\w\-]+\s+){{0,2}}?"
+            rf"(?:{alternation(c['efficiency_words'] + c['efficiency_after_words'])})"
             rf"|(?:[\w\-]+\s+){{0,2}}?of\s+(?:the\s+|its\s+|their\s+|our\s+|all\s+)?(?:[\w\-]+\s+){{0,2}}?(?:{alternation(c['efficiency_words'] + c['fraction_nouns'])}))\b",
             re.IGNORECASE,
         ),
