@@ -13,6 +13,11 @@ def names(text, title=None):
 @pytest.mark.parametrize("text, name", [
     # a part joined by an underscore, LaTeX-escaped or not
     ("We use a backbone EfficientNet\\_Large deep learning model.", "EfficientNet\\_Large"),
+    # a spaced effective size or a version with its letter, and a -light variant, belong to the name
+    ("We compare with Gemma 4 E4B on the task.", "Gemma 4 E4B"),
+    ("We compare with Gemma 3n E2B on the task.", "Gemma 3n E2B"),
+    ("Six LLMs, i.e. GPT 4o and Claude 3.5 Sonnet, were evaluated.", "GPT 4o"),
+    ("CAMixer-ATD-light outperforms SwinIR-light on Urban100.", "SwinIR-light"),
     # the plural of a listed spaced name is that name, not its first word
     ("Self-Supervised Pre-Training of Swin Transformers for 3D Medical Image Analysis", "Swin Transformer"),
     # the suffix grammar after a listed family

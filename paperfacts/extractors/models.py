@@ -218,7 +218,8 @@ def patterns() -> dict[str, regex.Pattern]:
         rf"|:\d{{1,4}}(?:\.\d{{1,2}})?[BbMm](?![\w%])"  # a tag that names a size: llama3.3:70b, qwen2.5-coder:32b
         rf"|[\s~](?:base|large|BASE|LARGE)(?![\w-])(?!\s+(?:language|scale|number|amount|margin|vocabulary|batch))"  # BERT base
         rf"|[\s~](?:[vV]\d{{1,2}}(?:\.\d{{1,2}})?|\d(?:\.\d{{1,2}})?)(?![\w%]|\.\d|\s*(?:%|\\%|x\b|times|points|percent|and\s+\d))"  # Llama 3.1, MoCo v3, wav2vec~2.0
-        rf"|\s(?!F\d)[A-Z]\d{{1,2}}(?:\.\d{{1,2}})?(?![\w%]|\.\d)"  # EfficientNet B0, Kimi K2.5, not BERT F1
+        rf"|\s(?!F\d)[A-Z]\d{{1,2}}(?:\.\d{{1,2}})?(?:(?<=[A-Z]\d)B)?(?![\w%]|\.\d)"  # EfficientNet B0, Kimi K2.5, Gemma 4 E4B, not BERT F1
+        rf"|[\s~]\d(?:\.\d{{1,2}})?[no](?![\w%])"  # Gemma 3n, GPT 4o
         rf"|[\s~](?:{alternation(g['spaced_variants'])})(?![\w]|-(?!\d)))"  # GPT-3 XL, Claude Sonnet-4, Claude~3.5~Sonnet
     )
     name_shape = r"[A-Za-z0-9][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*"
