@@ -9,7 +9,8 @@ Pure functions over the gazetteer data (``paperfacts/data/*.jsonl``); no spaCy.
 - A model's size in its name is left out first (it stays in ``Model.size``):
   ``Llama 2 7B`` -> ``Llama 2``, ``GLM-130B`` -> ``GLM``,
   ``Qwen2.5-72B-Instruct`` -> ``Qwen2.5-Instruct``. Names without a single clear
-  size keep theirs (``Mixtral 8x7B``, ``Qwen1.5-MoE-A2.7B``; see ``normalize.sizes``).
+  size keep theirs (``Mixtral 8x7B``, ``Qwen1.5-MoE-A2.7B``; see ``normalize.sizes``), and so
+  does a mixture of experts with its active size (``Qwen3-30B-A3B``).
 - Any other name is written plainly: LaTeX markup removed (``$\\text{GSM8K}$`` ->
   ``GSM8K``, ``\\_`` -> ``_``), white space collapsed, no space around a hyphen.
 
@@ -74,9 +75,15 @@ def _lookup(name: str, kind: str) -> str | None:
     return exact.get(name) or by_key.get(_key(name))
 
 
+#: The activated parameters of a mixture of experts, glued to their letter: ``A3B`` in ``Qwen3-30B-A3B``.
+_ACTIVE_SIZE = regex.compile(r"(?<![A-Za-z0-9])A\d{1,3}(?:\.\d{1,2})?[BM](?![A-Za-z0-9])")
+
+
 def without_size(name: str) -> str:
-    """A model's name without the size that ``normalize.sizes.model_size`` reads in it."""
-    if model_size(name) is None:
+    """A model's name without the size that ``normalize.sizes.model_size`` reads in it; a
+    mixture of experts keeps its total beside its active size (``Qwen3-30B-A3B``, not
+    ``Qwen3-A3B``, which would read as another model)."""
+    if model_size(name) is None or _ACTIVE_SIZE.search(name):
         return name
     return _SIZE_PART.sub("", name).strip(" -_:") or name
 

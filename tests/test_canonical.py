@@ -26,6 +26,8 @@ from paperfacts.cli import validate_lines
         ("Mistral-7B", "model", "Mistral 7B"),  # known with its size: the gazetteer's name
         ("llama", "model", "LLaMA"),
         ("Mixtral 8x7B", "model", "Mixtral 8x7B"),  # no single size (experts): kept
+        ("Qwen3-30B-A3B", "model", "Qwen3-30B-A3B"),  # a total beside the active size: kept
+        ("Qwen3 235B-A22B-Instruct", "model", "Qwen3 235B-A22B-Instruct"),
         ("ResNet-50", "model", "ResNet-50"),
         ("$\\text{GSM8K}$", "benchmark", "GSM8K"),  # LaTeX markup
         ("\\textsc{Foo}\\_Bench", "benchmark", "Foo_Bench"),
