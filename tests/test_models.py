@@ -205,6 +205,7 @@ def test_unlisted_names_from_context(text, name, rule):
     ("We evaluate 10 different judge models (7B-70B parameters) for 8 base models.", "7B-70B"),  # sizes only
     ("on two generative models, SD V2.1-base and Qwen-Image", "V2.1-base"),  # the version of a name before it
     ("we introduce the Pyramid Zorbling Transformer (PZT), a lightweight, plug-and-play module", "PZT"),  # a module
+    ("we present a Neural Zorb Transformer (NZT) module, which transforms sparse keypoints", "NZT"),
     ("a qwen-style tokenizer and a llama-like block", "qwen-style"),  # a family's id has a version or size
     ("see https://huggingface.co/openai/gpt-oss-20b for the weights", "gpt-oss-20b"),  # inside a link
     # text inside a link is an address: its words name nothing

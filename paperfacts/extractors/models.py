@@ -395,7 +395,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "noun_then_method": fast_compile(
             rf"(?:\s*\([^()]{{1,12}}\))?(?:[\s\-]+(?!(?:that|which|for|with|to|and|or|of|in|on|by|from|is|are|as|at)\b)[A-Za-z][\w\-]*){{0,2}}?[\s\-]+"
             rf"(?:{alternation(g['not_model_nouns'])})s?\b", re.IGNORECASE),
-        "method_after": fast_compile(rf"[\s-]+(?:{alternation(g['not_model_nouns'])})s?\b", re.IGNORECASE),
+        "method_after": fast_compile(rf"\)?[\s-]+(?:{alternation(g['not_model_nouns'])})s?\b", re.IGNORECASE),
         "not_nouns": fast_compile(rf"\b(?:{alternation(g['not_model_nouns'])})s?\b", re.IGNORECASE),
         # the paper's own name (model.own_*): "X: ..." in the title, "we propose X", "This paper
         # introduces X", "we train Long Form (X)", "introducing Prithvi WxC"
