@@ -259,6 +259,21 @@ def test_a_title_whose_data_noun_heads_nothing_leaves_the_name(title, name):
     assert name in names(f"We evaluate GPT-4o against {name} on the task; {name} outperforms the others.", title=title)
 
 
+@pytest.mark.parametrize("title, abstract, present", [
+    # a title's name built on LLM is the paper's model only on the abstract's evidence
+    ("ZorbLLM: Context-Aware Activity Log Generation Using Multi-Modal Sensors and LLMs",
+     "We present ZorbLLM, a framework that turns sensor data into activity logs with an off-the-shelf LLM.", False),
+    ("ZorbLLMRank: Understanding LLM Strengths for Model Routing", "We study routing with a learned ranker over many LLMs.", False),
+    ("ZorbLLM: Feature Engineering by Reason Generation Large Language Models",
+     "We fine-tune ZorbLLM-7B on reasoning traces; ZorbLLM is trained to generate features.", True),
+    # other stems keep the shape's reading
+    ("ZorbBERT: Contrastive Pre-training of Code Models", "We study code models and find that contrast helps.", True),
+])
+def test_a_title_name_built_on_llm_needs_the_abstracts_evidence(title, abstract, present):
+    name = title.split(":")[0]
+    assert (name in names(abstract, title=title)) is present
+
+
 def test_a_plural_name_the_title_names_is_the_model():
     # the title's "X:" names the paper's own family, in the plural or not
     assert "Shakti-VLM" in names("We present a family of vision-language models for enterprise use.",

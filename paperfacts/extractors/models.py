@@ -723,6 +723,8 @@ class ModelExtractor(Component):
             ]
 
         found = kept(found)
+        if title_len and (shaped := self._title_name_by_shape(text, title_len, found)):
+            found = [f for f in found if f["name"] != shaped]
         found += kept(self._own_models(text, title_len or 0, found, corpora))
         found += kept(self._shape_cues(text))
         found += kept(self._api_ids(text))
@@ -1157,6 +1159,22 @@ class ModelExtractor(Component):
                     out.append(new := _mention(text, *span, "model.coordination"))
                     todo.append(new)
         return out
+
+    def _title_name_by_shape(self, text: str, title_len: int, found: list[dict]) -> str | None:
+        """The title's ``X:`` built on ``LLM`` when only that shape read it (``DailyLLM: Context-Aware
+        Activity Log Generation Using ... LLMs``, ``LLMRank: Understanding LLM Strengths for Model
+        Routing``): a name made with an LLM names a system, method or benchmark that uses LLMs as
+        often as an LLM of the paper's own, so the abstract's evidence decides, as for any own name
+        (``_own_evidence``: ``X, a fine-tuned LLM``, ``X-7B``). Other stems keep the shape's reading
+        (``ContraBERT``, ``PLLaVA``: their derivatives are models)."""
+        m = self.patterns["own_title"].match(text, 0, title_len)
+        if not m or "LLM" not in m["name"]:
+            return None
+        name = m["name"]
+        rules = {f["rule"] for f in found if f["name"] == name}
+        if "model.compound" not in rules or rules & (_NAMING_RULES | {"model.gazetteer"}):
+            return None
+        return name if self._own_evidence(text, name, title_len + 2, found) is None else None
 
     def _title_data_name(self, title: str) -> str | None:
         """The name a title ``X: A ... <noun> for ...`` gives its benchmark, dataset, tool,
