@@ -160,6 +160,7 @@ def test_unlisted_names_from_context(text, name, rule):
     # baselines are methods as often as models: their names must lean model themselves
     ("LLM-Wiki outperforms baselines such as ZorbRAG, SnapZorb, and CritiZorb on HotpotQA.", "ZorbRAG"),
     ("it outperforms strong baselines, including ZorbSplat and COLMAP, on 3D scenes", "ZorbSplat"),
+    ("generative video models (T2V models) like Sora can now produce short synthetic videos", "T2V"),  # a kind
     ("continually pre-training a multiPLM with LEM", "multiPLM"),  # a prefixed class
     ("results in overall metrics (Accuracy, Language Score, and GPT Score).", "GPT"),  # a metric
     ("It lowers the Fréchet Inception Distance (FID) of the samples to 3.1.", "Inception"),  # inside a metric's name
