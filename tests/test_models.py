@@ -161,6 +161,7 @@ def test_unlisted_names_from_context(text, name, rule):
     ("LLM-Wiki outperforms baselines such as ZorbRAG, SnapZorb, and CritiZorb on HotpotQA.", "ZorbRAG"),
     ("it outperforms strong baselines, including ZorbSplat and COLMAP, on 3D scenes", "ZorbSplat"),
     ("generative video models (T2V models) like Sora can now produce short synthetic videos", "T2V"),  # a kind
+    ("four distinct agent architectures (ReAct, Chain-of-Thought, Tool-Augmented, Hybrid)", "Chain-of-Thought"),  # prompting
     ("continually pre-training a multiPLM with LEM", "multiPLM"),  # a prefixed class
     ("results in overall metrics (Accuracy, Language Score, and GPT Score).", "GPT"),  # a metric
     ("It lowers the Fréchet Inception Distance (FID) of the samples to 3.1.", "Inception"),  # inside a metric's name
