@@ -1193,10 +1193,10 @@ class ModelExtractor(Component):
 
     @staticmethod
     def _plural_only(text: str, found: list[dict]) -> set[str]:
-        """The names of ``found`` read only from plurals (``ViTs`` -> ``ViT``; one word, not in brackets) by rules that do
-        not say the text names a model (the gazetteer, a compound's or a list's shape), with no
-        singular mention anywhere in the text (``the ViT model``): a class, as in ``supervised
-        ViTs``, ``CNNs and ViTs``, ``existing VideoLLMs``."""
+        """The names of ``found`` read only from plurals (``ViTs`` -> ``ViT``; one word, not in
+        brackets) by rules that do not say the text names a model (the gazetteer, a compound's
+        or a list's shape), with no singular mention anywhere in the text (``the ViT model``): a
+        class, as in ``supervised ViTs``, ``CNNs and ViTs``, ``existing VideoLLMs``."""
         plurals = {f["name"] for f in found if f["text"] != f["name"] and " " not in f["name"]}
         if not plurals:
             return set()
