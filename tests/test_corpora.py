@@ -251,6 +251,9 @@ CASES = [
     (None, "Synthetic aperture radar automatic target recognition (SAR ATR) is critical for Earth observation.", {}, {}),
     (None, "Each span keeps a summary vector on GPU and a low-rank basis on CPU, evaluated on RULER.", {"RULER": "benchmark.on"}, {}),
     (None, "Our UniVid achieves superior temporal coherence on T2V, I2V and (T+I)2V tasks.", {}, {}),
+    # "evaluating" is a word of evaluation, as "evaluate" is: the list's sets are benchmarks, pre-trained model or not
+    (None, "We replicate ZorbTPG, evaluating the pre-trained model on six vision datasets: Caltech101, Food-101, and DTD.",
+     {"Caltech101": "benchmark.list", "Food-101": "benchmark.list", "DTD": "benchmark.list"}, {}),
     # known limit: a set named after its task, listed with other sets and read by the list alone
     pytest.param(None, "The protocol includes Visual Commonsense Reasoning (VCR), Visual Entailment (SNLI-VE), and more.",
                  {"VCR": "benchmark.gazetteer", "SNLI-VE": "benchmark.gazetteer"}, {},
