@@ -127,7 +127,7 @@ CASES = [
      {"ZeroWaste-aug": "benchmark.cue", "ZeroWaste-f": "benchmark.cue"}, {}),
     (None, "We design a suite of ED-centric benchmark tasks.", {}, {}),
     # "the first X benchmark", "a validated 3D X dataset": a kind of resource, not its name
-    (None, "We introduce UIS-QA, the first dedicated UIS benchmark, comprising 110 QA pairs.", {"UIS-QA": "benchmark.cue"}, {}),
+    (None, "We introduce UIS-QA, the first dedicated UIS benchmark, comprising 110 QA pairs.", {"UIS-QA": "benchmark.apposition"}, {}),
     (None, "In this study, a rigorously validated 3D GPR dataset was constructed.", {}, {}),
     (None, "Furthermore, we collect a large-scale Lung Cancer (LC) dataset comprising 828 CT scans.", {}, {}),
     (None, "We collect a large-scale Lung Tumor Scans (LuTuS) dataset comprising 828 CT scans.", {}, {"LuTuS": "dataset.cue"}),
@@ -182,7 +182,7 @@ CASES = [
     (None, "We present the Minimal-Pair Benchmark for Evaluating Understanding in Language Models (CxMP). Results on CxMP vary.",
      {"CxMP": "benchmark.on"}, {}),
     (None, "We introduce the Chemical Emergency Response Evaluation Framework (ChEmREF), a new benchmark. Results on ChEmREF are low.",
-     {"ChEmREF": "benchmark.on"}, {}),
+     {"ChEmREF": "benchmark.apposition"}, {}),
     ("UniQA: Unified Vision-Language Pre-training for Image Quality Assessment", "We present UniQA.", {}, {}),
     (None, "Experiments on synthetic and real low-field brain MRI datasets show gains.", {}, {}),
     (None, "This work introduces tasks such as DEM estimation, void filling, and updating.", {}, {}),
@@ -225,7 +225,7 @@ CASES = [
     (None, "We release Tasks Assessing Protein Embeddings (TAPE), a set of five biologically relevant tasks.",
      {"TAPE": "benchmark.gazetteer"}, {}),
     (None, "We introduce Multi-View Multi-Illumination Anomaly Detection (M2AD), a new large-scale benchmark. "
-     "State-of-the-art methods struggle on M2AD.", {"M2AD": "benchmark.on"}, {}),
+     "State-of-the-art methods struggle on M2AD.", {"M2AD": "benchmark.apposition"}, {}),
     # ... also capitalised, when its head names a process (Extraction, Pooling); not a head like Number
     (None, "Aspect Sentiment Triplet Extraction (ASTE) aims to extract triplets from a sentence.", {}, {}),
     (None, "Most existing approaches use masked Global Average Pooling (GAP) to encode an annotated support image.", {}, {}),
@@ -379,6 +379,13 @@ ROLE_CASES = [
     (None, "We introduce Polar-ABSA, a collection of powerful models for aspect-based sentiment analysis.", {}, {}),
     (None, "We introduce Polar-ABSA, a collection of annotated reviews for aspect-based sentiment analysis.",
      {}, {"Polar-ABSA": "dataset.apposition"}),
+    # "Long Form (SF), a ... benchmark": the short form names it; "X, the first ... dataset" introduces it too
+    (None, "We introduce Reasoning-Zorb (R-ZORB), the first benchmark tailored to this setting.", {"R-ZORB": "benchmark.apposition"}, {}),
+    (None, "We present the Zorbic Reasoning Evaluation (ZRE), a benchmark of 500 questions.", {"ZRE": "benchmark.apposition"}, {}),
+    (None, "We release ZorbKITTI, the first scribble-annotated dataset for LiDAR semantic segmentation.", {}, {"ZorbKITTI": "dataset.apposition"}),
+    # ... not a benchmark noun that modifies a method's, nor a collection of networks
+    (None, "We propose Jailbreak Zorbillation (JBZorb), a novel benchmark construction framework.", {}, {}),
+    (None, "We propose Model Editor Networks (ZMEND), a collection of small auxiliary editing networks.", {}, {}),
     # a resource built "to serve as a test set" is a benchmark
     (None, "We built the first in-the-wild 3D dataset Open3DPose, to serve as a future test set.", {"Open3DPose": "benchmark.cue"}, {}),
     (None, "We built the first in-the-wild 3D dataset Open3DPose, to serve as training data.", {}, {"Open3DPose": "dataset.cue"}),

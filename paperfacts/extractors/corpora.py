@@ -345,7 +345,7 @@ def _after_determiner(text: str, at: int) -> bool:
 
 
 #: What precedes the article of every ``apposition`` match (``X, a``, ``X, one of the``).
-_COMMA_ARTICLE = re.compile(r",\s+(?:an?|one)\s")
+_COMMA_ARTICLE = re.compile(r",\s+(?:an?|one|the\s+first)\s")
 
 
 def _after_comma_article(text: str, at: int) -> bool:
@@ -427,9 +427,12 @@ def patterns() -> dict[str, regex.Pattern]:
             rf"(?P<noun>{nouns})\b", engine="regex"
         ), noun_words, window=(300, 30), where=_word_before([*intro_verbs, "ntroducing", "named", "called", "dubbed"], 300)),
         "apposition": Gated(fast_compile(
-            rf"(?<![\w\-./@])(?P<name>{name}(?:\s(?:{name}|v?\d[\d.]*))?)(?:\s+\([^()]{{1,30}}\))?,\s+(?:a|an|one\s+of\s+the)\s+"
+            rf"(?<![\w\-./@])(?P<name>{name}(?:\s(?:{name}|v?\d[\d.]*))?)(?:\s+\((?P<short>[^()]{{1,30}})\))?,\s+(?:a|an|one\s+of\s+the|the\s+first)\s+"
             rf"(?P<desc>(?:[\w\-]+\s+){{0,6}}?)(?P<noun>{nouns})\b", engine="regex"
         ), noun_words, window=(300, 30), where=_after_comma_article),
+        "short_name": fast_compile(name),
+        # the noun modifies a method's noun: "(JBDistill), a novel benchmark construction framework"
+        "noun_modifies_method": fast_compile(rf"(?:\s+[a-z][\w\-]*){{0,2}}?\s+(?:{alternation(c['not_corpus_nouns'])})\b"),
         "reversed_apposition": Gated(fast_compile(
             # "an image-text paired dataset in the field of remote sensing (RS), RS5M, which ...": the noun
             # may have a post-modifier before the name
@@ -675,10 +678,16 @@ class CorpusExtractor(Component):
                 kind = resource(m["name"], m["noun"], m["desc"] or " ")
                 add(m.start("name"), m.end("name"), kind, f"{kind}.cue", CUE)
         for m in p["apposition"].finditer(text):
-            if is_name_shaped(m["name"].split()[0]) and not models.covering(m.start()) and not described_as_method(m["desc"]) \
+            # "Long Form (SF), a ... benchmark": the short form names it, as the paper will write it
+            short = m["short"] if m["short"] and p["short_name"].fullmatch(m["short"]) else None
+            first = short or m["name"].split()[0]
+            if is_name_shaped(first) and not models.covering(m.start()) and not described_as_method(m["desc"]) \
+                    and not (short and p["noun_modifies_method"].match(text, m.end())) \
+                    and not (m["noun"].casefold() == "collection" and p["of_methods"].match(text, m.end())) \
                     and not self.patterns["indefinite"].search(text, max(0, m.start() - 40), m.start()):
-                kind = resource(m["name"], m["noun"], m["desc"] or " ")
-                add(m.start("name"), m.end("name"), kind, f"{kind}.apposition", CUE)
+                kind = resource(short or m["name"], m["noun"], m["desc"] or " ")
+                group = "short" if short else "name"
+                add(m.start(group), m.end(group), kind, f"{kind}.apposition", CUE)
         for m in p["reversed_apposition"].finditer(text):
             if is_name_shaped(m["name"]) and not (m["post"] and p["list_goes_on"].match(text, m.end())):
                 kind = resource(m["name"], m["noun"], m["desc"] or " ")
