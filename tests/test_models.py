@@ -18,6 +18,8 @@ def names(text, title=None):
     ("We compare with Gemma 3n E2B on the task.", "Gemma 3n E2B"),
     ("Six LLMs, i.e. GPT 4o and Claude 3.5 Sonnet, were evaluated.", "GPT 4o"),
     ("CAMixer-ATD-light outperforms SwinIR-light on Urban100.", "SwinIR-light"),
+    ("We fine-tune Llama 3.2 11B Vision Instruct on this task.", "Llama 3.2 11B Vision Instruct"),  # a Vision variant
+    ("It matches Phi-3.5 Vision and the CLIP Vision encoders on OCR.", "Phi-3.5 Vision"),
     # the plural of a listed spaced name is that name, not its first word
     ("Self-Supervised Pre-Training of Swin Transformers for 3D Medical Image Analysis", "Swin Transformer"),
     # the suffix grammar after a listed family
@@ -161,6 +163,7 @@ def test_unlisted_names_from_context(text, name, rule):
     ("LLM-Wiki outperforms baselines such as ZorbRAG, SnapZorb, and CritiZorb on HotpotQA.", "ZorbRAG"),
     ("it outperforms strong baselines, including ZorbSplat and COLMAP, on 3D scenes", "ZorbSplat"),
     ("generative video models (T2V models) like Sora can now produce short synthetic videos", "T2V"),  # a kind
+    ("We align the CLIP Vision encoders with the text tower.", "CLIP Vision"),  # the vision part of a model
     ("four distinct agent architectures (ReAct, Chain-of-Thought, Tool-Augmented, Hybrid)", "Chain-of-Thought"),  # prompting
     ("continually pre-training a multiPLM with LEM", "multiPLM"),  # a prefixed class
     ("results in overall metrics (Accuracy, Language Score, and GPT Score).", "GPT"),  # a metric

@@ -220,7 +220,10 @@ def patterns() -> dict[str, regex.Pattern]:
         rf"|[\s~](?:[vV]\d{{1,2}}(?:\.\d{{1,2}})?|\d(?:\.\d{{1,2}})?)(?![\w%]|\.\d|\s*(?:%|\\%|x\b|times|points|percent|and\s+\d))"  # Llama 3.1, MoCo v3, wav2vec~2.0
         rf"|\s(?!F\d)[A-Z]\d{{1,2}}(?:\.\d{{1,2}})?(?:(?<=[A-Z]\d)B)?(?![\w%]|\.\d)"  # EfficientNet B0, Kimi K2.5, Gemma 4 E4B, not BERT F1
         rf"|[\s~]\d(?:\.\d{{1,2}})?[no](?![\w%])"  # Gemma 3n, GPT 4o
-        rf"|[\s~](?:{alternation(g['spaced_variants'])})(?![\w]|-(?!\d)))"  # GPT-3 XL, Claude Sonnet-4, Claude~3.5~Sonnet
+        rf"|[\s~](?:{alternation(g['spaced_variants'])})(?![\w]|-(?!\d))"  # GPT-3 XL, Claude Sonnet-4, Claude~3.5~Sonnet
+        # Llama 3.2 11B Vision Instruct, Phi-3.5 Vision; not the vision part of a model (CLIP Vision encoders,
+        # Qwen2.5-VL Vision Transformer, Gemini Vision-Language Models)
+        rf"|[\s~]Vision(?![\w]|-(?!\d)|\s+(?:Transformers?|Language|LLMs?|[Ee]ncoders?|[Tt]owers?|[Bb]ackbones?|[Mm]odules?)\b))"
     )
     name_shape = r"[A-Za-z0-9][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*"
     # a spaced version a cue's name may carry: "We introduce Olmo 3, a family of ... models", "JuZhou 1.0, an ... model"
