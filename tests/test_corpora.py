@@ -251,6 +251,9 @@ CASES = [
     (None, "Synthetic aperture radar automatic target recognition (SAR ATR) is critical for Earth observation.", {}, {}),
     (None, "Each span keeps a summary vector on GPU and a low-rank basis on CPU, evaluated on RULER.", {"RULER": "benchmark.on"}, {}),
     (None, "Our UniVid achieves superior temporal coherence on T2V, I2V and (T+I)2V tasks.", {}, {}),
+    # a sentence's preposition before a coordinated member is not part of its name
+    (None, "Across ZorbDV, RealEstate10K, and DTU, our model outperforms all baselines.",
+     {"ZorbDV": "benchmark.coordination", "RealEstate10K": "benchmark.gazetteer", "DTU": "benchmark.gazetteer"}, {}),
     # "evaluating" is a word of evaluation, as "evaluate" is: the list's sets are benchmarks, pre-trained model or not
     (None, "We replicate ZorbTPG, evaluating the pre-trained model on six vision datasets: Caltech101, Food-101, and DTD.",
      {"Caltech101": "benchmark.list", "Food-101": "benchmark.list", "DTD": "benchmark.list"}, {}),

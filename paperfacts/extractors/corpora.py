@@ -1405,6 +1405,8 @@ class CorpusExtractor(Component):
             kind = "benchmark" if kinds.count("benchmark") >= kinds.count("dataset") else "dataset"
             for s, e in unknown:
                 s, e = self._extent(text, s, e)
+                if (lead := _SENTENCE_PREPOSITION.match(text, s, e)) and " " not in text[lead.end() : e]:
+                    s = lead.end()  # "Across DL3DV, RealEstate10K, and DTU": the sentence's word, not the name's
                 if free(s, e) and candidate(text[s:e], len(chain_)):
                     extra.append(_public(_mention(s, e, text, kind, f"{kind}.coordination", PRIOR)))
                     taken.update(range(s, e))

@@ -1184,7 +1184,7 @@ class ModelExtractor(Component):
         agent or attack (``title_data_nouns``): words that make a model or a method of it
         (``A ... Framework and Dataset``, ``A Suite of Agent Models``) or a verb first
         (``Training Research Agents``, ``Towards ... Agents``) leave the title to the other rules."""
-        m = self.patterns["title_data_head"].match(title)
+        m = self.patterns["title_data_head"].match(title) if ":" in title else None
         if not m:
             return None
         desc = m["desc"].split()
