@@ -242,26 +242,22 @@ def test_a_listed_name_with_its_own_abbreviation_stays(text, name):
     assert name in names(text)
 
 
-@pytest.mark.parametrize("title, name", [
+@pytest.mark.parametrize("title, present", [
     # a title that calls its name a benchmark, agent, metric or attack: no model, even a listed name's
-    ("Falcon: A Comprehensive Chinese Text-to-SQL Benchmark for Enterprise-Grade Evaluation", "Falcon"),
-    ("Moonshine: An Autonomous Mathematical Research Agent Centered on Conjecture Generation", "Moonshine"),
-    ("Chameleon: Adaptive Adversarial Agents for Scaling-Based Visual Prompt Injection", "Chameleon"),
-    ("ZorbPatterns-LLM: A Multi-Layer Benchmark for Detecting Manipulative AI Behavior", "ZorbPatterns-LLM"),
-])
-def test_a_title_that_calls_its_name_a_benchmark_or_agent_makes_it_none(title, name):
-    assert name not in names(f"We evaluate GPT-4o against {name} on the task; {name} outperforms the others.", title=title)
-
-
-@pytest.mark.parametrize("title, name", [
+    ("Falcon: A Comprehensive Chinese Text-to-SQL Benchmark for Enterprise-Grade Evaluation", False),
+    ("Moonshine: An Autonomous Mathematical Research Agent Centered on Conjecture Generation", False),
+    ("Chameleon: Adaptive Adversarial Agents for Scaling-Based Visual Prompt Injection", False),
+    ("ZorbPatterns-LLM: A Multi-Layer Benchmark for Detecting Manipulative AI Behavior", False),
     # ... but not a noun after a preposition, a verb first, or a model or method noun beside it
-    ("SmolZorbGPT: Efficient Spatial Reasoning for Warehouse Environments with 600M Parameters", "SmolZorbGPT"),
-    ("Falcon: Training Frontier Research Agents with Synthetic Tasks", "Falcon"),
-    ("Falcon: A Suite of Open Multilingual LLM Judges", "Falcon"),
-    ("Falcon: A Geometry-driven Vision Framework and Dataset for Retrieval", "Falcon"),
+    ("SmolZorbGPT: Efficient Spatial Reasoning for Warehouse Environments with 600M Parameters", True),
+    ("Falcon: Training Frontier Research Agents with Synthetic Tasks", True),
+    ("Falcon: A Suite of Open Multilingual LLM Judges", True),
+    ("Falcon: A Geometry-driven Vision Framework and Dataset for Retrieval", True),
 ])
-def test_a_title_whose_data_noun_heads_nothing_leaves_the_name(title, name):
-    assert name in names(f"We evaluate GPT-4o against {name} on the task; {name} outperforms the others.", title=title)
+def test_a_title_that_calls_its_name_a_benchmark_or_agent_makes_it_none(title, present):
+    name = title.split(":")[0]
+    found = names(f"We evaluate GPT-4o against {name} on the task; {name} outperforms the others.", title=title)
+    assert (name in found) is present
 
 
 @pytest.mark.parametrize("title, abstract, present", [

@@ -463,7 +463,6 @@ def _lower_families() -> frozenset[str]:
     return frozenset(e["name"].lower() for e in read_jsonl("models.jsonl") if e.get("family") and e["name"].isalpha())
 
 
-@lru_cache(maxsize=1)
 def _variant_of_other(text: str, noun: str, end: int) -> bool:
     """``X, a variant of DPO``: a variant is a model's only when what it varies is one
     (``a variant of Llama-3``), not a method, loss or optimizer's."""
@@ -477,14 +476,14 @@ def _variant_of_other(text: str, noun: str, end: int) -> bool:
 _VARIANT_OF = re.compile(r"\s+of\s+(?:the\s+)?(?P<what>\S+)")
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=1)
 def _model_words() -> frozenset[str]:
     """Model nouns and head nouns, one word each, case-folded (``model``, ``llm``, ``detector``)."""
     g = grammar()
     return frozenset(n.casefold() for n in g["model_nouns"] + g["model_heads"] if " " not in n)
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=1)
 def _listed_forms() -> frozenset[str]:
     """Every listed model name and alias, case-folded (``u-net``, ``unet``, ``gpt-4o``)."""
     return frozenset(f.casefold() for e in read_jsonl("models.jsonl") for f in (e["name"], *e.get("aliases", ())))
@@ -1204,7 +1203,7 @@ class ModelExtractor(Component):
         if not plurals:
             return set()
         plurals -= {f["name"] for f in found if f["text"] == f["name"] or f["rule"] in _NAMING_RULES
-                    or text.startswith("(", f["start"] - 1)}  # "we propose quasi-recurrent networks (QRNNs)": _class_abbreviation's
+                    or f["start"] and text[f["start"] - 1] == "("}  # "we propose quasi-recurrent networks (QRNNs)": _class_abbreviation's
         return {name for name in plurals if not _mentions_of(text, name, strict=True)}
 
     def _not_a_name(self, text: str, f: dict) -> bool:
