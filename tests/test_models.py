@@ -173,6 +173,14 @@ def test_unlisted_names_from_context(text, name, rule):
     ("Text-Driven Terrain Generation Using Latent Diffusion and Global Copernicus Data", "Latent Diffusion"),
     ("Latent Diffusion Models (LDMs) generate images in a learned latent space.", "Latent Diffusion"),
     ("Enhancing Temporal Understanding in Video-LLMs through Stacked Attention", "Video-LLM"),  # a kind of LLM
+    # an abbreviation shares its long form's role, whatever model a list knows by its letters
+    ("Thermal cameras suit multi-person tracking (MPT). We propose a cooperative MPT system.", "MPT"),  # a task
+    ("We train ViT-B with Sharpness-Aware Minimization (SAM) and report SAM's gains.", "SAM"),  # a method
+    ("A spatial attention module (SAM) refines the features of the SAM branch.", "SAM"),  # a part
+    ("Our mean opinion scores (MOS) show that Flowtron matches state-of-the-art TTS models.", "MOS"),  # a metric
+    ("Multi-agent systems (MASs) push LLMs further; each MAS shares memory.", "MAS"),
+    ("To this end, we propose evolutionary reasoning optimization (ERO) framework which performs survival of the fittest "
+     "over a population of LLMs. Given a reasoning task, ERO first initializes multiple LLMs.", "ERO"),  # the paper's method
     ("Chaotic Dynamics in Multi-LLM Deliberation", "Multi-LLM"),
     ("Reasoning Model Is Superior LLM-Judge, Yet Suffers from Biases", "LLM-Judge"),  # a role of an LLM
     ("Recent approaches, such as ScenePlay and LLM-Attacker, rely on the prior knowledge of LLMs.", "LLM-Attacker"),
@@ -237,6 +245,12 @@ def test_no_junk(text, junk):
     ("The approach is based on E2PANNs, a fine-tuned convolutional neural network.", "E2PANN"),
     ("It gains over the current SoTA Swin Transformers~\\cite{liu2021swin} across 6 methods.", "Swin Transformer"),
     ("Scaling Laws for Neural Language Models\n\nBERT (BERT-base) is the baseline.", "BERT"),  # not across the title
+    # a long form that is a model's own, or one it is named after by how it was trained
+    ("We fine-tune the Segment Anything Model 2 (SAM2) framework on CT scans.", "SAM2"),
+    ("We use Contrastive Language-Image Pretraining (CLIP) features. CLIP is frozen.", "CLIP"),
+    ("building on the Receptance Weighted Key Value (RWKV) framework, our model", "RWKV"),
+    ("We train Judge for Reasoning (J4R), a 7B judge that outperforms GPT-4o.", "J4R"),  # the head before "for"
+    ("the Structured State Space sequence model (S4). A core component of S4 is its kernel.", "S4"),
 ])
 def test_a_listed_name_with_its_own_abbreviation_stays(text, name):
     assert name in names(text)

@@ -64,6 +64,7 @@ from ..trie import (
     GATE_WORDS, WORD_RUN, Gated, alternation, any_word, fast_compile, word_run_starts, word_start, words_back, words_before,
 )
 from . import UNDERSCORE_PART, Component, Mentions, attrs, name_key, occurrences, outside_links, read_facts, require_paperfacts, text_of, write_facts
+from .long_forms import spelling_words as _spelling_words, spells as _spells
 from .models import ADJECTIVE_TAILS, looks_like_name, ordinary
 from .sentences import sentence_bounds, sentence_of
 
@@ -90,13 +91,6 @@ def is_ordinary(phrase: str) -> bool:
     """Every word of ``phrase`` (hyphen parts too) is an ordinary English word."""
     words = [w for w in re.split(r"[\s\-/]+", phrase.casefold()) if w]
     return bool(words) and all(w in common_words() for w in words)
-
-
-def _spells(short: str, expansion: str) -> bool:
-    """Whether the letters of ``short`` appear, in order, among the initials of the words of
-    ``expansion`` (hyphen parts count as words): ``CAER`` ~ ``context-aware emotion recognition``."""
-    initials = iter(w[0].casefold() for w in re.findall(r"[A-Za-z0-9]+", expansion))
-    return all(ch in initials for ch in short.casefold() if ch.isalpha())
 
 
 def _ordinary_head(phrase: str) -> bool:
@@ -129,20 +123,6 @@ def _spells_in_syllables(short: str, expansion: str) -> bool:
         )
 
     return any(letters.startswith(parts[0][:k]) and spells(k, 1) for k in range(1, min(len(parts[0]), len(letters)) + 1))
-
-
-def _spelling_words(short: str, words: list[str]) -> int:
-    """How many of ``words`` it takes for their initials (hyphen parts count) to spell the
-    letters of ``short`` in order, as ``_spells`` reads them; all of them where they do not."""
-    letters = [ch for ch in short.casefold() if ch.isalpha()]
-    k = 0
-    for n, word in enumerate(words, 1):
-        for part in re.findall(r"[A-Za-z0-9]+", word):
-            if k < len(letters) and part[0].casefold() == letters[k]:
-                k += 1
-        if k == len(letters):
-            return n
-    return len(words)
 
 
 def _initials(before: str, short: str) -> bool:

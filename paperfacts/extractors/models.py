@@ -56,6 +56,7 @@ from ..trie import (
     GATE_WORDS, WORD_RUN, Gated, alternation, compile_names, fast_compile, word_run_starts, word_start, words_back, words_before,
 )
 from . import UNDERSCORE_PART, Component, Mentions, attrs, outside_links, read_facts, require_paperfacts, text_of, write_facts
+from .long_forms import long_form
 
 
 def grammar() -> dict:
@@ -191,6 +192,9 @@ def folded_generic_heads() -> tuple[str, ...]:
     return tuple(sorted({h.casefold() for h in grammar()["generic_heads"]}, key=lambda h: (-len(h), h)))
 
 
+#: The words that end a long form's head before its modifiers (``Judge for Reasoning``).
+_LONG_FORM_PREPOSITIONS = frozenset(["for", "with", "of", "in", "on", "via", "from", "using", "by", "to"])
+
 #: a word and up to five words before it on their line of words, read backwards
 _WORDS_BACKWARDS = re.compile(r"\s*[\w\-]+(?:\s+[\w\-]+){0,5}")
 
@@ -231,6 +235,8 @@ def patterns() -> dict[str, regex.Pattern]:
     stems = alternation(g["stems"])
     return {
         "step": fast_compile(step),
+        # the noun a bracketed abbreviation modifies: "globally attentive locally recurrent (GALR) network"
+        "noun_after_bracket": fast_compile(r"\s+([A-Za-z]+)"),
         "prefix": fast_compile(r"(?<![\w\-./@])(?:[A-Z][A-Za-z0-9]*|(?!(?:non|pre|post|co|re|un|in|de|bi|tri)-)[a-z]{2,3})-$"),
         # Gated: skipped on a text without a word every match needs (most texts);
         # engine="regex" where that engine is faster on the pattern (trie.fast_compile)
@@ -576,6 +582,8 @@ class ModelExtractor(Component):
         # a title's plural model nouns that the list does not spell (networks, Transformers)
         self.new_plurals = frozenset(n.casefold() for n in _new_plurals(g["model_nouns"]))
         self.model_nouns = frozenset(n.casefold() for n in g["model_nouns"]) | self.new_plurals
+        # the heads of a long form that make its abbreviation no model (sharpness-aware minimization (SAM))
+        self.other_long_form_heads = frozenset(n.casefold() for n in g["other_long_form_heads"] + g["not_model_nouns"]) - self.model_nouns
 
     def prepare(self, batch: list[Doc]) -> None:
         """The shared cue-word pass (trie.GATE_WORDS) over the batch's texts, one after the
@@ -757,6 +765,9 @@ class ModelExtractor(Component):
             )]
         if title_len and (own := self._title_data_name(text[:title_len])):
             classes.add(own)
+        # an abbreviation shares its long form's role: "multi-person tracking (MPT)", "Sharpness-Aware
+        # Minimization (SAM)" name a task and a method, whatever model a list knows by those letters
+        classes |= {f["name"] for f in found if self._spelled_as_other(text, f["name"], f["rule"] == "model.gazetteer")}
         found = outside_links(doc, [f for f in found if f["name"] not in classes])
         found += outside_links(doc, self._other_mentions(text, found, corpora))
         return [
@@ -1205,6 +1216,34 @@ class ModelExtractor(Component):
         plurals -= {f["name"] for f in found if f["text"] == f["name"] or f["rule"] in _NAMING_RULES
                     or f["start"] and text[f["start"] - 1] == "("}  # "we propose quasi-recurrent networks (QRNNs)": _class_abbreviation's
         return {name for name in plurals if not _mentions_of(text, name, strict=True)}
+
+    def _spelled_as_other(self, text: str, name: str, listed: bool) -> bool:
+        """Whether the text spells ``name`` out as a long form no model has (``long_forms.long_form``):
+        one headed by a process, task, metric or part of a system (``sharpness-aware minimization
+        (SAM)``, ``mean opinion scores (MOS)``, ``Expert Selection Module (ESM)``; its head is the last
+        word before a preposition: ``Judge for Reasoning (J4R)`` is a judge); for the paper's own
+        name, one that modifies such a noun after the bracket (``(ERO) framework``); for a listed
+        name, one in ordinary lower-case words (``multi-person tracking (MPT)``). Not where the long
+        form or the noun after it is a model's (``Segment Anything Model (SAM)``, ``generative
+        pre-trained transformers (GPT)``, ``globally attentive locally recurrent (GALR) network``),
+        nor a long form a model is named after by how it was trained (``Contrastive Language-Image
+        Pretraining (CLIP)``)."""
+        if sum(ch.isalpha() for ch in name) < 2:
+            return False  # "Structured State Space sequence model (S4)": one letter spells nothing
+        words, end = long_form(text, name)
+        if not words:
+            return False
+        phrase = next((words[:i] for i, w in enumerate(words) if i and w in _LONG_FORM_PREPOSITIONS), words)
+        head = phrase[-1].split("-")[-1].casefold()
+        after = self.patterns["noun_after_bracket"].match(text, end)
+        noun = after.group(1).casefold() if after else ""
+        if head in self.model_nouns or "train" in head or noun in self.model_nouns:
+            return False
+        if head in self.other_long_form_heads or head.removesuffix("s") in self.other_long_form_heads:
+            return True
+        if not listed:  # "(ERO) framework", "(PMLA) module": the paper's own name for what follows
+            return noun.removesuffix("s") in self.other_long_form_heads
+        return all(part.islower() and ordinary(part) for w in words for part in w.split("-") if part)
 
     def _not_a_name(self, text: str, f: dict) -> bool:
         """A citation key (``\\cite{Guo-2025-Deepseek}``), a metric (``GPT Score``), or numbers and
