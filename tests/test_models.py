@@ -179,6 +179,7 @@ def test_unlisted_names_from_context(text, name, rule):
     ("A spatial attention module (SAM) refines the features of the SAM branch.", "SAM"),  # a part
     ("Our mean opinion scores (MOS) show that Flowtron matches state-of-the-art TTS models.", "MOS"),  # a metric
     ("Multi-agent systems (MASs) push LLMs further; each MAS shares memory.", "MAS"),
+    ("we construct the Video-Text Interleaved Benchmark (ViTIB), which is created using MLLMs", "ViTIB"),  # first syllables
     ("To this end, we propose evolutionary reasoning optimization (ERO) framework which performs survival of the fittest "
      "over a population of LLMs. Given a reasoning task, ERO first initializes multiple LLMs.", "ERO"),  # the paper's method
     ("Chaotic Dynamics in Multi-LLM Deliberation", "Multi-LLM"),
@@ -250,6 +251,10 @@ def test_no_junk(text, junk):
     ("We use Contrastive Language-Image Pretraining (CLIP) features. CLIP is frozen.", "CLIP"),
     ("building on the Receptance Weighted Key Value (RWKV) framework, our model", "RWKV"),
     ("We train Judge for Reasoning (J4R), a 7B judge that outperforms GPT-4o.", "J4R"),  # the head before "for"
+    ("a hybrid model integrating the embeddings from Robustly Optimized BERT Approach (RoBERTa), a state-of-the-art "
+     "deep learning transformer", "RoBERTa"),  # a listed model built on another's name
+    ("a second LSTM and a third residual net (ResNet) with 25 convolutional layers", "ResNet"),
+    ("integrating Sentence-BERT (SBERT) alignment of the extracted records against the taxonomy", "SBERT"),
     ("the Structured State Space sequence model (S4). A core component of S4 is its kernel.", "S4"),
 ])
 def test_a_listed_name_with_its_own_abbreviation_stays(text, name):

@@ -64,7 +64,7 @@ from ..trie import (
     GATE_WORDS, WORD_RUN, Gated, alternation, any_word, fast_compile, word_run_starts, word_start, words_back, words_before,
 )
 from . import UNDERSCORE_PART, Component, Mentions, attrs, name_key, occurrences, outside_links, read_facts, require_paperfacts, text_of, write_facts
-from .long_forms import spelling_words as _spelling_words, spells as _spells
+from .long_forms import spelling_words as _spelling_words, spells as _spells, spells_in_syllables as _spells_in_syllables
 from .models import ADJECTIVE_TAILS, looks_like_name, ordinary
 from .sentences import sentence_bounds, sentence_of
 
@@ -100,29 +100,6 @@ def _ordinary_head(phrase: str) -> bool:
     if RESOURCE_WORD.fullmatch(head):
         return head.endswith("s") and not head.endswith("ss")  # "on Imbalanced Datasets": plural, generic
     return head.isalpha() and head.casefold() in common_words()
-
-
-def _spells_in_syllables(short: str, expansion: str) -> bool:
-    """Whether the letters of ``short`` are the openings of the words of ``expansion`` in order,
-    a word giving one or more of its first letters or none (hyphen parts count as words):
-    ``OR-ConvQA`` ~ ``open-retrieval conversational question answering``. The first word
-    gives at least its initial."""
-    letters = "".join(ch for ch in short.casefold() if ch.isalpha())
-    parts = [w.casefold() for w in re.findall(r"[A-Za-z]+", expansion)]
-    if not letters or not parts or parts[0][0] != letters[0]:
-        return False
-
-    @lru_cache(maxsize=None)
-    def spells(i: int, j: int) -> bool:
-        if i == len(letters):
-            return True
-        if j == len(parts):
-            return False
-        return spells(i, j + 1) or any(
-            letters.startswith(parts[j][:k], i) and spells(i + k, j + 1) for k in range(1, min(len(parts[j]), len(letters) - i) + 1)
-        )
-
-    return any(letters.startswith(parts[0][:k]) and spells(k, 1) for k in range(1, min(len(parts[0]), len(letters)) + 1))
 
 
 def _initials(before: str, short: str) -> bool:

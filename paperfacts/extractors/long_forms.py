@@ -5,6 +5,7 @@ long form's role."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _WORD = re.compile(r"[A-Za-z][\w\-]*")
 _PART = re.compile(r"[A-Za-z0-9]+")
@@ -31,11 +32,35 @@ def spelling_words(short: str, words: list[str]) -> int:
     return len(words)
 
 
+def spells_in_syllables(short: str, expansion: str) -> bool:
+    """Whether the letters of ``short`` are the openings of the words of ``expansion`` in order,
+    a word giving one or more of its first letters or none (hyphen parts count as words):
+    ``OR-ConvQA`` ~ ``open-retrieval conversational question answering``. The first word
+    gives at least its initial."""
+    letters = "".join(ch for ch in short.casefold() if ch.isalpha())
+    parts = [w.casefold() for w in re.findall(r"[A-Za-z]+", expansion)]
+    if not letters or not parts or parts[0][0] != letters[0]:
+        return False
+
+    @lru_cache(maxsize=None)
+    def spells(i: int, j: int) -> bool:
+        if i == len(letters):
+            return True
+        if j == len(parts):
+            return False
+        return spells(i, j + 1) or any(
+            letters.startswith(parts[j][:k], i) and spells(i + k, j + 1) for k in range(1, min(len(parts[j]), len(letters) - i) + 1)
+        )
+
+    return any(letters.startswith(parts[0][:k]) and spells(k, 1) for k in range(1, min(len(parts[0]), len(letters)) + 1))
+
+
 def long_form(text: str, short: str) -> tuple[list[str], int]:
     """The words a text spells ``short`` out in, where it writes ``short`` (or its plural) in
     brackets right after them: from the last of the eight words before the bracket that opens
     with ``short``'s first letter (two words at least) to the word that spells its last
-    letter (``Sharpness-Aware Minimization (SAM)`` -> ``["Sharpness-Aware", "Minimization"]``),
+    letter, by initials, or by the openings of every word (``Video-Text Interleaved Benchmark
+    (ViTIB)``) (``Sharpness-Aware Minimization (SAM)`` -> ``["Sharpness-Aware", "Minimization"]``),
     and where the text goes on after the closing bracket; ``([], -1)`` where the text does not."""
     for written in (short, short + "s"):
         start = text.find("(" + written + ")") + 1
@@ -44,6 +69,34 @@ def long_form(text: str, short: str) -> tuple[list[str], int]:
         words = _WORD.findall(text, max(0, start - 100), start - 1)[-8:]
         initial = short[0].casefold()
         i = next((i for i in range(len(words) - 2, -1, -1) if words[i][0].casefold() == initial), None)
-        if i is not None and spells(short, " ".join(words[i:])):
+        if i is None:
+            continue
+        if spells(short, " ".join(words[i:])):
             return words[i : i + spelling_words(short, words[i:])], start + len(written) + 1
+        if _spelled_by_openings(short, words[i:]):  # "Video-Text Interleaved Benchmark (ViTIB)"
+            return words[i:], start + len(written) + 1
     return [], -1
+
+
+#: Words a long form may hold that give its abbreviation no letter (``Distillation with GANs``).
+_FUNCTION_WORDS = frozenset(["a", "an", "and", "by", "for", "from", "in", "of", "on", "the", "to", "using", "via", "with"])
+
+
+def _spelled_by_openings(short: str, words: list[str]) -> bool:
+    """Whether the letters of ``short`` are the openings of the words' parts in order, each part
+    giving one or more of its first letters, a function word none (``ViTIB`` ~ ``Video-Text
+    Interleaved Benchmark``): stricter than ``spells_in_syllables``, which lets any word give
+    none, so that it cannot reach back over words that spell nothing."""
+    letters = "".join(ch for ch in short.casefold() if ch.isalpha())
+    parts = [w.casefold() for w in _PART.findall(" ".join(words))]
+
+    @lru_cache(maxsize=None)
+    def spelled(i: int, j: int) -> bool:
+        if j == len(parts):
+            return i == len(letters)
+        part = parts[j]
+        if part in _FUNCTION_WORDS and spelled(i, j + 1):
+            return True
+        return any(letters.startswith(part[:k], i) and spelled(i + k, j + 1) for k in range(1, min(len(part), len(letters) - i) + 1))
+
+    return bool(letters) and bool(parts) and spelled(0, 0)

@@ -583,6 +583,7 @@ class ModelExtractor(Component):
         self.new_plurals = frozenset(n.casefold() for n in _new_plurals(g["model_nouns"]))
         self.model_nouns = frozenset(n.casefold() for n in g["model_nouns"]) | self.new_plurals
         # the heads of a long form that make its abbreviation no model (sharpness-aware minimization (SAM))
+        self.stems = frozenset(g["stems"])
         self.other_long_form_heads = frozenset(n.casefold() for n in g["other_long_form_heads"] + g["not_model_nouns"]) - self.model_nouns
 
     def prepare(self, batch: list[Doc]) -> None:
@@ -767,7 +768,8 @@ class ModelExtractor(Component):
             classes.add(own)
         # an abbreviation shares its long form's role: "multi-person tracking (MPT)", "Sharpness-Aware
         # Minimization (SAM)" name a task and a method, whatever model a list knows by those letters
-        classes |= {f["name"] for f in found if self._spelled_as_other(text, f["name"], f["rule"] == "model.gazetteer")}
+        listed_names = {f["name"] for f in found if f["rule"] == "model.gazetteer"}
+        classes |= {name for name in {f["name"] for f in found} if self._spelled_as_other(text, name, name in listed_names)}
         found = outside_links(doc, [f for f in found if f["name"] not in classes])
         found += outside_links(doc, self._other_mentions(text, found, corpora))
         return [
@@ -1237,8 +1239,10 @@ class ModelExtractor(Component):
         head = phrase[-1].split("-")[-1].casefold()
         after = self.patterns["noun_after_bracket"].match(text, end)
         noun = after.group(1).casefold() if after else ""
-        if head in self.model_nouns or "train" in head or noun in self.model_nouns:
-            return False
+        if head in self.model_nouns or head.removesuffix("s") == "net" or "train" in head or noun in self.model_nouns:
+            return False  # "residual net (ResNet)"
+        if listed and any(part in self.stems for w in phrase for part in w.split("-")):
+            return False  # "Robustly Optimized BERT Approach (RoBERTa)": a listed model built on another's name
         if head in self.other_long_form_heads or head.removesuffix("s") in self.other_long_form_heads:
             return True
         if not listed:  # "(ERO) framework", "(PMLA) module": the paper's own name for what follows
