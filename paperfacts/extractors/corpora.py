@@ -937,8 +937,9 @@ class CorpusExtractor(Component):
                 continue  # "two VLP models, namely ViLT and METER ... on METER": one role per name, results of the model
             if p["part"].fullmatch(name):
                 continue  # "0.762 on Subtask 1": a part of the evaluation
-            if not (any(is_name_shaped(w) for w in words) or (len(words) >= 2 and not is_ordinary(name))):
-                continue
+            if not (any(is_name_shaped(w) for w in words) or (len(words) >= 2 and not is_ordinary(name))
+                    or name in listed_spellings() or name.casefold() in known_forms() and not is_ordinary(name)):
+                continue  # listed: "on Open Images and KITTI", "Fleurs, Wenetspeech"; not "on Math, Code, and ... tasks"
             start, end = self._extent(text, start, start + len(name))
             if start < title_end and " " in text[start:end] and _ordinary_head(text[start:end]) \
                     and text[start:end].casefold() not in known_forms():
