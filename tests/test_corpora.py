@@ -251,6 +251,8 @@ CASES = [
     (None, "We sample 5,000 COCO images and evaluate on GQA.", {"COCO": "benchmark.gazetteer", "GQA": "benchmark.on"}, {}),
     # ... or listed after "methods such as" (a method), but not after "baselines such as" (data selection baselines are data)
     (None, "Unlike previous methods such as H2O and SnapKV, we compress tokens before processing them.", {}, {}),
+    (None, "On the MINE benchmark, it is robust across KGs constructed by varying methods (KGGEN, GraphRAG, OpenIE).",
+     {"MINE": "benchmark.cue"}, {}),
     (None, "PreSelect outperforms data selection baselines, such as DCLM and FineWeb-Edu.", {}, {"DCLM": "dataset.gazetteer", "FineWeb-Edu": "dataset.gazetteer"}),
     # names the public lists hold that are a market index or a task acronym here (data/not_benchmarks.txt)
     (None, "We extract 10,688 risk factors from S&P 500 companies and evaluate on FinQA.", {"FinQA": "benchmark.on"}, {}),

@@ -535,7 +535,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "plural_set_after": fast_compile(r"\s+(?:benchmarks|datasets)\b"),
         "method_noun_after": fast_compile(r"\s+(?:methods?|frameworks?|mechanisms?|approach(?:es)?|algorithms?|strateg(?:y|ies)|paradigms?|techniques?|systems?)\b"),
         "methods_such_as": fast_compile(
-            r"\b(?:methods|approaches|techniques|algorithms|strategies|defenses|attacks)\s*,?\s*(?:such\s+as|like|including|e\.g\.,?)\s+"
+            r"\b(?:methods|approaches|techniques|algorithms|strategies|defenses|attacks)\s*,?\s*(?:such\s+as|like|including|e\.g\.,?|\()\s*"
             r"(?:[\w\-.]+(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){0,4}$"
         ),
         "not_corpus_noun": fast_compile(rf"\s+(?:{alternation(c['not_corpus_nouns'])})\b"),
