@@ -264,6 +264,10 @@ def test_a_listed_name_with_its_own_abbreviation_stays(text, name):
 @pytest.mark.parametrize("title, present", [
     # a title that calls its name a benchmark, agent, metric or attack: no model, even a listed name's
     ("Falcon: A Comprehensive Chinese Text-to-SQL Benchmark for Enterprise-Grade Evaluation", False),
+    # an assistant is an application unless the title says what the model sees
+    ("ZorbFERA: Foil Fencing Referee Assistant Using Pose-Based Multi-Label Move Recognition", False),
+    ("ZorbGUIDE: An Opinionated AI Assistant for Guided Critical Reading of Scientific Literature", False),
+    ("AD-Zorbilot: A Vision-Language Assistant for Industrial Anomaly Detection", True),
     ("Moonshine: An Autonomous Mathematical Research Agent Centered on Conjecture Generation", False),
     ("Chameleon: Adaptive Adversarial Agents for Scaling-Based Visual Prompt Injection", False),
     ("ZorbPatterns-LLM: A Multi-Layer Benchmark for Detecting Manipulative AI Behavior", False),

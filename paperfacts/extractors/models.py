@@ -361,6 +361,8 @@ def patterns() -> dict[str, regex.Pattern]:
         "metric_after": fast_compile(r"\s?[Ss]core\b"),
         "cite": fast_compile(r"\\cite[tp]?\*?\{[^{}]*$"),
         "gerund": fast_compile(r"[A-Za-z]+ing\b"),
+        # what a model takes in, in a title's description: "A Vision-Language Assistant" is a model
+        "modality": fast_compile(r"\b(?:[Ll]anguage|[Vv]ision|[Vv]isual)\b"),
         "preposition": fast_compile(r"\b(?:of|in|for|with|on|to|from|by)\b", re.IGNORECASE),
         # a title's plural noun that names no kind of the name: it modifies the next noun
         # ("Video Diffusion Transformers Quantization"), or the title is a question or a clause
@@ -584,6 +586,7 @@ class ModelExtractor(Component):
         self.model_nouns = frozenset(n.casefold() for n in g["model_nouns"]) | self.new_plurals
         # the heads of a long form that make its abbreviation no model (sharpness-aware minimization (SAM))
         self.stems = frozenset(g["stems"])
+        self.application_heads = frozenset(g["application_heads"])
         self.other_long_form_heads = frozenset(n.casefold() for n in g["other_long_form_heads"] + g["not_model_nouns"]) - self.model_nouns
 
     def prepare(self, batch: list[Doc]) -> None:
@@ -715,8 +718,9 @@ class ModelExtractor(Component):
             # "X: Learning ... Models" describes a method; "X: A ... Language Model" a model
             if m and looks_like_name(m["name"].split()[0]) and not self.patterns["not_nouns"].search(desc) \
                     and not self.patterns["gerund"].match(desc) and not self.patterns["preposition"].search(desc) \
-                    and not self._not_a_kind_of(text[:title_len], m["noun"], desc, m.end()):
-                found.append(_mention(text, 0, m.end("name"), "model.title"))
+                    and not self._not_a_kind_of(text[:title_len], m["noun"], desc, m.end()) \
+                    and not (m["noun"].casefold() in self.application_heads and not self.patterns["modality"].search(desc)):
+                found.append(_mention(text, 0, m.end("name"), "model.title"))  # (not "FERA: Foil Fencing Referee Assistant")
         # Only gazetteer models may share a span with a benchmark, dataset or metric name, and
         # a coined name followed by "framework", "method", ... is not a model.
         corpora = Mentions(sets + metrics)
