@@ -43,6 +43,7 @@ def names(text, title=None):
     # a reasoning-effort setting is part of the name an API gives it
     ("We compare o3-mini-high with DeepSeek-R1.", "o3-mini-high"),
     ("We fine-tune Qwen3-VL-8B-Thinking on the data.", "Qwen3-VL-8B-Thinking"),
+    ("four leading MLLMs (GPT-4o, Claude Sonnet 3.5, Pixtral 12B, and Qwen VL Plus) under attack", "Qwen VL Plus"),
     # a local runner's tag that names the size (Ollama's name:size)
     ("Using various GLLMs (Llama3.1:8b, Llama3.3:70b, GPT4o, Qwen2.5:72b) we annotate.", "Llama3.3:70b"),
     ("We serve qwen2.5-coder:32b locally.", "qwen2.5-coder:32b"),
@@ -345,6 +346,7 @@ def test_a_metric_that_is_a_model_too(text, is_model):
     ("Sem-DPO achieves 8-12% higher CLIP similarity than DPO.", "CLIP", False),
     ("Our method achieves a DINO similarity score of 0.789 on SDXL.", "DINO", False),
     ("We rate answers using ROUGE-L F1 and Sentence-BERT similarity.", "Sentence-BERT", False),
+    ("we introduce two alignment-based metrics-Global Alignment and CLIP Similarity-that move beyond accuracy", "CLIP", False),
     ("To evaluate the audio, we employ FAD and CLAP scores.", "CLAP", False),
     ("It achieves higher CLIP-T, CLIP-I, and DINO scores than existing personalization methods.", "CLIP-I", False),
     ("Under this evaluation GPT-5.4 scores highest at 30.6%.", "GPT-5.4", True),

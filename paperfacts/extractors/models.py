@@ -390,7 +390,7 @@ def patterns() -> dict[str, regex.Pattern]:
         # a model that names a metric computed with it: "8-12% higher CLIP similarity", "DINO scores",
         # "a DINO similarity score of 0.789"; not the verb: "GPT-5.4 scores highest at 30.6%", "o3 scores only 54.87"
         "metric_noun_after": fast_compile(
-            r"[\s-]+(?:similarity|score|scores(?!\s+(?:highest|lowest|best|worst|only|just|above|below|better|worse|higher|lower"
+            r"[\s-]+(?:[Ss]imilarity|score|scores(?!\s+(?:highest|lowest|best|worst|only|just|above|below|better|worse|higher|lower"
             r"|well|poorly|around|about|over|under|near|up|at|as|\$?[+\-]?\d)))\b"
         ),
         # a coding tool named after its model: Claude Code, Gemini CLI, Codex CLI
