@@ -30,6 +30,10 @@ CASES = [
     (None, "In controlled experiments on Open Images and KITTI, our score achieved over 90% congruence with F1-score.",
      {"Open Images": "benchmark.on", "KITTI": "benchmark.on"}, {}),
     (None, "We conduct extensive experiments on Math, Code, and Instruction Following tasks.", {}, {}),
+    # a processor or device a model runs on is no set
+    (None, "On H100 GPUs, JetFlow achieves up to 9.64x speedup on MATH-500.", {"MATH-500": "benchmark.on"}, {}),
+    (None, "cross-platform results on the Jetson Orin NX show that deployable performance depends on the selector", {}, {}),
+    (None, "Experiments on OULU-NPU and SiW show an ACER of 0.4%.", {"OULU-NPU": "benchmark.on", "SiW": "benchmark.on"}, {}),
     # a result, then what it is on, however far its verb ("N% on X")
     (None, "Across all settings, our method improves commonsense scores by about 33% over the strongest baseline generators, "
      "and by up to $\\approx 8\\%$ on VidPhys2.", {"VidPhys2": "benchmark.on"}, {}),

@@ -580,6 +580,7 @@ class CorpusExtractor(Component):
         self.name_tails = frozenset(c["name_tails"])
         self.shape_parts = frozenset(c["benchmark_shapes"])
         self.term_heads = frozenset(c["term_heads"])
+        self.hardware_words = frozenset(c["hardware_words"])
         self.split_words = frozenset(c["split_words"])
 
     def match(self, doc: Doc) -> list[dict]:
@@ -1119,7 +1120,8 @@ class CorpusExtractor(Component):
                 kept[-1]["evidence"].extend(f["evidence"])
                 continue
             kept.append(f)
-        kept = [f for f in kept if f["name"].casefold() not in not_benchmarks() and name_key(f["name"]) and not self._a_plural_class(f["name"])]
+        kept = [f for f in kept if f["name"].casefold() not in not_benchmarks() and name_key(f["name"]) and not self._a_plural_class(f["name"])
+                and self.hardware_words.isdisjoint(f["name"].split())]  # "on NVIDIA H100 GPUs", "on Jetson Orin NX": devices
         terms = self._terms(text, kept) | self._own_methods(text, kept)
         own = self._own_name(title)
         # per name: (strongest level, whether a benchmark is read at it, whether a rule describes it)
