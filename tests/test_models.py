@@ -167,6 +167,7 @@ def test_unlisted_names_from_context(text, name, rule):
     ("We align the CLIP Vision encoders with the text tower.", "CLIP Vision"),  # the vision part of a model
     ("four distinct agent architectures (ReAct, Chain-of-Thought, Tool-Augmented, Hybrid)", "Chain-of-Thought"),  # prompting
     ("continually pre-training a multiPLM with LEM", "multiPLM"),  # a prefixed class
+    ("we evaluate energy consumption using TensorRT-LLM on NVIDIA H100 GPUs across OPT and LLaMA", "TensorRT-LLM"),  # a tool
     ("results in overall metrics (Accuracy, Language Score, and GPT Score).", "GPT"),  # a metric
     ("It lowers the Fréchet Inception Distance (FID) of the samples to 3.1.", "Inception"),  # inside a metric's name
     ("LLM-Powered Automatic Translation in Crisis Scenarios", "LLM-Powered"),
