@@ -140,6 +140,7 @@ def test_unlisted_names_from_context(text, name, rule):
 @pytest.mark.parametrize("text, junk", [
     # a list item with an adjective's tail is a kind of system, not a name
     ("architectures, such as YOLO-like models, are widely adopted", "YOLO-like"),
+    ("proprietary models, including RLHF-aligned Gemini, refuse the request", "RLHF-aligned"),  # a participle's tail
     # a class before a spaced variant is the class's
     ("Text-ADBench: Text Anomaly Detection Benchmark based on LLMs Embedding", "LLMs Embedding"),
     ("We compare CLIP-Based retrieval with Qwen-Image-Bench scores.", "CLIP-Based"),

@@ -161,6 +161,7 @@ def _we_starts(text: str, at: int) -> list[int]:
 ADJECTIVE_TAILS = (
     "based|like|style|aware|guided|driven|free|only|level|specific|inspired|enhanced|assisted|generated|powered"
     "|augmented|conditioned|initialized|derived|compatible|centric|friendly|agnostic"
+    "|aligned|tuned|finetuned|trained|pretrained|distilled|quantized|boosted"
 )
 #: Words that, after a hyphen, make a family's name something else's: ``Qwen-Image-Bench``, ``Youtu-Agent``.
 _NOT_NAME_PARTS = "bench|benchmark|eval|arena|data|dataset|corpus|agent|agents|framework|tuning|distillation"
