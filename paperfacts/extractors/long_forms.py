@@ -10,6 +10,11 @@ from functools import lru_cache
 _WORD = re.compile(r"[A-Za-z][\w\-]*")
 _PART = re.compile(r"[A-Za-z0-9]+")
 
+#: The prepositions that end a long form's head before its modifiers (``Judge for Reasoning``).
+PREPOSITIONS = frozenset(["by", "for", "from", "in", "of", "on", "to", "using", "via", "with"])
+#: Words a long form may hold that give its abbreviation no letter (``Distillation with GANs``).
+_FUNCTION_WORDS = PREPOSITIONS | {"a", "an", "and", "the"}
+
 
 def spells(short: str, expansion: str) -> bool:
     """Whether the letters of ``short`` appear, in order, among the initials of the words of
@@ -59,9 +64,10 @@ def long_form(text: str, short: str) -> tuple[list[str], int]:
     """The words a text spells ``short`` out in, where it writes ``short`` (or its plural) in
     brackets right after them: from the last of the eight words before the bracket that opens
     with ``short``'s first letter (two words at least) to the word that spells its last
-    letter, by initials, or by the openings of every word (``Video-Text Interleaved Benchmark
-    (ViTIB)``) (``Sharpness-Aware Minimization (SAM)`` -> ``["Sharpness-Aware", "Minimization"]``),
-    and where the text goes on after the closing bracket; ``([], -1)`` where the text does not."""
+    letter, by initials (``Sharpness-Aware Minimization (SAM)`` -> ``["Sharpness-Aware",
+    "Minimization"]``) or by the openings of every word (``Video-Text Interleaved Benchmark
+    (ViTIB)``); with where the text goes on after the closing bracket. ``([], -1)`` where the
+    text does not."""
     for written in (short, short + "s"):
         start = text.find("(" + written + ")") + 1
         if not start:
@@ -76,10 +82,6 @@ def long_form(text: str, short: str) -> tuple[list[str], int]:
         if _spelled_by_openings(short, words[i:]):  # "Video-Text Interleaved Benchmark (ViTIB)"
             return words[i:], start + len(written) + 1
     return [], -1
-
-
-#: Words a long form may hold that give its abbreviation no letter (``Distillation with GANs``).
-_FUNCTION_WORDS = frozenset(["a", "an", "and", "by", "for", "from", "in", "of", "on", "the", "to", "using", "via", "with"])
 
 
 def _spelled_by_openings(short: str, words: list[str]) -> bool:

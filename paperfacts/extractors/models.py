@@ -56,7 +56,7 @@ from ..trie import (
     GATE_WORDS, WORD_RUN, Gated, alternation, compile_names, fast_compile, word_run_starts, word_start, words_back, words_before,
 )
 from . import UNDERSCORE_PART, Component, Mentions, attrs, outside_links, read_facts, require_paperfacts, text_of, write_facts
-from .long_forms import long_form
+from .long_forms import PREPOSITIONS, long_form
 
 
 def grammar() -> dict:
@@ -192,9 +192,6 @@ def folded_generic_heads() -> tuple[str, ...]:
     the longest first (``ModelExtractor.generic_heads`` holds them capitalised)."""
     return tuple(sorted({h.casefold() for h in grammar()["generic_heads"]}, key=lambda h: (-len(h), h)))
 
-
-#: The words that end a long form's head before its modifiers (``Judge for Reasoning``).
-_LONG_FORM_PREPOSITIONS = frozenset(["for", "with", "of", "in", "on", "via", "from", "using", "by", "to"])
 
 #: a word and up to five words before it on their line of words, read backwards
 _WORDS_BACKWARDS = re.compile(r"\s*[\w\-]+(?:\s+[\w\-]+){0,5}")
@@ -585,9 +582,9 @@ class ModelExtractor(Component):
         # a title's plural model nouns that the list does not spell (networks, Transformers)
         self.new_plurals = frozenset(n.casefold() for n in _new_plurals(g["model_nouns"]))
         self.model_nouns = frozenset(n.casefold() for n in g["model_nouns"]) | self.new_plurals
-        # the heads of a long form that make its abbreviation no model (sharpness-aware minimization (SAM))
         self.stems = frozenset(g["stems"])
         self.application_heads = frozenset(g["application_heads"])
+        # the heads of a long form that make its abbreviation no model (sharpness-aware minimization (SAM))
         self.other_long_form_heads = frozenset(n.casefold() for n in g["other_long_form_heads"] + g["not_model_nouns"]) - self.model_nouns
 
     def prepare(self, batch: list[Doc]) -> None:
@@ -1232,15 +1229,16 @@ class ModelExtractor(Component):
         name, one that modifies such a noun after the bracket (``(ERO) framework``); for a listed
         name, one in ordinary lower-case words (``multi-person tracking (MPT)``). Not where the long
         form or the noun after it is a model's (``Segment Anything Model (SAM)``, ``generative
-        pre-trained transformers (GPT)``, ``globally attentive locally recurrent (GALR) network``),
-        nor a long form a model is named after by how it was trained (``Contrastive Language-Image
-        Pretraining (CLIP)``)."""
+        pre-trained transformers (GPT)``, ``residual net (ResNet)``, ``globally attentive locally
+        recurrent (GALR) network``), nor a long form a model is named after by how it was trained
+        (``Contrastive Language-Image Pretraining (CLIP)``), nor, for a listed name, one built on
+        another model's name (``Robustly Optimized BERT Approach (RoBERTa)``)."""
         if sum(ch.isalpha() for ch in name) < 2:
             return False  # "Structured State Space sequence model (S4)": one letter spells nothing
         words, end = long_form(text, name)
         if not words:
             return False
-        phrase = next((words[:i] for i, w in enumerate(words) if i and w in _LONG_FORM_PREPOSITIONS), words)
+        phrase = next((words[:i] for i, w in enumerate(words) if i and w in PREPOSITIONS), words)
         head = phrase[-1].split("-")[-1].casefold()
         after = self.patterns["noun_after_bracket"].match(text, end)
         noun = after.group(1).casefold() if after else ""
