@@ -264,6 +264,27 @@ def test_a_listed_name_with_its_own_abbreviation_stays(text, name):
     assert name in names(text)
 
 
+@pytest.mark.parametrize("text, short, long", [
+    # an abbreviation and its expansion are one model, written short, whichever comes first
+    ("Amodal ZorbSAM leverages SAM (Segment Anything Model) for amodal segmentation.", "SAM", "Segment Anything Model"),
+    ("We introduce ViLL-Z (Video-LLM-Zorbed), a unified VideoLLM architecture.", "ViLL-Z", "Video-LLM-Zorbed"),
+    ("The Segment Anything Model (SAM) is a vision foundation model.", "SAM", "Segment Anything Model"),
+])
+def test_an_abbreviation_and_its_expansion_are_one_model(text, short, long):
+    found = names(text)
+    assert short in found and long not in found
+
+
+@pytest.mark.parametrize("text, first, second", [
+    # a variant in brackets runs the name on: two models
+    ("TrajViT significantly outperforms space-time ViT (ViT3D) across benchmarks.", "ViT", "ViT3D"),
+    ("Anthropic Claude (claude-3-haiku-20240307) moderates content.", "Claude", "claude-3-haiku-20240307"),
+])
+def test_a_variant_in_brackets_is_a_model_of_its_own(text, first, second):
+    found = names(text)
+    assert first in found and second in found
+
+
 @pytest.mark.parametrize("title, present", [
     # a title that calls its name a benchmark, agent, metric or attack: no model, even a listed name's
     ("Falcon: A Comprehensive Chinese Text-to-SQL Benchmark for Enterprise-Grade Evaluation", False),
@@ -423,6 +444,9 @@ def test_generic_classes(name):
     # "X: A Family / Suite / Pool of ... Models": a group of the paper's own models
     ("ZorbByte: A Pool of Monolingual Byte-level Language Models", "We study it.", "ZorbByte", "model.title"),
     ("ZorbMA: A Family of Universal Models for Atoms", "We study it.", "ZorbMA", "model.title"),
+    # ... and a name with an evaluator's or agent's tail that the text calls a model
+    ("ZorbEval: Taking the First Step Towards Hand Quality Evaluation in Generated Images",
+     "Based on it, we develop ZorbEval, a carefully designed hand-specific quality assessment model.", "ZorbEval", "model.cue"),
 ])
 def test_the_papers_own_model(title, text, name, rule):
     assert names(text, title=title).get(name) == rule
@@ -452,6 +476,11 @@ def test_the_papers_own_model(title, text, name, rule):
     ("ZorbDelta: Controlled Baselines and Hidden Confounds in Agent Memory Evaluation", "We study it.", "ZorbDelta"),
     ("ZorbScrews: A Dataset and Baseline for Real-time Screw Classification", "We study it.", "ZorbScrews"),
     ("ZorbEval: A Refined Collection of Japanese Benchmarks for Reliable VLM Evaluation", "We study it.", "ZorbEval"),
+    # a name ending in a benchmark's, an agent's or data's word is none of a model, whatever its title says
+    ("ZORB-Bench: Evaluate LLM's Ability of Tracking Faults", "We study it.", "ZORB-Bench"),
+    ("PolyZorbAgent: A Multimodal Foundation Model for Polymer Design", "We study it.", "PolyZorbAgent"),
+    (None, "We introduce the Zorbion LLM RiskEval (ZLRE), a collection of 93 benchmarks.", "RiskEval"),
+    (None, "On the other hand, in LLM4DATA, LLMs are emerging as engines for data management.", "LLM4DATA"),
     # ... and a listed plural ("Models", "LLMs") in a question, heading a clause, or what X uses
     ("ZorbOCR: Do Your Large Multimodal Models Excel at Logical Reasoning on Text-Rich Images?", "We study it.", "ZorbOCR"),
     ("ZorbTrans: LLMs Are Experiential Transfer Learners", "We study it.", "ZorbTrans"),

@@ -56,7 +56,7 @@ from ..trie import (
     GATE_WORDS, WORD_RUN, Gated, alternation, compile_names, fast_compile, word_run_starts, word_start, words_back, words_before,
 )
 from . import UNDERSCORE_PART, Component, Mentions, attrs, outside_links, read_facts, require_paperfacts, text_of, write_facts
-from .long_forms import PREPOSITIONS, long_form
+from .long_forms import PREPOSITIONS, long_form, spells_in_syllables
 
 
 def grammar() -> dict:
@@ -166,6 +166,10 @@ ADJECTIVE_TAILS = (
 #: Words that, after a hyphen, make a family's name something else's: ``Qwen-Image-Bench``, ``Youtu-Agent``.
 _NOT_NAME_PARTS = "bench|benchmark|eval|arena|data|dataset|corpus|agent|agents|framework|tuning|distillation"
 _ADJECTIVE_TAIL = re.compile(rf"-(?i:{ADJECTIVE_TAILS})$")
+#: The same words ending a name that no list knows, hyphened or run on in capitals (``JFTA-Bench``,
+#: ``RiskEval``, ``PolyFusionAgent``, ``LLM4DATA``): what the name is made of says it is no model,
+#: unless the text says so (``HandEval, a ... quality assessment model``: ``model.cue``).
+_NOT_A_MODEL_TAIL = re.compile(rf"(?:-(?i:{_NOT_NAME_PARTS})|(?<=[a-z0-9])(?:Bench|Eval|Arena|Agents?|Data|DATA|Corpus))$")
 
 
 #: The words a ``head_noun`` match opens with.
@@ -730,6 +734,7 @@ class ModelExtractor(Component):
                     or not (corpora.covering(f["start"]) or self.patterns["method_after"].match(text, f["end"])))
                 and not self._not_a_name(text, f)
                 and not (f["rule"] != "model.gazetteer" and (_classes_joined(f["name"]) or _class_first(f["name"])))
+                and not (f["rule"] not in ("model.gazetteer", "model.cue") and _NOT_A_MODEL_TAIL.search(f["name"]))
                 and not (f["rule"] == "model.gazetteer" and (self.patterns["tool_after"].match(text, f["end"])
                                                             or self.patterns["product_after"].match(text, f["end"])))
                 and not self.patterns["metric_noun_after"].match(text, f["end"])
@@ -1358,8 +1363,20 @@ def _resolve(found: list[dict]) -> list[dict]:
     return kept
 
 
+def _spelled_out_after(text: str, short: dict, long: dict) -> bool:
+    """``SF (Long-Form)``: the bracket holds nothing but a longer name of several words that
+    spells the short one out (``ViLL-E (Video-LLM-Embed)``, ``SAM (Segment Anything Model)``),
+    not a variant that runs it on (``ViT (ViT3D)``, ``Claude (claude-3-haiku)``)."""
+    s, l = short["name"], long["name"]
+    return (text.startswith(")", long["end"]) and len(s) < len(l) and not l.casefold().startswith(s.casefold())
+            and len(_WORD_PARTS.findall(l)) > 1 and spells_in_syllables(s, l))
+
+
+_WORD_PARTS = re.compile(r"[A-Za-z]+")
+
+
 def _drop_long_forms(text: str, mentions: list[dict]) -> list[dict]:
-    """``Long Form (SF)``: when both are models, keep the short form only."""
+    """``Long Form (SF)`` and ``SF (Long Form)``: when both are models, keep the short form only."""
     starts = {m["start"]: m for m in mentions}
     drop = set()
     for m in mentions:
@@ -1369,6 +1386,8 @@ def _drop_long_forms(text: str, mentions: list[dict]) -> list[dict]:
                 short = starts[m["end"] + len(gap)]
                 if len(short["name"]) < len(m["name"]):
                     drop.add(m["name"].casefold())
+                elif _spelled_out_after(text, m, short):
+                    drop.add(short["name"].casefold())
     return [m for m in mentions if m["name"].casefold() not in drop]
 
 
